@@ -1,0 +1,24 @@
+//! Vigil's core: everything about one-time codes that needs no I/O.
+//!
+//! The main types:
+//! - [`Secret`]: a shared OTP key; its `Debug`/`Display` are redacted and it is zeroed on drop
+//!   (built on the general [`Sensitive`] wrapper).
+//! - [`OtpParams`]: how codes are made (TOTP, HOTP or Steam; algorithm, digits, period, counter),
+//!   and [`Code`], one code ready to show.
+//! - [`OtpUri`]: an account as carried by an `otpauth://` URI (Key Uri Format), parsed leniently
+//!   and emitted canonically; [`UriError`] names what is wrong with a bad one.
+//! - [`migration`]: Google Authenticator's `otpauth-migration://` export payloads, both ways.
+//!
+//! Invariant: this crate does no I/O. It takes bytes and strings from its caller and returns values;
+//! storage, keychains, networks and screens belong to the crates above it.
+
+mod base32;
+pub mod migration;
+mod otp;
+mod secret;
+mod uri;
+
+pub use base32::SecretError;
+pub use otp::{Algorithm, Code, OtpKind, OtpParams, STEAM_ALPHABET};
+pub use secret::{Secret, Sensitive};
+pub use uri::{OtpUri, UriError, display_name};

@@ -13,7 +13,13 @@ fn codes_for_1000_accounts(c: &mut Criterion) {
                 _ => Algorithm::Sha512,
             };
             let secret = Secret::from_bytes(i.to_be_bytes().repeat(5));
-            (secret, OtpParams { algorithm, ..OtpParams::totp() })
+            (
+                secret,
+                OtpParams {
+                    algorithm,
+                    ..OtpParams::totp()
+                },
+            )
         })
         .collect();
     c.bench_function("codes for 1000 accounts", |b| {

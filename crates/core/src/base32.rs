@@ -41,7 +41,10 @@ pub(crate) fn decode_lenient(text: &str) -> Result<Secret, SecretError> {
             ' ' | '\t' | '\n' | '\r' | '-' | '=' => continue,
             'a'..='z' | 'A'..='Z' | '2'..='7' => cleaned.push(character.to_ascii_uppercase()),
             _ => {
-                return Err(SecretError::NotBase32 { character, position: index + 1 });
+                return Err(SecretError::NotBase32 {
+                    character,
+                    position: index + 1,
+                });
             }
         }
     }
@@ -87,10 +90,19 @@ mod tests {
     #[test]
     fn names_the_bad_character() {
         let error = decode_lenient("JBS1WY3D").unwrap_err();
-        assert_eq!(error.to_string(), "secret is not base32 (character '1' at 4)");
+        assert_eq!(
+            error.to_string(),
+            "secret is not base32 (character '1' at 4)"
+        );
         assert_eq!(decode_lenient(" = - ").unwrap_err(), SecretError::Missing);
-        assert_eq!(decode_lenient("").unwrap_err().to_string(), "missing secret");
-        assert_eq!(decode_lenient("ABC").unwrap_err(), SecretError::BadLength(3));
+        assert_eq!(
+            decode_lenient("").unwrap_err().to_string(),
+            "missing secret"
+        );
+        assert_eq!(
+            decode_lenient("ABC").unwrap_err(),
+            SecretError::BadLength(3)
+        );
     }
 
     #[test]

@@ -119,22 +119,40 @@ impl Default for OtpParams {
 impl OtpParams {
     /// The usual TOTP: SHA-1, 6 digits, 30 seconds.
     pub fn totp() -> Self {
-        Self { kind: OtpKind::Totp, algorithm: Algorithm::Sha1, digits: 6, period: 30, counter: 0 }
+        Self {
+            kind: OtpKind::Totp,
+            algorithm: Algorithm::Sha1,
+            digits: 6,
+            period: 30,
+            counter: 0,
+        }
     }
 
     /// HOTP, SHA-1, 6 digits, from `counter`.
     pub fn hotp(counter: u64) -> Self {
-        Self { kind: OtpKind::Hotp, counter, ..Self::totp() }
+        Self {
+            kind: OtpKind::Hotp,
+            counter,
+            ..Self::totp()
+        }
     }
 
     /// Steam Guard: SHA-1, 5 characters, 30 seconds.
     pub fn steam() -> Self {
-        Self { kind: OtpKind::Steam, digits: 5, ..Self::totp() }
+        Self {
+            kind: OtpKind::Steam,
+            digits: 5,
+            ..Self::totp()
+        }
     }
 
     /// The TOTP time step for `unix_time` (0 for HOTP).
     pub fn step(&self, unix_time: u64) -> u64 {
-        if self.kind.is_timed() { unix_time / self.period.max(1) } else { 0 }
+        if self.kind.is_timed() {
+            unix_time / self.period.max(1)
+        } else {
+            0
+        }
     }
 
     /// Seconds until the code changes (0 for HOTP, which changes only when asked).
@@ -149,7 +167,11 @@ impl OtpParams {
 
     /// The code shown at `unix_time` (for HOTP, the code of the current counter).
     pub fn code_at(&self, secret: &Secret, unix_time: u64) -> Code {
-        let counter = if self.kind.is_timed() { self.step(unix_time) } else { self.counter };
+        let counter = if self.kind.is_timed() {
+            self.step(unix_time)
+        } else {
+            self.counter
+        };
         self.code_for_counter(secret, counter)
     }
 
@@ -175,7 +197,12 @@ fn truncate(algorithm: Algorithm, key: &[u8], counter: u64) -> u64 {
     let mac = tag.as_ref();
     // Every HMAC here is at least 20 bytes long, so `offset + 3` (at most 18) is in range.
     let offset = usize::from(mac[mac.len() - 1] & 0x0f);
-    let word = [mac[offset] & 0x7f, mac[offset + 1], mac[offset + 2], mac[offset + 3]];
+    let word = [
+        mac[offset] & 0x7f,
+        mac[offset + 1],
+        mac[offset + 2],
+        mac[offset + 3],
+    ];
     u64::from(u32::from_be_bytes(word))
 }
 
@@ -217,7 +244,11 @@ impl Code {
             8 => 4,
             _ => 3,
         };
-        chars.chunks(group).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join(" ")
+        chars
+            .chunks(group)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -254,7 +285,11 @@ mod tests {
         let secret = ascii_secret(SEED20);
         for (counter, want) in expected.iter().enumerate() {
             let params = OtpParams::hotp(counter as u64);
-            assert_eq!(params.code_at(&secret, 0).as_str(), *want, "counter {counter}");
+            assert_eq!(
+                params.code_at(&secret, 0).as_str(),
+                *want,
+                "counter {counter}"
+            );
         }
     }
 
@@ -274,7 +309,11 @@ mod tests {
                 (Algorithm::Sha256, SEED32, sha256),
                 (Algorithm::Sha512, SEED64, sha512),
             ] {
-                let params = OtpParams { algorithm, digits: 8, ..OtpParams::totp() };
+                let params = OtpParams {
+                    algorithm,
+                    digits: 8,
+                    ..OtpParams::totp()
+                };
                 let code = params.code_at(&ascii_secret(seed), time);
                 assert_eq!(code.as_str(), want, "{algorithm:?} at {time}");
             }
@@ -296,10 +335,17 @@ mod tests {
         let secret = ascii_secret(SEED20);
         // RFC 4226 counter 0 truncates to 1284755224; each length is its last digits.
         for digits in 1..=10u8 {
-            let params = OtpParams { digits, ..OtpParams::hotp(0) };
+            let params = OtpParams {
+                digits,
+                ..OtpParams::hotp(0)
+            };
             let code = params.code_at(&secret, 0);
             let full = "1284755224";
-            assert_eq!(code.as_str(), &full[10 - usize::from(digits)..], "{digits} digits");
+            assert_eq!(
+                code.as_str(),
+                &full[10 - usize::from(digits)..],
+                "{digits} digits"
+            );
         }
     }
 
@@ -332,9 +378,17 @@ mod tests {
                     period,
                     secret.as_bytes().to_vec(),
                 );
-                let params = OtpParams { algorithm, digits, period, ..OtpParams::totp() };
+                let params = OtpParams {
+                    algorithm,
+                    digits,
+                    period,
+                    ..OtpParams::totp()
+                };
                 for time in [0u64, 1, 29, 30, 1_700_000_123, 4_102_444_800] {
-                    assert_eq!(params.code_at(&secret, time).as_str(), oracle.generate(time));
+                    assert_eq!(
+                        params.code_at(&secret, time).as_str(),
+                        oracle.generate(time)
+                    );
                 }
             }
         }
@@ -342,7 +396,10 @@ mod tests {
 
     #[test]
     fn rolls_over_exactly_at_the_boundary() {
-        let params = OtpParams { period: 1, ..OtpParams::totp() };
+        let params = OtpParams {
+            period: 1,
+            ..OtpParams::totp()
+        };
         let secret = ascii_secret(SEED20);
         assert_ne!(params.code_at(&secret, 100), params.code_at(&secret, 101));
         let params = OtpParams::totp();
@@ -357,7 +414,11 @@ mod tests {
         let secret = ascii_secret(SEED20);
         let six = OtpParams::hotp(0).code_at(&secret, 0);
         assert_eq!(six.grouped(), "755 224");
-        let eight = OtpParams { digits: 8, ..OtpParams::hotp(0) }.code_at(&secret, 0);
+        let eight = OtpParams {
+            digits: 8,
+            ..OtpParams::hotp(0)
+        }
+        .code_at(&secret, 0);
         assert_eq!(eight.grouped(), "8475 5224");
         assert_eq!(format!("{six:?}"), "Code([redacted])");
     }

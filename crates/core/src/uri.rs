@@ -7,7 +7,11 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_perc
 use crate::{Algorithm, OtpKind, OtpParams, Secret, SecretError};
 
 /// Characters left as they are when emitting: RFC 3986 unreserved.
-const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// An account as an `otpauth://` URI carries it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,10 +117,15 @@ impl OtpUri {
                     )
                 }
                 "period" => {
-                    period =
-                        value.parse::<u64>().ok().filter(|p| *p >= 1).ok_or(UriError::Period(value))?
+                    period = value
+                        .parse::<u64>()
+                        .ok()
+                        .filter(|p| *p >= 1)
+                        .ok_or(UriError::Period(value))?
                 }
-                "counter" => counter = value.parse::<u64>().map_err(|_| UriError::Counter(value))?,
+                "counter" => {
+                    counter = value.parse::<u64>().map_err(|_| UriError::Counter(value))?
+                }
                 "encoder" if value.eq_ignore_ascii_case("steam") => kind = OtpKind::Steam,
                 "activity" => activity = Some(value),
                 _ => extra.push((key.to_owned(), value)),
@@ -133,8 +142,21 @@ impl OtpUri {
             OtpKind::Steam => 5,
             _ => digits.unwrap_or(6),
         };
-        let params = OtpParams { kind, algorithm, digits, period, counter };
-        Ok(Self { issuer, label, secret, params, activity, extra })
+        let params = OtpParams {
+            kind,
+            algorithm,
+            digits,
+            period,
+            counter,
+        };
+        Ok(Self {
+            issuer,
+            label,
+            secret,
+            params,
+            activity,
+            extra,
+        })
     }
 
     /// The canonical URI: `otpauth://totp/Issuer:label?secret=…&issuer=…&algorithm=…&digits=…&period=…`
@@ -204,7 +226,8 @@ impl fmt::Display for OtpUri {
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 fn rest_without_fragment(text: &str) -> &str {
@@ -213,8 +236,15 @@ fn rest_without_fragment(text: &str) -> &str {
 
 /// Percent-decodes; in query values a `+` is a space, as form encoders write it.
 fn decode(text: &str, plus_is_space: bool) -> Option<String> {
-    let text = if plus_is_space { text.replace('+', " ") } else { text.to_owned() };
-    percent_decode_str(&text).decode_utf8().ok().map(|s| s.into_owned())
+    let text = if plus_is_space {
+        text.replace('+', " ")
+    } else {
+        text.to_owned()
+    };
+    percent_decode_str(&text)
+        .decode_utf8()
+        .ok()
+        .map(|s| s.into_owned())
 }
 
 fn encode(text: &str) -> String {
@@ -235,9 +265,8 @@ mod tests {
 
     #[test]
     fn parses_the_key_uri_format_example() {
-        let uri = parse(
-            "otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example",
-        );
+        let uri =
+            parse("otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example");
         assert_eq!(uri.issuer, "Example");
         assert_eq!(uri.label, "alice@google.com");
         assert_eq!(uri.params, OtpParams::totp());
@@ -250,9 +279,15 @@ mod tests {
         assert_eq!(uri.issuer, "New Name");
         assert_eq!(uri.label, "bob");
         let uri = parse("otpauth://totp/Prefix%3A%20carol%40example.com?secret=JBSWY3DPEHPK3PXP");
-        assert_eq!((uri.issuer.as_str(), uri.label.as_str()), ("Prefix", "carol@example.com"));
+        assert_eq!(
+            (uri.issuer.as_str(), uri.label.as_str()),
+            ("Prefix", "carol@example.com")
+        );
         let uri = parse("otpauth://totp/just-a-label?secret=JBSWY3DPEHPK3PXP");
-        assert_eq!((uri.issuer.as_str(), uri.label.as_str()), ("", "just-a-label"));
+        assert_eq!(
+            (uri.issuer.as_str(), uri.label.as_str()),
+            ("", "just-a-label")
+        );
     }
 
     #[test]
@@ -284,12 +319,18 @@ mod tests {
         );
         assert_eq!(
             uri.extra,
-            vec![("image".into(), "https://x.test/i.png".into()), ("foo".into(), String::new())]
+            vec![
+                ("image".into(), "https://x.test/i.png".into()),
+                ("foo".into(), String::new())
+            ]
         );
         let activity = parse(
             "otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&activity=https%3A%2F%2Fshop.test%2Fv1%2Ffeed%2F1",
         );
-        assert_eq!(activity.activity.as_deref(), Some("https://shop.test/v1/feed/1"));
+        assert_eq!(
+            activity.activity.as_deref(),
+            Some("https://shop.test/v1/feed/1")
+        );
     }
 
     #[test]
@@ -303,13 +344,18 @@ mod tests {
             error("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&digits=11"),
             "digits must be 1-10 (got '11')"
         );
-        assert!(error("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&digits=0")
-            .starts_with("digits must be 1-10"));
+        assert!(
+            error("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&digits=0")
+                .starts_with("digits must be 1-10")
+        );
         assert_eq!(
             error("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&period=0"),
             "period must be at least 1 second (got '0')"
         );
-        assert_eq!(error("otpauth://xotp/A:b?secret=JBSWY3DPEHPK3PXP"), "unsupported OTP type 'xotp'");
+        assert_eq!(
+            error("otpauth://xotp/A:b?secret=JBSWY3DPEHPK3PXP"),
+            "unsupported OTP type 'xotp'"
+        );
         assert_eq!(error("https://example.com/"), "not an otpauth URI");
         assert_eq!(error(""), "not an otpauth URI");
         assert!(error("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&algorithm=MD5").contains("MD5"));

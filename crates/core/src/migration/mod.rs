@@ -75,18 +75,26 @@ pub enum MigrationError {
 pub fn decode(uri: &str) -> Result<MigrationBatch, MigrationError> {
     let uri = uri.trim();
     let prefix = "otpauth-migration://";
-    let head = uri.get(..prefix.len()).ok_or(MigrationError::NotMigration)?;
+    let head = uri
+        .get(..prefix.len())
+        .ok_or(MigrationError::NotMigration)?;
     if !head.eq_ignore_ascii_case(prefix) {
         return Err(MigrationError::NotMigration);
     }
-    let query = uri.split_once('?').map(|(_, q)| q).ok_or(MigrationError::MissingData)?;
+    let query = uri
+        .split_once('?')
+        .map(|(_, q)| q)
+        .ok_or(MigrationError::MissingData)?;
     let raw = query
         .split('&')
         .find_map(|pair| pair.strip_prefix("data="))
         .ok_or(MigrationError::MissingData)?;
     // Percent-decode only: in base64 a '+' is data, not a space.
     let data: Vec<u8> = percent_decode_str(raw).collect();
-    let data: Vec<u8> = data.into_iter().filter(|b| !b.is_ascii_whitespace()).collect();
+    let data: Vec<u8> = data
+        .into_iter()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
     let bytes = STANDARD
         .decode(&data)
         .or_else(|_| URL_SAFE.decode(&data))
@@ -100,8 +108,16 @@ pub fn decode(uri: &str) -> Result<MigrationBatch, MigrationError> {
         .map(|(i, p)| to_account(i + 1, p))
         .collect::<Result<Vec<_>, _>>()?;
     let size = u32::try_from(payload.batch_size).unwrap_or(1).max(1);
-    let index = u32::try_from(payload.batch_index).unwrap_or(0).saturating_add(1).min(size);
-    Ok(MigrationBatch { accounts, index, size, batch_id: payload.batch_id })
+    let index = u32::try_from(payload.batch_index)
+        .unwrap_or(0)
+        .saturating_add(1)
+        .min(size);
+    Ok(MigrationBatch {
+        accounts,
+        index,
+        size,
+        batch_id: payload.batch_id,
+    })
 }
 
 fn to_account(index: usize, p: &OtpParameters) -> Result<OtpUri, MigrationError> {
@@ -111,7 +127,10 @@ fn to_account(index: usize, p: &OtpParameters) -> Result<OtpUri, MigrationError>
         what: what.to_owned(),
     };
     if p.secret.is_empty() {
-        return Err(MigrationError::EmptySecret { index, name: p.name.clone() });
+        return Err(MigrationError::EmptySecret {
+            index,
+            name: p.name.clone(),
+        });
     }
     let algorithm = match p.algorithm {
         0 | 1 => Algorithm::Sha1,
@@ -135,9 +154,24 @@ fn to_account(index: usize, p: &OtpParameters) -> Result<OtpUri, MigrationError>
         Some((prefix, rest)) => (prefix.trim(), rest.trim()),
         None => ("", p.name.trim()),
     };
-    let issuer = if issuer.is_empty() { prefix.to_owned() } else { issuer };
-    let params = OtpParams { kind, algorithm, digits, period: 30, counter };
-    Ok(OtpUri::new(&issuer, label, Secret::from_bytes(p.secret.clone()), params))
+    let issuer = if issuer.is_empty() {
+        prefix.to_owned()
+    } else {
+        issuer
+    };
+    let params = OtpParams {
+        kind,
+        algorithm,
+        digits,
+        period: 30,
+        counter,
+    };
+    Ok(OtpUri::new(
+        &issuer,
+        label,
+        Secret::from_bytes(p.secret.clone()),
+        params,
+    ))
 }
 
 /// Why accounts cannot go into an export payload.
@@ -159,8 +193,10 @@ pub fn encode(accounts: &[OtpUri], batch_id: i32) -> Result<Vec<String>, ExportE
     let size = i32::try_from(chunks.len()).unwrap_or(i32::MAX);
     let mut uris = Vec::with_capacity(chunks.len());
     for (index, chunk) in chunks.iter().enumerate() {
-        let otp_parameters =
-            chunk.iter().map(to_parameters).collect::<Result<Vec<_>, ExportError>>()?;
+        let otp_parameters = chunk
+            .iter()
+            .map(to_parameters)
+            .collect::<Result<Vec<_>, ExportError>>()?;
         let payload = MigrationPayload {
             otp_parameters,
             version: 1,
@@ -226,7 +262,9 @@ mod tests {
     fn decodes_a_google_export() {
         let batch = decode(GOOGLE).unwrap();
         assert_eq!((batch.index, batch.size), (1, 1));
-        let [account] = batch.accounts.as_slice() else { panic!("{batch:?}") };
+        let [account] = batch.accounts.as_slice() else {
+            panic!("{batch:?}")
+        };
         assert_eq!(account.issuer, "Example");
         assert_eq!(account.label, "alice@google.com");
         assert_eq!(account.secret.to_base32().expose(), "JBSWY3DPEHPK3PXP");
@@ -237,7 +275,12 @@ mod tests {
     fn plus_in_data_is_not_a_space() {
         // Encode until the base64 holds a '+', then check it survives unescaped.
         for seed in 0u8..=255 {
-            let uri = OtpUri::new("I", "l", Secret::from_bytes(vec![seed; 10]), OtpParams::totp());
+            let uri = OtpUri::new(
+                "I",
+                "l",
+                Secret::from_bytes(vec![seed; 10]),
+                OtpParams::totp(),
+            );
             let encoded = encode(std::slice::from_ref(&uri), 1).unwrap().remove(0);
             let data = encoded.split_once("data=").unwrap().1;
             let raw = percent_decode_str(data).decode_utf8().unwrap().into_owned();
@@ -255,11 +298,20 @@ mod tests {
         let accounts: Vec<OtpUri> = (0..23u8)
             .map(|i| {
                 let params = if i % 2 == 0 {
-                    OtpParams { algorithm: Algorithm::Sha256, digits: 8, ..OtpParams::totp() }
+                    OtpParams {
+                        algorithm: Algorithm::Sha256,
+                        digits: 8,
+                        ..OtpParams::totp()
+                    }
                 } else {
                     OtpParams::hotp(u64::from(i))
                 };
-                OtpUri::new(&format!("Issuer {i}"), "me", Secret::from_bytes(vec![i; 20]), params)
+                OtpUri::new(
+                    &format!("Issuer {i}"),
+                    "me",
+                    Secret::from_bytes(vec![i; 20]),
+                    params,
+                )
             })
             .collect();
         let uris = encode(&accounts, 77).unwrap();
@@ -267,7 +319,10 @@ mod tests {
         let mut back = Vec::new();
         for (i, uri) in uris.iter().enumerate() {
             let batch = decode(uri).unwrap();
-            assert_eq!((batch.index, batch.size, batch.batch_id), (i as u32 + 1, 3, 77));
+            assert_eq!(
+                (batch.index, batch.size, batch.batch_id),
+                (i as u32 + 1, 3, 77)
+            );
             back.extend(batch.accounts);
         }
         assert_eq!(back, accounts);
@@ -275,8 +330,14 @@ mod tests {
 
     #[test]
     fn errors_name_the_problem() {
-        assert_eq!(decode("otpauth://totp/x").unwrap_err(), MigrationError::NotMigration);
-        assert_eq!(decode("otpauth-migration://offline").unwrap_err(), MigrationError::MissingData);
+        assert_eq!(
+            decode("otpauth://totp/x").unwrap_err(),
+            MigrationError::NotMigration
+        );
+        assert_eq!(
+            decode("otpauth-migration://offline").unwrap_err(),
+            MigrationError::MissingData
+        );
         assert_eq!(
             decode("otpauth-migration://offline?data=%%%").unwrap_err(),
             MigrationError::NotBase64
@@ -285,7 +346,17 @@ mod tests {
             decode("otpauth-migration://offline?data=/////w").unwrap_err(),
             MigrationError::Protobuf(_)
         ));
-        let steam = OtpUri::new("S", "x", Secret::from_bytes(vec![1; 10]), OtpParams::steam());
-        assert!(encode(&[steam], 1).unwrap_err().to_string().contains("Steam"));
+        let steam = OtpUri::new(
+            "S",
+            "x",
+            Secret::from_bytes(vec![1; 10]),
+            OtpParams::steam(),
+        );
+        assert!(
+            encode(&[steam], 1)
+                .unwrap_err()
+                .to_string()
+                .contains("Steam")
+        );
     }
 }

@@ -1,0 +1,99 @@
+//! The command line, as clap parses it.
+
+use clap::{Args, Parser, Subcommand};
+
+/// Two-factor codes from the command line, over the same vault as the Vigil app.
+///
+/// Secrets live in the system keychain; the account list in the data directory
+/// (VIGIL_DATA_DIR overrides it, VIGIL_KEYCHAIN_SERVICE the keychain service name).
+#[derive(Debug, Parser)]
+#[command(name = "vigil", version, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the current code of an account, or of an otpauth URI without storing it.
+    Code(CodeArgs),
+    /// Add an account from an otpauth URI.
+    Add(AddArgs),
+    /// List the accounts (never their secrets).
+    List(ListArgs),
+    /// Remove an account (its secret is deleted from the keychain).
+    Remove(RemoveArgs),
+    /// Change an account's issuer or label.
+    Rename(RenameArgs),
+    /// Export every account (an unencrypted export: handle it like the secrets it holds).
+    Export(ExportArgs),
+}
+
+/// `vigil code`.
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    /// The account: part of its issuer or label, or `Issuer:label`.
+    #[arg(required_unless_present = "uri", conflicts_with = "uri")]
+    pub query: Option<String>,
+    /// Compute the code of this otpauth URI instead (needs no vault).
+    #[arg(long, value_name = "URI")]
+    pub uri: Option<String>,
+    /// The moment, in Unix seconds (now by default).
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    pub at: Option<u64>,
+    /// For a HOTP account: advance the counter first and print the new code.
+    #[arg(long)]
+    pub next: bool,
+}
+
+/// `vigil add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The otpauth:// URI (or an otpauth-migration:// export from Google Authenticator).
+    #[arg(long, value_name = "URI", required = true)]
+    pub uri: String,
+}
+
+/// `vigil list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `vigil remove`.
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The account: part of its issuer or label, or `Issuer:label`.
+    pub query: String,
+    /// Remove without asking.
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// `vigil rename`.
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    /// The account: part of its issuer or label, or `Issuer:label`.
+    pub query: String,
+    /// The new issuer.
+    #[arg(long, required_unless_present = "label")]
+    pub issuer: Option<String>,
+    /// The new label.
+    #[arg(long)]
+    pub label: Option<String>,
+}
+
+/// `vigil export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Print every account as an otpauth:// URI, one per line.
+    #[arg(long, required = true)]
+    pub uris: bool,
+    /// Print even when the output is a terminal.
+    #[arg(long)]
+    pub yes: bool,
+}

@@ -1,0 +1,33 @@
+//! `vigil code`: the current code of an account or of a URI.
+
+use vigil_core::OtpUri;
+
+use super::{now, open_vault};
+use crate::cli::CodeArgs;
+use crate::error::CliError;
+use crate::query::find_one;
+
+/// Prints the code, nothing else, so scripts can use it.
+pub fn run(args: CodeArgs) -> Result<(), CliError> {
+    let at = args.at.unwrap_or_else(now);
+    if let Some(text) = &args.uri {
+        let uri = OtpUri::parse(text)?;
+        println!("{}", uri.params.code_at(&uri.secret, at));
+        return Ok(());
+    }
+    let query = args.query.unwrap_or_default();
+    let mut vault = open_vault()?;
+    let mut account = find_one(vault.accounts()?, &query)?;
+    if args.next {
+        if account.params.kind.is_timed() {
+            return Err(CliError::Input(format!(
+                "{} is time-based; --next is only for counter-based (HOTP) accounts",
+                account.display_name()
+            )));
+        }
+        account = vault.advance_counter(&account.id)?;
+    }
+    let secret = vault.secret(&account)?;
+    println!("{}", account.params.code_at(&secret, at));
+    Ok(())
+}

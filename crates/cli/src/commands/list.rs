@@ -1,0 +1,98 @@
+//! `vigil list`: the accounts, as a table or JSON; never a secret.
+
+use serde::Serialize;
+use vigil_vault::{Account, AccountId, VaultError};
+
+use super::open_vault;
+use crate::cli::ListArgs;
+use crate::error::CliError;
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    issuer: &'a str,
+    label: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    algorithm: &'a str,
+    digits: u8,
+    period: u64,
+    counter: u64,
+    favourite: bool,
+    activity: Option<&'a str>,
+    /// `ok`, `missing` (no secret in the keychain) or `unknown` (keychain unavailable).
+    secret: &'a str,
+}
+
+/// Lists the accounts; marks those whose secret is missing from the keychain. When the keychain
+/// cannot be reached the list is still printed, with a warning.
+pub fn run(args: ListArgs) -> Result<(), CliError> {
+    let vault = open_vault()?;
+    // `None`: the keychain could not be asked, so no account's secret can be vouched for.
+    let (accounts, orphans): (Vec<Account>, Option<Vec<AccountId>>) = match vault.unlock() {
+        Ok(unlocked) => (unlocked.accounts, Some(unlocked.orphans)),
+        Err(error @ (VaultError::KeychainUnavailable(_) | VaultError::KeychainLocked)) => {
+            eprintln!("vigil: warning: {error}");
+            (vault.accounts()?, None)
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let status = |a: &Account| match &orphans {
+        Some(orphans) if orphans.contains(&a.id) => "missing",
+        Some(_) => "ok",
+        None => "unknown",
+    };
+    if args.json {
+        let rows: Vec<Row<'_>> = accounts
+            .iter()
+            .map(|a| Row {
+                id: a.id.as_str(),
+                issuer: &a.issuer,
+                label: &a.label,
+                kind: a.params.kind.as_str(),
+                algorithm: a.params.algorithm.as_str(),
+                digits: a.params.digits,
+                period: a.params.period,
+                counter: a.params.counter,
+                favourite: a.favourite,
+                activity: a.activity.as_deref(),
+                secret: status(a),
+            })
+            .collect();
+        let text =
+            serde_json::to_string_pretty(&rows).map_err(|e| CliError::Failure(e.to_string()))?;
+        println!("{text}");
+        return Ok(());
+    }
+    if accounts.is_empty() {
+        println!("No accounts yet. Add one with: vigil add --uri 'otpauth://…'");
+        return Ok(());
+    }
+    let width = |f: fn(&Account) -> usize| accounts.iter().map(f).max().unwrap_or(0);
+    let issuer_width = width(|a| a.issuer.chars().count()).max("ISSUER".len());
+    let label_width = width(|a| a.label.chars().count()).max("LABEL".len());
+    println!(
+        "{:issuer_width$}  {:label_width$}  TYPE   DIGITS  PERIOD",
+        "ISSUER", "LABEL"
+    );
+    for a in &accounts {
+        let period = if a.params.kind.is_timed() {
+            format!("{}s", a.params.period)
+        } else {
+            format!("#{}", a.params.counter)
+        };
+        let note = match status(a) {
+            "missing" => "  (secret missing from the keychain)",
+            _ => "",
+        };
+        println!(
+            "{:issuer_width$}  {:label_width$}  {:5}  {:6}  {:6}{note}",
+            a.issuer,
+            a.label,
+            a.params.kind.as_str(),
+            a.params.digits,
+            period
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,21 @@
+//! `vigil rename`: change an account's issuer or label.
+
+use super::open_vault;
+use crate::cli::RenameArgs;
+use crate::error::CliError;
+use crate::query::find_one;
+
+/// Renames one account; what is not given stays as it was.
+pub fn run(args: RenameArgs) -> Result<(), CliError> {
+    let mut vault = open_vault()?;
+    let account = find_one(vault.accounts()?, &args.query)?;
+    let issuer = args.issuer.unwrap_or_else(|| account.issuer.clone());
+    let label = args.label.unwrap_or_else(|| account.label.clone());
+    let renamed = vault.rename(&account.id, &issuer, &label)?;
+    println!(
+        "Renamed {} to {}",
+        account.display_name(),
+        renamed.display_name()
+    );
+    Ok(())
+}

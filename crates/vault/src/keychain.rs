@@ -1,0 +1,170 @@
+//! Secrets in the OS keychain: one item per account, named by the keychain service and the
+//! account's opaque id, holding the secret as base32 text.
+
+use std::collections::HashMap;
+
+use vigil_core::Secret;
+use zeroize::Zeroizing;
+
+/// Why the keychain could not do what was asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeychainError {
+    /// No keychain could be reached, or it refused.
+    #[error("keychain not available: {0}")]
+    Unavailable(String),
+    /// The keychain is locked and cannot be unlocked without the person at the desktop.
+    #[error("keychain locked")]
+    Locked,
+}
+
+/// Where secrets live. Implementations must be safe to use from several processes at once.
+pub trait SecretStore {
+    /// Stores (or replaces) the secret of `id`.
+    fn put(&self, id: &str, secret: &Secret) -> Result<(), KeychainError>;
+    /// The secret of `id`; `Ok(None)` when there is none (or what is stored is not a base32
+    /// secret), `Err` when the keychain failed.
+    fn get(&self, id: &str) -> Result<Option<Secret>, KeychainError>;
+    /// Removes the secret of `id`; removing what is not there succeeds.
+    fn delete(&self, id: &str) -> Result<(), KeychainError>;
+    /// The secrets of many ids at once (missing ones are absent from the map). The default reads
+    /// one by one; a keychain with a batch interface should do better.
+    fn get_many(&self, ids: &[&str]) -> Result<HashMap<String, Secret>, KeychainError> {
+        let mut found = HashMap::with_capacity(ids.len());
+        for id in ids {
+            if let Some(secret) = self.get(id)? {
+                found.insert((*id).to_owned(), secret);
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// The OS keychain through the `keyring` crate: Secret Service on Linux, Keychain on macOS,
+/// Credential Manager on Windows.
+#[derive(Debug, Clone)]
+pub struct KeyringStore {
+    service: String,
+}
+
+impl KeyringStore {
+    /// Secrets stored under keychain service `service`.
+    pub fn new(service: impl Into<String>) -> Self {
+        Self {
+            service: service.into(),
+        }
+    }
+
+    /// The keychain service name.
+    pub fn service(&self) -> &str {
+        &self.service
+    }
+
+    fn entry(&self, id: &str) -> Result<keyring::Entry, KeychainError> {
+        keyring::Entry::new(&self.service, id).map_err(map_keyring)
+    }
+}
+
+fn map_keyring(error: keyring::Error) -> KeychainError {
+    match error {
+        keyring::Error::NoStorageAccess(inner) => {
+            let text = inner.to_string();
+            if text.to_ascii_lowercase().contains("lock") {
+                KeychainError::Locked
+            } else {
+                KeychainError::Unavailable(text)
+            }
+        }
+        keyring::Error::PlatformFailure(inner) => KeychainError::Unavailable(inner.to_string()),
+        other => KeychainError::Unavailable(other.to_string()),
+    }
+}
+
+fn parse_stored(text: &str) -> Option<Secret> {
+    Secret::from_base32(text).ok()
+}
+
+impl SecretStore for KeyringStore {
+    fn put(&self, id: &str, secret: &Secret) -> Result<(), KeychainError> {
+        let text = secret.to_base32();
+        self.entry(id)?
+            .set_password(text.expose())
+            .map_err(map_keyring)
+    }
+
+    fn get(&self, id: &str) -> Result<Option<Secret>, KeychainError> {
+        match self.entry(id)?.get_password() {
+            Ok(text) => {
+                let text = Zeroizing::new(text);
+                Ok(parse_stored(&text))
+            }
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(other) => Err(map_keyring(other)),
+        }
+    }
+
+    fn delete(&self, id: &str) -> Result<(), KeychainError> {
+        match self.entry(id)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(other) => Err(map_keyring(other)),
+        }
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+    fn get_many(&self, ids: &[&str]) -> Result<HashMap<String, Secret>, KeychainError> {
+        secret_service::get_many(&self.service, ids)
+    }
+}
+
+/// One D-Bus connection and session, one search for every item of the service, then each secret
+/// over that connection: far fewer round trips than `keyring`'s connect-search-read per entry.
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+mod secret_service {
+    use std::collections::{HashMap, HashSet};
+
+    use dbus_secret_service::{EncryptionType, SecretService};
+    use vigil_core::Secret;
+    use zeroize::Zeroizing;
+
+    use super::{KeychainError, parse_stored};
+
+    fn unavailable(error: dbus_secret_service::Error) -> KeychainError {
+        match error {
+            dbus_secret_service::Error::Locked => KeychainError::Locked,
+            other => KeychainError::Unavailable(other.to_string()),
+        }
+    }
+
+    pub(super) fn get_many(
+        service: &str,
+        ids: &[&str],
+    ) -> Result<HashMap<String, Secret>, KeychainError> {
+        let wanted: HashSet<&str> = ids.iter().copied().collect();
+        // A prompt would block with nobody to answer it: give up at once instead.
+        let ss = SecretService::connect_with_max_prompt_timeout(EncryptionType::Dh, 0)
+            .map_err(unavailable)?;
+        let search = ss
+            .search_items(HashMap::from([("service", service)]))
+            .map_err(unavailable)?;
+        let mut found = HashMap::with_capacity(wanted.len());
+        for item in &search.unlocked {
+            let attributes = item.get_attributes().map_err(unavailable)?;
+            let Some(user) = attributes.get("username") else {
+                continue;
+            };
+            if !wanted.contains(user.as_str()) {
+                continue;
+            }
+            let bytes = Zeroizing::new(item.get_secret().map_err(unavailable)?);
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            if let Some(secret) = parse_stored(text) {
+                found.insert(user.clone(), secret);
+            }
+        }
+        if found.len() < wanted.len() && !search.locked.is_empty() {
+            return Err(KeychainError::Locked);
+        }
+        Ok(found)
+    }
+}

@@ -1,0 +1,39 @@
+//! The database schema and its migrations (SQLite's `user_version` counts them).
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+/// Every migration, oldest first. Never edit one that has shipped; add a new one.
+const MIGRATIONS: &[M<'static>] = &[M::up(
+    "CREATE TABLE accounts (
+        id           TEXT PRIMARY KEY NOT NULL,
+        issuer       TEXT NOT NULL,
+        label        TEXT NOT NULL,
+        kind         TEXT NOT NULL CHECK (kind IN ('totp', 'hotp', 'steam')),
+        algorithm    TEXT NOT NULL CHECK (algorithm IN ('SHA1', 'SHA256', 'SHA512')),
+        digits       INTEGER NOT NULL CHECK (digits BETWEEN 1 AND 10),
+        period       INTEGER NOT NULL CHECK (period >= 1),
+        counter      INTEGER NOT NULL DEFAULT 0 CHECK (counter >= 0),
+        position     INTEGER NOT NULL,
+        favourite    INTEGER NOT NULL DEFAULT 0,
+        activity_url TEXT,
+        created_at   INTEGER NOT NULL,
+        deleting     INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE INDEX accounts_by_name ON accounts (issuer COLLATE NOCASE, label COLLATE NOCASE);",
+)];
+
+/// Brings `connection` up to the newest schema.
+pub fn migrate(connection: &mut Connection) -> Result<(), rusqlite_migration::Error> {
+    Migrations::from_slice(MIGRATIONS).to_latest(connection)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::Migrations::from_slice(super::MIGRATIONS)
+            .validate()
+            .unwrap();
+    }
+}

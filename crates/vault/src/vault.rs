@@ -1,0 +1,616 @@
+//! The vault: account rows in SQLite, secrets in a [`SecretStore`], changed together.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use vigil_core::{Algorithm, OtpKind, OtpParams, OtpUri, Secret};
+
+use crate::{Account, AccountId, KeyringStore, SecretStore, VaultError, VaultLocation, schema};
+
+/// How long a write waits for another process's write to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+const COLUMNS: &str = "id, issuer, label, kind, algorithm, digits, period, counter, position, favourite, activity_url, created_at";
+
+/// The accounts and their secrets. Every method reads the database afresh, so several processes
+/// (the app and the `vigil` command) can use one vault at once.
+pub struct Vault<S: SecretStore = KeyringStore> {
+    connection: Connection,
+    store: S,
+    path: PathBuf,
+}
+
+/// The secrets of every account, read at once, and the accounts whose secret is missing.
+pub struct Unlocked {
+    /// Every account, in list order.
+    pub accounts: Vec<Account>,
+    /// Secrets by account id.
+    pub secrets: HashMap<AccountId, Secret>,
+    /// Accounts whose secret is not in the keychain.
+    pub orphans: Vec<AccountId>,
+}
+
+impl Vault<KeyringStore> {
+    /// Opens the vault at `location` with secrets in the OS keychain.
+    pub fn open_keychain(location: &VaultLocation) -> Result<Self, VaultError> {
+        Self::open(
+            &location.data_dir,
+            KeyringStore::new(location.keychain_service.clone()),
+        )
+    }
+}
+
+impl<S: SecretStore> Vault<S> {
+    /// Opens (creating if needed) the vault in `data_dir`, finishing any removal a crash
+    /// interrupted. Does not touch the keychain otherwise.
+    pub fn open(data_dir: &Path, store: S) -> Result<Self, VaultError> {
+        create_private_dir(data_dir)?;
+        let path = data_dir.join("vault.sqlite3");
+        let db_error = |e: &dyn std::fmt::Display| VaultError::Database {
+            path: path.clone(),
+            detail: e.to_string(),
+        };
+        let mut connection = Connection::open(&path).map_err(|e| db_error(&e))?;
+        connection
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| db_error(&e))?;
+        connection
+            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+            .map_err(|e| db_error(&e))?;
+        schema::migrate(&mut connection).map_err(|e| db_error(&e))?;
+        let vault = Self {
+            connection,
+            store,
+            path,
+        };
+        vault.finish_removals();
+        Ok(vault)
+    }
+
+    /// The database file.
+    pub fn database_path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The secret store.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    fn db(&self, error: rusqlite::Error) -> VaultError {
+        VaultError::Database {
+            path: self.path.clone(),
+            detail: error.to_string(),
+        }
+    }
+
+    /// Every account, in list order (favourites are flagged, not moved).
+    pub fn accounts(&self) -> Result<Vec<Account>, VaultError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM accounts WHERE deleting = 0 ORDER BY position, created_at"
+        );
+        let mut statement = self.connection.prepare(&sql).map_err(|e| self.db(e))?;
+        let rows = statement
+            .query_map([], read_account)
+            .map_err(|e| self.db(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.db(e))
+    }
+
+    /// One account.
+    pub fn account(&self, id: &AccountId) -> Result<Account, VaultError> {
+        let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = ?1 AND deleting = 0");
+        self.connection
+            .query_row(&sql, [id.as_str()], read_account)
+            .optional()
+            .map_err(|e| self.db(e))?
+            .ok_or_else(|| VaultError::NotFound(id.to_string()))
+    }
+
+    /// The secret of one account.
+    pub fn secret(&self, account: &Account) -> Result<Secret, VaultError> {
+        self.store
+            .get(account.id.as_str())?
+            .ok_or_else(|| VaultError::MissingSecret {
+                name: account.display_name(),
+            })
+    }
+
+    /// Every account with its secret, read in one batch; accounts without one are orphans.
+    pub fn unlock(&self) -> Result<Unlocked, VaultError> {
+        let accounts = self.accounts()?;
+        let ids: Vec<&str> = accounts.iter().map(|a| a.id.as_str()).collect();
+        let mut found = self.store.get_many(&ids)?;
+        let mut secrets = HashMap::with_capacity(accounts.len());
+        let mut orphans = Vec::new();
+        for account in &accounts {
+            match found.remove(account.id.as_str()) {
+                Some(secret) => {
+                    secrets.insert(account.id.clone(), secret);
+                }
+                None => orphans.push(account.id.clone()),
+            }
+        }
+        Ok(Unlocked {
+            accounts,
+            secrets,
+            orphans,
+        })
+    }
+
+    /// The account as an otpauth URI, secret included (for export and QR codes).
+    pub fn otp_uri(&self, account: &Account) -> Result<OtpUri, VaultError> {
+        let mut uri = OtpUri::new(
+            &account.issuer,
+            &account.label,
+            self.secret(account)?,
+            account.params,
+        );
+        uri.activity = account.activity.clone();
+        Ok(uri)
+    }
+
+    /// Adds an account: the secret goes to the keychain first, then the row; if the row fails the
+    /// secret is removed again. Refuses a duplicate (same issuer, label and secret).
+    pub fn add(&mut self, uri: &OtpUri) -> Result<Account, VaultError> {
+        if let Some(existing) = self.find_duplicate(uri)? {
+            return Err(VaultError::Duplicate {
+                name: existing.display_name(),
+            });
+        }
+        let id = AccountId::random();
+        self.store.put(id.as_str(), &uri.secret)?;
+        match self.insert_row(&id, uri) {
+            Ok(account) => Ok(account),
+            Err(error) => {
+                // Best effort: the row failed, so the secret must not stay behind.
+                let _ = self.store.delete(id.as_str());
+                Err(error)
+            }
+        }
+    }
+
+    fn find_duplicate(&self, uri: &OtpUri) -> Result<Option<Account>, VaultError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM accounts WHERE deleting = 0
+             AND issuer = ?1 COLLATE NOCASE AND label = ?2 COLLATE NOCASE"
+        );
+        let mut statement = self.connection.prepare(&sql).map_err(|e| self.db(e))?;
+        let candidates = statement
+            .query_map([uri.issuer.trim(), uri.label.trim()], read_account)
+            .map_err(|e| self.db(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.db(e))?;
+        for candidate in candidates {
+            if self.store.get(candidate.id.as_str())?.as_ref() == Some(&uri.secret) {
+                return Ok(Some(candidate));
+            }
+        }
+        Ok(None)
+    }
+
+    fn insert_row(&mut self, id: &AccountId, uri: &OtpUri) -> Result<Account, VaultError> {
+        let path = self.path.clone();
+        let db = |e: rusqlite::Error| VaultError::Database {
+            path: path.clone(),
+            detail: e.to_string(),
+        };
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let position: i64 = transaction
+            .query_row(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM accounts",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(db)?;
+        let p = &uri.params;
+        transaction
+            .execute(
+                "INSERT INTO accounts (id, issuer, label, kind, algorithm, digits, period, counter,
+                                       position, activity_url, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    id.as_str(),
+                    uri.issuer.trim(),
+                    uri.label.trim(),
+                    p.kind.as_str(),
+                    p.algorithm.as_str(),
+                    p.digits,
+                    clamp_i64(p.period),
+                    clamp_i64(p.counter),
+                    position,
+                    uri.activity,
+                    now(),
+                ],
+            )
+            .map_err(db)?;
+        transaction.commit().map_err(db)?;
+        self.account(id)
+    }
+
+    /// Renames an account (the secret is untouched).
+    pub fn rename(
+        &mut self,
+        id: &AccountId,
+        issuer: &str,
+        label: &str,
+    ) -> Result<Account, VaultError> {
+        let changed = self
+            .connection
+            .execute(
+                "UPDATE accounts SET issuer = ?2, label = ?3 WHERE id = ?1 AND deleting = 0",
+                params![id.as_str(), issuer.trim(), label.trim()],
+            )
+            .map_err(|e| self.db(e))?;
+        if changed == 0 {
+            return Err(VaultError::NotFound(id.to_string()));
+        }
+        self.account(id)
+    }
+
+    /// Pins or unpins an account.
+    pub fn set_favourite(
+        &mut self,
+        id: &AccountId,
+        favourite: bool,
+    ) -> Result<Account, VaultError> {
+        let changed = self
+            .connection
+            .execute(
+                "UPDATE accounts SET favourite = ?2 WHERE id = ?1 AND deleting = 0",
+                params![id.as_str(), favourite],
+            )
+            .map_err(|e| self.db(e))?;
+        if changed == 0 {
+            return Err(VaultError::NotFound(id.to_string()));
+        }
+        self.account(id)
+    }
+
+    /// Links an account to its service's activity feed, or unlinks it with `None`.
+    pub fn set_activity(
+        &mut self,
+        id: &AccountId,
+        url: Option<&str>,
+    ) -> Result<Account, VaultError> {
+        let changed = self
+            .connection
+            .execute(
+                "UPDATE accounts SET activity_url = ?2 WHERE id = ?1 AND deleting = 0",
+                params![id.as_str(), url],
+            )
+            .map_err(|e| self.db(e))?;
+        if changed == 0 {
+            return Err(VaultError::NotFound(id.to_string()));
+        }
+        self.account(id)
+    }
+
+    /// Puts the accounts in the order given; `order` must list every account once.
+    pub fn reorder(&mut self, order: &[AccountId]) -> Result<(), VaultError> {
+        let path = self.path.clone();
+        let db = |e: rusqlite::Error| VaultError::Database {
+            path: path.clone(),
+            detail: e.to_string(),
+        };
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let mut current: Vec<String> = transaction
+            .prepare("SELECT id FROM accounts WHERE deleting = 0")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(db)?;
+        let mut wanted: Vec<String> = order.iter().map(|id| id.as_str().to_owned()).collect();
+        current.sort();
+        wanted.sort();
+        if current != wanted {
+            return Err(VaultError::BadOrder);
+        }
+        for (position, id) in order.iter().enumerate() {
+            transaction
+                .execute(
+                    "UPDATE accounts SET position = ?2 WHERE id = ?1",
+                    params![id.as_str(), clamp_i64(position as u64)],
+                )
+                .map_err(db)?;
+        }
+        transaction.commit().map_err(db)
+    }
+
+    /// Advances a HOTP counter by one and returns the account with its new counter. Safe against
+    /// another process advancing at the same moment: each call gets its own counter value.
+    pub fn advance_counter(&mut self, id: &AccountId) -> Result<Account, VaultError> {
+        let changed = self
+            .connection
+            .execute(
+                "UPDATE accounts SET counter = counter + 1
+                 WHERE id = ?1 AND deleting = 0 AND kind = 'hotp'",
+                [id.as_str()],
+            )
+            .map_err(|e| self.db(e))?;
+        if changed == 0 {
+            return Err(VaultError::NotFound(id.to_string()));
+        }
+        self.account(id)
+    }
+
+    /// Removes an account: the row is marked, the secret removed, then the row deleted. If the
+    /// keychain refuses, the mark is undone and nothing is lost.
+    pub fn remove(&mut self, id: &AccountId) -> Result<(), VaultError> {
+        let marked = self
+            .connection
+            .execute(
+                "UPDATE accounts SET deleting = 1 WHERE id = ?1 AND deleting = 0",
+                [id.as_str()],
+            )
+            .map_err(|e| self.db(e))?;
+        if marked == 0 {
+            return Err(VaultError::NotFound(id.to_string()));
+        }
+        if let Err(error) = self.store.delete(id.as_str()) {
+            let _ = self.connection.execute(
+                "UPDATE accounts SET deleting = 0 WHERE id = ?1",
+                [id.as_str()],
+            );
+            return Err(error.into());
+        }
+        self.connection
+            .execute("DELETE FROM accounts WHERE id = ?1", [id.as_str()])
+            .map_err(|e| self.db(e))?;
+        Ok(())
+    }
+
+    /// Completes removals a crash interrupted (rows marked but not deleted). Best effort: if the
+    /// keychain is not reachable now, the rows stay marked (and hidden) for the next open.
+    fn finish_removals(&self) {
+        let Ok(mut statement) = self
+            .connection
+            .prepare("SELECT id FROM accounts WHERE deleting = 1")
+        else {
+            return;
+        };
+        let ids: Vec<String> = match statement.query_map([], |r| r.get(0)) {
+            Ok(rows) => rows.filter_map(Result::ok).collect(),
+            Err(_) => return,
+        };
+        for id in ids {
+            if self.store.delete(&id).is_ok() {
+                let _ = self
+                    .connection
+                    .execute("DELETE FROM accounts WHERE id = ?1", [&id]);
+            }
+        }
+    }
+}
+
+fn read_account(row: &Row<'_>) -> rusqlite::Result<Account> {
+    let kind: String = row.get(3)?;
+    let algorithm: String = row.get(4)?;
+    let bad = |column: usize, text: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            format!("unknown value '{text}'").into(),
+        )
+    };
+    let period: i64 = row.get(6)?;
+    let counter: i64 = row.get(7)?;
+    Ok(Account {
+        id: AccountId::new(row.get::<_, String>(0)?),
+        issuer: row.get(1)?,
+        label: row.get(2)?,
+        params: OtpParams {
+            kind: OtpKind::parse(&kind).ok_or_else(|| bad(3, &kind))?,
+            algorithm: Algorithm::parse(&algorithm).ok_or_else(|| bad(4, &algorithm))?,
+            digits: row.get(5)?,
+            period: u64::try_from(period).unwrap_or(30).max(1),
+            counter: u64::try_from(counter).unwrap_or(0),
+        },
+        position: row.get(8)?,
+        favourite: row.get(9)?,
+        activity: row.get(10)?,
+        created_at: row.get(11)?,
+    })
+}
+
+fn clamp_i64(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| clamp_i64(d.as_secs()))
+        .unwrap_or(0)
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), VaultError> {
+    let error = |e: std::io::Error| VaultError::DataDir {
+        path: dir.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{KeychainError, MemoryStore};
+
+    fn uri(issuer: &str, label: &str, secret: &str) -> OtpUri {
+        OtpUri::new(
+            issuer,
+            label,
+            Secret::from_base32(secret).unwrap(),
+            OtpParams::totp(),
+        )
+    }
+
+    fn vault(store: &MemoryStore) -> (tempfile::TempDir, Vault<&MemoryStore>) {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::open(dir.path(), store).unwrap();
+        (dir, vault)
+    }
+
+    #[test]
+    fn add_list_rename_reorder_remove() {
+        let store = MemoryStore::new();
+        let (_dir, mut vault) = vault(&store);
+        let a = vault
+            .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
+            .unwrap();
+        let b = vault.add(&uri("Bank", "bob", "GEZDGNBVGY3TQOJQ")).unwrap();
+        assert_eq!(vault.accounts().unwrap(), vec![a.clone(), b.clone()]);
+        vault.reorder(&[b.id.clone(), a.id.clone()]).unwrap();
+        let names: Vec<String> = vault
+            .accounts()
+            .unwrap()
+            .iter()
+            .map(|a| a.issuer.clone())
+            .collect();
+        assert_eq!(names, ["Bank", "Shop"]);
+        assert!(matches!(
+            vault.reorder(std::slice::from_ref(&a.id)),
+            Err(VaultError::BadOrder)
+        ));
+        let renamed = vault
+            .rename(&a.id, "Shop Ltd", "alice@example.com")
+            .unwrap();
+        assert_eq!(renamed.display_name(), "Shop Ltd (alice@example.com)");
+        vault.remove(&a.id).unwrap();
+        assert_eq!(vault.accounts().unwrap().len(), 1);
+        assert_eq!(store.len(), 1);
+        assert!(matches!(vault.remove(&a.id), Err(VaultError::NotFound(_))));
+    }
+
+    #[test]
+    fn refuses_duplicates_naming_the_account() {
+        let store = MemoryStore::new();
+        let (_dir, mut vault) = vault(&store);
+        vault
+            .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
+            .unwrap();
+        let error = vault
+            .add(&uri("shop", "Alice", "jbswy3dpehpk3pxp"))
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "Shop (alice) is already in Vigil with the same secret"
+        );
+        // Same names with another secret is a different account.
+        vault
+            .add(&uri("Shop", "alice", "GEZDGNBVGY3TQOJQ"))
+            .unwrap();
+    }
+
+    #[test]
+    fn keychain_failure_leaves_no_row_and_loses_nothing() {
+        let store = MemoryStore::new();
+        let (_dir, mut vault) = vault(&store);
+        let kept = vault
+            .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
+            .unwrap();
+        store.fail_with(Some(KeychainError::Unavailable("no D-Bus".into())));
+        let error = vault
+            .add(&uri("Bank", "bob", "GEZDGNBVGY3TQOJQ"))
+            .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("The system keychain is not available: ")
+        );
+        assert!(matches!(
+            vault.remove(&kept.id),
+            Err(VaultError::KeychainUnavailable(_))
+        ));
+        store.fail_with(None);
+        assert_eq!(vault.accounts().unwrap(), vec![kept.clone()]);
+        assert!(vault.secret(&kept).is_ok());
+    }
+
+    #[test]
+    fn hotp_counter_advances() {
+        let store = MemoryStore::new();
+        let (_dir, mut vault) = vault(&store);
+        let mut hotp = uri("Bank", "bob", "GEZDGNBVGY3TQOJQ");
+        hotp.params = OtpParams::hotp(5);
+        let account = vault.add(&hotp).unwrap();
+        assert_eq!(
+            vault.advance_counter(&account.id).unwrap().params.counter,
+            6
+        );
+        let totp = vault
+            .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
+            .unwrap();
+        assert!(vault.advance_counter(&totp.id).is_err());
+    }
+
+    #[test]
+    fn orphans_are_reported() {
+        let store = MemoryStore::new();
+        let (_dir, mut vault) = vault(&store);
+        let a = vault
+            .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
+            .unwrap();
+        let b = vault.add(&uri("Bank", "bob", "GEZDGNBVGY3TQOJQ")).unwrap();
+        store.delete(a.id.as_str()).unwrap();
+        let unlocked = vault.unlock().unwrap();
+        assert_eq!(unlocked.orphans, vec![a.id.clone()]);
+        assert!(unlocked.secrets.contains_key(&b.id));
+        assert!(matches!(
+            vault.secret(&a),
+            Err(VaultError::MissingSecret { .. })
+        ));
+    }
+
+    #[test]
+    fn interrupted_removal_is_finished_on_open() {
+        let store = MemoryStore::new();
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut vault = Vault::open(dir.path(), &store).unwrap();
+            let a = vault
+                .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
+                .unwrap();
+            vault
+                .connection
+                .execute(
+                    "UPDATE accounts SET deleting = 1 WHERE id = ?1",
+                    [a.id.as_str()],
+                )
+                .unwrap();
+        }
+        let vault = Vault::open(dir.path(), &store).unwrap();
+        assert!(vault.accounts().unwrap().is_empty());
+        assert!(store.is_empty());
+    }
+
+    #[test]
+    fn corrupt_database_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("vault.sqlite3"),
+            b"this is not a database at all, no",
+        )
+        .unwrap();
+        let error = Vault::open(dir.path(), MemoryStore::new()).err().unwrap();
+        let text = error.to_string();
+        assert!(text.contains("cannot be used"), "{text}");
+        assert!(
+            text.contains("secrets are still in the system keychain"),
+            "{text}"
+        );
+    }
+}

@@ -191,22 +191,18 @@ impl<S: SecretStore> Vault<S> {
     }
 
     fn insert_row(&mut self, id: &AccountId, uri: &OtpUri) -> Result<Account, VaultError> {
-        let path = self.path.clone();
-        let db = |e: rusqlite::Error| VaultError::Database {
-            path: path.clone(),
-            detail: e.to_string(),
-        };
+        let db = database_error(&self.path);
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db)?;
+            .map_err(&db)?;
         let position: i64 = transaction
             .query_row(
                 "SELECT COALESCE(MAX(position) + 1, 0) FROM accounts",
                 [],
                 |r| r.get(0),
             )
-            .map_err(db)?;
+            .map_err(&db)?;
         let p = &uri.params;
         transaction
             .execute(
@@ -227,8 +223,8 @@ impl<S: SecretStore> Vault<S> {
                     now(),
                 ],
             )
-            .map_err(db)?;
-        transaction.commit().map_err(db)?;
+            .map_err(&db)?;
+        transaction.commit().map_err(&db)?;
         self.account(id)
     }
 
@@ -239,17 +235,11 @@ impl<S: SecretStore> Vault<S> {
         issuer: &str,
         label: &str,
     ) -> Result<Account, VaultError> {
-        let changed = self
-            .connection
-            .execute(
-                "UPDATE accounts SET issuer = ?2, label = ?3 WHERE id = ?1 AND deleting = 0",
-                params![id.as_str(), issuer.trim(), label.trim()],
-            )
-            .map_err(|e| self.db(e))?;
-        if changed == 0 {
-            return Err(VaultError::NotFound(id.to_string()));
-        }
-        self.account(id)
+        self.update_one(
+            id,
+            "UPDATE accounts SET issuer = ?2, label = ?3 WHERE id = ?1 AND deleting = 0",
+            params![id.as_str(), issuer.trim(), label.trim()],
+        )
     }
 
     /// Pins or unpins an account.
@@ -258,17 +248,11 @@ impl<S: SecretStore> Vault<S> {
         id: &AccountId,
         favourite: bool,
     ) -> Result<Account, VaultError> {
-        let changed = self
-            .connection
-            .execute(
-                "UPDATE accounts SET favourite = ?2 WHERE id = ?1 AND deleting = 0",
-                params![id.as_str(), favourite],
-            )
-            .map_err(|e| self.db(e))?;
-        if changed == 0 {
-            return Err(VaultError::NotFound(id.to_string()));
-        }
-        self.account(id)
+        self.update_one(
+            id,
+            "UPDATE accounts SET favourite = ?2 WHERE id = ?1 AND deleting = 0",
+            params![id.as_str(), favourite],
+        )
     }
 
     /// Links an account to its service's activity feed, or unlinks it with `None`.
@@ -277,34 +261,24 @@ impl<S: SecretStore> Vault<S> {
         id: &AccountId,
         url: Option<&str>,
     ) -> Result<Account, VaultError> {
-        let changed = self
-            .connection
-            .execute(
-                "UPDATE accounts SET activity_url = ?2 WHERE id = ?1 AND deleting = 0",
-                params![id.as_str(), url],
-            )
-            .map_err(|e| self.db(e))?;
-        if changed == 0 {
-            return Err(VaultError::NotFound(id.to_string()));
-        }
-        self.account(id)
+        self.update_one(
+            id,
+            "UPDATE accounts SET activity_url = ?2 WHERE id = ?1 AND deleting = 0",
+            params![id.as_str(), url],
+        )
     }
 
     /// Puts the accounts in the order given; `order` must list every account once.
     pub fn reorder(&mut self, order: &[AccountId]) -> Result<(), VaultError> {
-        let path = self.path.clone();
-        let db = |e: rusqlite::Error| VaultError::Database {
-            path: path.clone(),
-            detail: e.to_string(),
-        };
+        let db = database_error(&self.path);
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db)?;
+            .map_err(&db)?;
         let mut current: Vec<String> = transaction
             .prepare("SELECT id FROM accounts WHERE deleting = 0")
             .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-            .map_err(db)?;
+            .map_err(&db)?;
         let mut wanted: Vec<String> = order.iter().map(|id| id.as_str().to_owned()).collect();
         current.sort();
         wanted.sort();
@@ -317,21 +291,31 @@ impl<S: SecretStore> Vault<S> {
                     "UPDATE accounts SET position = ?2 WHERE id = ?1",
                     params![id.as_str(), clamp_i64(position as u64)],
                 )
-                .map_err(db)?;
+                .map_err(&db)?;
         }
-        transaction.commit().map_err(db)
+        transaction.commit().map_err(&db)
     }
 
     /// Advances a HOTP counter by one and returns the account with its new counter. Safe against
     /// another process advancing at the same moment: each call gets its own counter value.
     pub fn advance_counter(&mut self, id: &AccountId) -> Result<Account, VaultError> {
+        self.update_one(
+            id,
+            "UPDATE accounts SET counter = counter + 1 WHERE id = ?1 AND deleting = 0 AND kind = 'hotp'",
+            [id.as_str()],
+        )
+    }
+
+    /// Runs one `UPDATE` of the account `id` and returns the account as it now is.
+    fn update_one(
+        &mut self,
+        id: &AccountId,
+        sql: &str,
+        values: impl rusqlite::Params,
+    ) -> Result<Account, VaultError> {
         let changed = self
             .connection
-            .execute(
-                "UPDATE accounts SET counter = counter + 1
-                 WHERE id = ?1 AND deleting = 0 AND kind = 'hotp'",
-                [id.as_str()],
-            )
+            .execute(sql, values)
             .map_err(|e| self.db(e))?;
         if changed == 0 {
             return Err(VaultError::NotFound(id.to_string()));
@@ -418,6 +402,14 @@ fn read_account(row: &Row<'_>) -> rusqlite::Result<Account> {
     })
 }
 
+/// Maps SQLite errors to [`VaultError::Database`] naming the file.
+fn database_error(path: &Path) -> impl Fn(rusqlite::Error) -> VaultError + '_ {
+    move |e| VaultError::Database {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
 fn clamp_i64(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
 }
@@ -445,172 +437,5 @@ fn create_private_dir(dir: &Path) -> Result<(), VaultError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{KeychainError, MemoryStore};
-
-    fn uri(issuer: &str, label: &str, secret: &str) -> OtpUri {
-        OtpUri::new(
-            issuer,
-            label,
-            Secret::from_base32(secret).unwrap(),
-            OtpParams::totp(),
-        )
-    }
-
-    fn vault(store: &MemoryStore) -> (tempfile::TempDir, Vault<&MemoryStore>) {
-        let dir = tempfile::tempdir().unwrap();
-        let vault = Vault::open(dir.path(), store).unwrap();
-        (dir, vault)
-    }
-
-    #[test]
-    fn add_list_rename_reorder_remove() {
-        let store = MemoryStore::new();
-        let (_dir, mut vault) = vault(&store);
-        let a = vault
-            .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
-            .unwrap();
-        let b = vault.add(&uri("Bank", "bob", "GEZDGNBVGY3TQOJQ")).unwrap();
-        assert_eq!(vault.accounts().unwrap(), vec![a.clone(), b.clone()]);
-        vault.reorder(&[b.id.clone(), a.id.clone()]).unwrap();
-        let names: Vec<String> = vault
-            .accounts()
-            .unwrap()
-            .iter()
-            .map(|a| a.issuer.clone())
-            .collect();
-        assert_eq!(names, ["Bank", "Shop"]);
-        assert!(matches!(
-            vault.reorder(std::slice::from_ref(&a.id)),
-            Err(VaultError::BadOrder)
-        ));
-        let renamed = vault
-            .rename(&a.id, "Shop Ltd", "alice@example.com")
-            .unwrap();
-        assert_eq!(renamed.display_name(), "Shop Ltd (alice@example.com)");
-        vault.remove(&a.id).unwrap();
-        assert_eq!(vault.accounts().unwrap().len(), 1);
-        assert_eq!(store.len(), 1);
-        assert!(matches!(vault.remove(&a.id), Err(VaultError::NotFound(_))));
-    }
-
-    #[test]
-    fn refuses_duplicates_naming_the_account() {
-        let store = MemoryStore::new();
-        let (_dir, mut vault) = vault(&store);
-        vault
-            .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
-            .unwrap();
-        let error = vault
-            .add(&uri("shop", "Alice", "jbswy3dpehpk3pxp"))
-            .unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "Shop (alice) is already in Vigil with the same secret"
-        );
-        // Same names with another secret is a different account.
-        vault
-            .add(&uri("Shop", "alice", "GEZDGNBVGY3TQOJQ"))
-            .unwrap();
-    }
-
-    #[test]
-    fn keychain_failure_leaves_no_row_and_loses_nothing() {
-        let store = MemoryStore::new();
-        let (_dir, mut vault) = vault(&store);
-        let kept = vault
-            .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
-            .unwrap();
-        store.fail_with(Some(KeychainError::Unavailable("no D-Bus".into())));
-        let error = vault
-            .add(&uri("Bank", "bob", "GEZDGNBVGY3TQOJQ"))
-            .unwrap_err();
-        assert!(
-            error
-                .to_string()
-                .starts_with("The system keychain is not available: ")
-        );
-        assert!(matches!(
-            vault.remove(&kept.id),
-            Err(VaultError::KeychainUnavailable(_))
-        ));
-        store.fail_with(None);
-        assert_eq!(vault.accounts().unwrap(), vec![kept.clone()]);
-        assert!(vault.secret(&kept).is_ok());
-    }
-
-    #[test]
-    fn hotp_counter_advances() {
-        let store = MemoryStore::new();
-        let (_dir, mut vault) = vault(&store);
-        let mut hotp = uri("Bank", "bob", "GEZDGNBVGY3TQOJQ");
-        hotp.params = OtpParams::hotp(5);
-        let account = vault.add(&hotp).unwrap();
-        assert_eq!(
-            vault.advance_counter(&account.id).unwrap().params.counter,
-            6
-        );
-        let totp = vault
-            .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
-            .unwrap();
-        assert!(vault.advance_counter(&totp.id).is_err());
-    }
-
-    #[test]
-    fn orphans_are_reported() {
-        let store = MemoryStore::new();
-        let (_dir, mut vault) = vault(&store);
-        let a = vault
-            .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
-            .unwrap();
-        let b = vault.add(&uri("Bank", "bob", "GEZDGNBVGY3TQOJQ")).unwrap();
-        store.delete(a.id.as_str()).unwrap();
-        let unlocked = vault.unlock().unwrap();
-        assert_eq!(unlocked.orphans, vec![a.id.clone()]);
-        assert!(unlocked.secrets.contains_key(&b.id));
-        assert!(matches!(
-            vault.secret(&a),
-            Err(VaultError::MissingSecret { .. })
-        ));
-    }
-
-    #[test]
-    fn interrupted_removal_is_finished_on_open() {
-        let store = MemoryStore::new();
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let mut vault = Vault::open(dir.path(), &store).unwrap();
-            let a = vault
-                .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
-                .unwrap();
-            vault
-                .connection
-                .execute(
-                    "UPDATE accounts SET deleting = 1 WHERE id = ?1",
-                    [a.id.as_str()],
-                )
-                .unwrap();
-        }
-        let vault = Vault::open(dir.path(), &store).unwrap();
-        assert!(vault.accounts().unwrap().is_empty());
-        assert!(store.is_empty());
-    }
-
-    #[test]
-    fn corrupt_database_is_a_clear_error() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("vault.sqlite3"),
-            b"this is not a database at all, no",
-        )
-        .unwrap();
-        let error = Vault::open(dir.path(), MemoryStore::new()).err().unwrap();
-        let text = error.to_string();
-        assert!(text.contains("cannot be used"), "{text}");
-        assert!(
-            text.contains("secrets are still in the system keychain"),
-            "{text}"
-        );
-    }
-}
+#[path = "vault_tests.rs"]
+mod tests;

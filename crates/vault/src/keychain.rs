@@ -65,17 +65,19 @@ impl KeyringStore {
 }
 
 fn map_keyring(error: keyring::Error) -> KeychainError {
-    match error {
-        keyring::Error::NoStorageAccess(inner) => {
-            let text = inner.to_string();
-            if text.to_ascii_lowercase().contains("lock") {
-                KeychainError::Locked
-            } else {
-                KeychainError::Unavailable(text)
-            }
+    let text = match error {
+        keyring::Error::NoStorageAccess(inner) | keyring::Error::PlatformFailure(inner) => {
+            inner.to_string()
         }
-        keyring::Error::PlatformFailure(inner) => KeychainError::Unavailable(inner.to_string()),
-        other => KeychainError::Unavailable(other.to_string()),
+        other => other.to_string(),
+    };
+    // A locked collection shows up as "object locked", "Cannot create an item in a locked
+    // collection" or "unlock prompt was dismissed": the person can fix that by unlocking.
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("locked") || lower.contains("unlock") {
+        KeychainError::Locked
+    } else {
+        KeychainError::Unavailable(text)
     }
 }
 

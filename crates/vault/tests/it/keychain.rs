@@ -237,3 +237,59 @@ fn child_without_a_bus() {
     assert_eq!(vault.accounts().unwrap().len(), 1);
     println!("CHILD OK");
 }
+
+#[test]
+fn locked_keychain_gives_a_clear_error_and_loses_nothing() {
+    // Locking the collection would disturb the other tests sharing this keyring, so the check
+    // runs in a child with a keyring of its own (and no display, so no unlock prompt can appear).
+    let with_keyring =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/with-keyring");
+    let output = std::process::Command::new(with_keyring)
+        .arg(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "keychain::child_locked",
+            "--nocapture",
+            "--include-ignored",
+        ])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("VIGIL_TEST_LOCKED", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("CHILD OK"), "{text}");
+}
+
+/// Runs in a child with a private keyring (see the test above).
+#[test]
+#[ignore = "run by locked_keychain_gives_a_clear_error_and_loses_nothing"]
+fn child_locked() {
+    if std::env::var_os("VIGIL_TEST_LOCKED").is_none() {
+        return;
+    }
+    let test = TestVault::new();
+    let mut vault = test.open();
+    let kept = vault.add(&uri("Shop", "alice", ALICE)).unwrap();
+    let locked = std::process::Command::new("gdbus")
+        .args(["call", "--session", "--dest", "org.freedesktop.secrets"])
+        .args(["--object-path", "/org/freedesktop/secrets"])
+        .args(["--method", "org.freedesktop.Secret.Service.Lock"])
+        .arg("['/org/freedesktop/secrets/collection/login']")
+        .status()
+        .unwrap();
+    assert!(locked.success());
+    let message =
+        "The system keychain is locked; unlock it (log in to your desktop session) and try again";
+    let error = vault
+        .add(&uri("Bank", "bob", "GEZDGNBVGY3TQOJQ"))
+        .unwrap_err();
+    assert_eq!(error.to_string(), message);
+    assert!(matches!(vault.unlock(), Err(VaultError::KeychainLocked)));
+    let read = vault.secret(&kept).map(|_| ()).unwrap_err();
+    assert!(matches!(read, VaultError::KeychainLocked), "{read}");
+    assert_eq!(vault.accounts().unwrap(), vec![kept]);
+    println!("CHILD OK");
+}

@@ -99,7 +99,8 @@ impl OtpUri {
         let mut activity = None;
         let mut extra = Vec::new();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let (raw_key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let key = decode(raw_key, true).ok_or(UriError::Encoding("query"))?;
             let value = decode(raw, true).ok_or(UriError::Encoding("query"))?;
             match key.to_ascii_lowercase().as_str() {
                 "secret" => secret = Some(Secret::from_base32(&value)?),
@@ -128,7 +129,7 @@ impl OtpUri {
                 }
                 "encoder" if value.eq_ignore_ascii_case("steam") => kind = OtpKind::Steam,
                 "activity" => activity = Some(value),
-                _ => extra.push((key.to_owned(), value)),
+                _ => extra.push((key, value)),
             }
         }
         let secret = secret.ok_or(UriError::Secret(SecretError::Missing))?;
@@ -370,6 +371,8 @@ mod tests {
             "otpauth://steam/Steam:gaben?secret=JBSWY3DPEHPK3PXP",
             "otpauth://totp/%E6%97%A5%E6%9C%AC:%20x%26y%3Dz?secret=GEZDGNBV&period=45",
             "otpauth://totp/no-issuer?secret=GEZDGNBVGY&image=a%20b&activity=http%3A%2F%2F127.0.0.1%3A8080%2Ff",
+            // Found by fuzzing: an unknown parameter whose name needs percent-encoding.
+            "otpauth://hotp/Bank:me?secret=JBSWY3DPEH&counter=7&algorite@google.com?secr%0Eet=hm=SHA256",
         ] {
             let first = parse(text);
             let emitted = first.to_uri_string();

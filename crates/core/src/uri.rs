@@ -84,12 +84,7 @@ impl OtpUri {
         let (label_text, query) = rest.split_once('?').unwrap_or((rest, ""));
         let label_text = rest_without_fragment(label_text);
         let query = rest_without_fragment(query);
-        let full_label = decode(label_text, false).ok_or(UriError::Encoding("label"))?;
-        let (prefix, label) = match full_label.split_once(':') {
-            Some((issuer, account)) => (Some(issuer.trim().to_owned()), account.trim().to_owned()),
-            None => (None, full_label.trim().to_owned()),
-        };
-
+        let (prefix, label) = split_label(label_text)?;
         let mut secret = None;
         let mut issuer = None;
         let mut algorithm = Algorithm::Sha1;
@@ -167,7 +162,9 @@ impl OtpUri {
     /// The result holds the secret: wrap or zero it as you would the secret itself.
     pub fn to_uri_string(&self) -> String {
         let mut out = format!("otpauth://{}/", self.params.kind.as_str());
-        if !self.issuer.is_empty() {
+        // An empty issuer still gets its separator when the label holds a colon, so the label
+        // is not split on re-parsing.
+        if !self.issuer.is_empty() || self.label.contains(':') {
             out.push_str(&encode(&self.issuer));
             out.push(':');
         }
@@ -223,6 +220,23 @@ impl fmt::Display for OtpUri {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.display_name())
     }
+}
+
+/// Splits `Issuer:account`. A literal `:` separates; only when there is none does a `%3A` (which
+/// the Key Uri Format also allows) separate. Emitting writes a literal `:` and encodes the colons
+/// inside the parts, so every emitted URI splits back the same way.
+fn split_label(raw: &str) -> Result<(Option<String>, String), UriError> {
+    let label_error = || UriError::Encoding("label");
+    if let Some((prefix, account)) = raw.split_once(':') {
+        let prefix = decode(prefix, false).ok_or_else(label_error)?;
+        let account = decode(account, false).ok_or_else(label_error)?;
+        return Ok((Some(prefix.trim().to_owned()), account.trim().to_owned()));
+    }
+    let full = decode(raw, false).ok_or_else(label_error)?;
+    Ok(match full.split_once(':') {
+        Some((prefix, account)) => (Some(prefix.trim().to_owned()), account.trim().to_owned()),
+        None => (None, full.trim().to_owned()),
+    })
 }
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
@@ -371,6 +385,9 @@ mod tests {
             "otpauth://steam/Steam:gaben?secret=JBSWY3DPEHPK3PXP",
             "otpauth://totp/%E6%97%A5%E6%9C%AC:%20x%26y%3Dz?secret=GEZDGNBV&period=45",
             "otpauth://totp/no-issuer?secret=GEZDGNBVGY&image=a%20b&activity=http%3A%2F%2F127.0.0.1%3A8080%2Ff",
+            // Found by fuzzing: colons inside the issuer and the label.
+            "otpauth://totp/ACME%20Co%3AX:john%3Adoe?secret=HXDMVJECJJWSRB3H&issuer=ACME%20Co%3AX",
+            "otpauth://totp/:a%3Ab?secret=HXDMVJECJJWSRB3H",
             // Found by fuzzing: an unknown parameter whose name needs percent-encoding.
             "otpauth://hotp/Bank:me?secret=JBSWY3DPEH&counter=7&algorite@google.com?secr%0Eet=hm=SHA256",
         ] {

@@ -134,16 +134,26 @@ impl OtpUri {
             (Some(empty), None) => empty,
             (None, None) => String::new(),
         };
-        let digits = match kind {
-            OtpKind::Steam => 5,
-            _ => digits.unwrap_or(6),
-        };
-        let params = OtpParams {
-            kind,
-            algorithm,
-            digits,
-            period,
-            counter,
+        // Parameters that mean nothing for the kind are dropped, so equal accounts compare equal
+        // and round-trip: Steam is always SHA-1 with 5 characters, TOTP has no counter, HOTP no
+        // period.
+        let digits = digits.unwrap_or(6);
+        let params = match kind {
+            OtpKind::Steam => OtpParams {
+                period,
+                ..OtpParams::steam()
+            },
+            OtpKind::Totp => OtpParams {
+                algorithm,
+                digits,
+                period,
+                ..OtpParams::totp()
+            },
+            OtpKind::Hotp => OtpParams {
+                algorithm,
+                digits,
+                ..OtpParams::hotp(counter)
+            },
         };
         Ok(Self {
             issuer,
@@ -385,6 +395,10 @@ mod tests {
             "otpauth://steam/Steam:gaben?secret=JBSWY3DPEHPK3PXP",
             "otpauth://totp/%E6%97%A5%E6%9C%AC:%20x%26y%3Dz?secret=GEZDGNBV&period=45",
             "otpauth://totp/no-issuer?secret=GEZDGNBVGY&image=a%20b&activity=http%3A%2F%2F127.0.0.1%3A8080%2Ff",
+            // Found by fuzzing: parameters that mean nothing for the kind.
+            "otpauth://totp/A:b?secret=HXDMVJECJJWSRB3H&counter=2&digits=8",
+            "otpauth://hotp/A:b?secret=HXDMVJECJJWSRB3H&period=60&counter=3",
+            "otpauth://steam/A:b?secret=HXDMVJECJJWSRB3H&algorithm=SHA256&digits=7",
             // Found by fuzzing: colons inside the issuer and the label.
             "otpauth://totp/ACME%20Co%3AX:john%3Adoe?secret=HXDMVJECJJWSRB3H&issuer=ACME%20Co%3AX",
             "otpauth://totp/:a%3Ab?secret=HXDMVJECJJWSRB3H",

@@ -27,7 +27,7 @@ fn open_500(c: &mut Criterion) {
     let (dir, vault) = prepare();
     let mut group = c.benchmark_group("open a vault of 500 accounts");
     group.sample_size(10);
-    group.bench_function("batch read (one connection)", |b| {
+    group.bench_function("batch read (one search, 4 connections)", |b| {
         b.iter(|| {
             let vault = Vault::open(dir.path(), KeyringStore::new(SERVICE)).unwrap();
             let unlocked = vault.unlock().unwrap();

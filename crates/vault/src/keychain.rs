@@ -117,17 +117,22 @@ impl SecretStore for KeyringStore {
     }
 }
 
-/// One D-Bus connection and session, one search for every item of the service, then each secret
-/// over that connection: far fewer round trips than `keyring`'s connect-search-read per entry.
+/// One search for every item of the service, then each matching item's attributes and secret
+/// read over a few connections in parallel (each with its own encrypted session): far fewer
+/// round trips than `keyring`'s connect-search-read per entry, and the Secret Service's latency
+/// overlapped.
 #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
 mod secret_service {
     use std::collections::{HashMap, HashSet};
 
-    use dbus_secret_service::{EncryptionType, SecretService};
+    use dbus_secret_service::{EncryptionType, Item, Path, SecretService};
     use vigil_core::Secret;
     use zeroize::Zeroizing;
 
     use super::{KeychainError, parse_stored};
+
+    /// Connections used for one batch read.
+    const CONNECTIONS: usize = 4;
 
     fn unavailable(error: dbus_secret_service::Error) -> KeychainError {
         match error {
@@ -136,19 +141,61 @@ mod secret_service {
         }
     }
 
+    fn connect() -> Result<SecretService, KeychainError> {
+        // A prompt would block with nobody to answer it: give up at once instead.
+        SecretService::connect_with_max_prompt_timeout(EncryptionType::Dh, 0).map_err(unavailable)
+    }
+
     pub(super) fn get_many(
         service: &str,
         ids: &[&str],
     ) -> Result<HashMap<String, Secret>, KeychainError> {
         let wanted: HashSet<&str> = ids.iter().copied().collect();
-        // A prompt would block with nobody to answer it: give up at once instead.
-        let ss = SecretService::connect_with_max_prompt_timeout(EncryptionType::Dh, 0)
-            .map_err(unavailable)?;
+        let ss = connect()?;
         let search = ss
             .search_items(HashMap::from([("service", service)]))
             .map_err(unavailable)?;
-        let mut found = HashMap::with_capacity(wanted.len());
-        for item in &search.unlocked {
+        let paths: Vec<_> = search
+            .unlocked
+            .iter()
+            .map(|item| item.path.clone())
+            .collect();
+        let chunk = paths.len().div_ceil(CONNECTIONS).max(1);
+        let mut chunks = paths.chunks(chunk);
+        let first = chunks.next().unwrap_or(&[]);
+        let found = std::thread::scope(|scope| {
+            // Other chunks on connections of their own (a connection cannot cross threads)...
+            let workers: Vec<_> = chunks
+                .map(|paths| {
+                    let wanted = &wanted;
+                    scope.spawn(move || read_items(&connect()?, paths, wanted))
+                })
+                .collect();
+            // ...while this thread reads the first chunk on the search's connection.
+            let mut found: HashMap<String, Secret> =
+                read_items(&ss, first, &wanted)?.into_iter().collect();
+            for worker in workers {
+                let part = worker
+                    .join()
+                    .map_err(|_| KeychainError::Unavailable("a keychain reader failed".into()))??;
+                found.extend(part);
+            }
+            Ok::<_, KeychainError>(found)
+        })?;
+        if found.len() < wanted.len() && !search.locked.is_empty() {
+            return Err(KeychainError::Locked);
+        }
+        Ok(found)
+    }
+
+    fn read_items(
+        ss: &SecretService,
+        paths: &[Path<'static>],
+        wanted: &HashSet<&str>,
+    ) -> Result<Vec<(String, Secret)>, KeychainError> {
+        let mut found = Vec::with_capacity(paths.len());
+        for path in paths {
+            let item = Item::new(ss, path.clone());
             let attributes = item.get_attributes().map_err(unavailable)?;
             let Some(user) = attributes.get("username") else {
                 continue;
@@ -161,11 +208,8 @@ mod secret_service {
                 continue;
             };
             if let Some(secret) = parse_stored(text) {
-                found.insert(user.clone(), secret);
+                found.push((user.clone(), secret));
             }
-        }
-        if found.len() < wanted.len() && !search.locked.is_empty() {
-            return Err(KeychainError::Locked);
         }
         Ok(found)
     }

@@ -29,6 +29,8 @@ pub enum Command {
     Rename(RenameArgs),
     /// Export every account (an unencrypted export: handle it like the secrets it holds).
     Export(ExportArgs),
+    /// Print what the QR codes in image files hold, one per line.
+    Scan(ScanArgs),
 }
 
 /// `vigil code`.
@@ -50,10 +52,14 @@ pub struct CodeArgs {
 
 /// `vigil add`.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["uri", "qr"])))]
 pub struct AddArgs {
     /// The otpauth:// URI (or an otpauth-migration:// export from Google Authenticator).
-    #[arg(long, value_name = "URI", required = true)]
-    pub uri: String,
+    #[arg(long, value_name = "URI")]
+    pub uri: Option<String>,
+    /// An image (PNG, JPEG, GIF, WebP, BMP) with one or more QR codes to enrol.
+    #[arg(long, value_name = "FILE")]
+    pub qr: Option<std::path::PathBuf>,
 }
 
 /// `vigil list`.
@@ -89,11 +95,29 @@ pub struct RenameArgs {
 
 /// `vigil export`.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["uris", "qr", "google"])))]
 pub struct ExportArgs {
     /// Print every account as an otpauth:// URI, one per line.
-    #[arg(long, required = true)]
+    #[arg(long)]
     pub uris: bool,
+    /// Write the QR code of the account matching QUERY (to move it to a phone) to --out.
+    #[arg(long, value_name = "QUERY", requires = "out")]
+    pub qr: Option<String>,
+    /// Write Google Authenticator export QR codes of every account (FILE-1.png, FILE-2.png…).
+    #[arg(long, requires = "out")]
+    pub google: bool,
+    /// The PNG file to write.
+    #[arg(long, value_name = "FILE.png")]
+    pub out: Option<std::path::PathBuf>,
     /// Print even when the output is a terminal.
     #[arg(long)]
     pub yes: bool,
+}
+
+/// `vigil scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Image files (PNG, JPEG, GIF, WebP, BMP).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<std::path::PathBuf>,
 }

@@ -15,6 +15,7 @@
 mod base32;
 pub mod migration;
 mod otp;
+pub mod qr;
 mod secret;
 mod uri;
 

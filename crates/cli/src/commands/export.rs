@@ -2,12 +2,97 @@
 
 use std::io::{IsTerminal, Write};
 
+use std::path::{Path, PathBuf};
+
+use vigil_core::{OtpUri, migration, qr};
+use zeroize::Zeroizing;
+
 use super::open_vault;
 use crate::cli::ExportArgs;
 use crate::error::CliError;
+use crate::query::find_one;
+
+/// Runs `--uris`, `--qr` or `--google`.
+pub fn run(args: ExportArgs) -> Result<(), CliError> {
+    match (&args.qr, args.google, &args.out) {
+        (Some(query), _, Some(out)) => account_qr(query, out),
+        (None, true, Some(out)) => google_qr(out),
+        _ => uris(&args),
+    }
+}
+
+/// Writes one account's QR code as a PNG.
+fn account_qr(query: &str, out: &Path) -> Result<(), CliError> {
+    let vault = open_vault()?;
+    let account = find_one(vault.accounts()?, query)?;
+    let text = Zeroizing::new(vault.otp_uri(&account)?.to_uri_string());
+    let png = qr::render_png(&text).map_err(|e| CliError::Failure(e.to_string()))?;
+    write_private(out, &png)?;
+    eprintln!(
+        "vigil: warning: {} holds the secret of {}; delete it once scanned",
+        out.display(),
+        account.display_name()
+    );
+    println!(
+        "Wrote the QR code of {} to {}",
+        account.display_name(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// Writes Google Authenticator export QR codes of every account: OUT-1.png, OUT-2.png...
+fn google_qr(out: &Path) -> Result<(), CliError> {
+    let vault = open_vault()?;
+    let unlocked = vault.unlock()?;
+    let mut accounts = Vec::new();
+    for account in &unlocked.accounts {
+        match unlocked.secrets.get(&account.id) {
+            Some(secret) => accounts.push(OtpUri::new(
+                &account.issuer,
+                &account.label,
+                secret.clone(),
+                account.params,
+            )),
+            None => eprintln!(
+                "vigil: skipped {}: its secret is missing from the keychain",
+                account.display_name()
+            ),
+        }
+    }
+    let batch_id = i32::try_from(super::now() % 1_000_000_000).unwrap_or(1);
+    let uris =
+        migration::encode(&accounts, batch_id).map_err(|e| CliError::Input(e.to_string()))?;
+    let stem = out.with_extension("");
+    for (index, uri) in uris.iter().enumerate() {
+        let uri = Zeroizing::new(uri.clone());
+        let png = qr::render_png(&uri).map_err(|e| CliError::Failure(e.to_string()))?;
+        let path = PathBuf::from(format!("{}-{}.png", stem.display(), index + 1));
+        write_private(&path, &png)?;
+        println!("Wrote {}", path.display());
+    }
+    eprintln!("vigil: warning: these images hold your secrets; delete them once scanned");
+    Ok(())
+}
+
+/// Creates the file readable by its owner only.
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .map_err(|e| CliError::Failure(format!("cannot write {}: {e}", path.display())))?;
+    file.write_all(bytes)?;
+    Ok(())
+}
 
 /// Prints one URI per line; warns on stderr, and refuses a terminal without `--yes`.
-pub fn run(args: ExportArgs) -> Result<(), CliError> {
+fn uris(args: &ExportArgs) -> Result<(), CliError> {
     eprintln!(
         "vigil: warning: this export is not encrypted; anyone who reads it can make your codes"
     );
@@ -35,7 +120,7 @@ pub fn run(args: ExportArgs) -> Result<(), CliError> {
             account.params,
         );
         uri.activity = account.activity.clone();
-        let line = zeroize::Zeroizing::new(uri.to_uri_string());
+        let line = Zeroizing::new(uri.to_uri_string());
         writeln!(out, "{}", line.as_str())?;
     }
     Ok(())

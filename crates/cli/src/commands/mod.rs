@@ -6,6 +6,7 @@ mod export;
 mod list;
 mod remove;
 mod rename;
+mod scan;
 
 use vigil_vault::{Vault, VaultLocation};
 
@@ -21,6 +22,7 @@ pub fn run(command: Command) -> Result<(), CliError> {
         Command::Remove(args) => remove::run(args),
         Command::Rename(args) => rename::run(args),
         Command::Export(args) => export::run(args),
+        Command::Scan(args) => scan::run(args),
     }
 }
 

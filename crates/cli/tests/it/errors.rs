@@ -41,7 +41,7 @@ fn usage_errors_exit_2_and_help_exits_0() {
     assert_eq!(home.run(&["frobnicate"]).status, 2);
     assert_eq!(home.run(&["code"]).status, 2);
     assert_eq!(home.run(&["rename", "x"]).status, 2);
-    for sub in ["code", "add", "list", "remove", "rename", "export"] {
+    for sub in ["code", "add", "list", "remove", "rename", "export", "scan"] {
         let run = home.run(&[sub, "--help"]);
         assert_eq!(run.status, 0, "{sub}");
         assert!(run.stdout.contains("Usage: vigil"), "{sub}: {}", run.stdout);

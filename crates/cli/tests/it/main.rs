@@ -7,4 +7,5 @@ mod accounts;
 mod code;
 mod errors;
 mod export;
+mod qr;
 mod support;

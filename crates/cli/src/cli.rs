@@ -52,7 +52,9 @@ pub struct CodeArgs {
 
 /// `vigil add`.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("source").required(true).args(["uri", "qr"])))]
+#[command(group(
+    clap::ArgGroup::new("source").required(true).args(["uri", "qr", "screen", "clipboard"])
+))]
 pub struct AddArgs {
     /// The otpauth:// URI (or an otpauth-migration:// export from Google Authenticator).
     #[arg(long, value_name = "URI")]
@@ -60,6 +62,12 @@ pub struct AddArgs {
     /// An image (PNG, JPEG, GIF, WebP, BMP) with one or more QR codes to enrol.
     #[arg(long, value_name = "FILE")]
     pub qr: Option<std::path::PathBuf>,
+    /// Enrol the QR codes shown on the screen (every display).
+    #[arg(long)]
+    pub screen: bool,
+    /// Enrol from the clipboard: an image with QR codes, or an otpauth URI as text.
+    #[arg(long)]
+    pub clipboard: bool,
 }
 
 /// `vigil list`.
@@ -116,8 +124,17 @@ pub struct ExportArgs {
 
 /// `vigil scan`.
 #[derive(Debug, Args)]
+#[command(group(
+    clap::ArgGroup::new("from").required(true).args(["files", "screen", "clipboard"])
+))]
 pub struct ScanArgs {
     /// Image files (PNG, JPEG, GIF, WebP, BMP).
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(value_name = "FILE")]
     pub files: Vec<std::path::PathBuf>,
+    /// Scan every display instead.
+    #[arg(long, conflicts_with = "files")]
+    pub screen: bool,
+    /// Scan the clipboard (an image, or text) instead.
+    #[arg(long, conflicts_with_all = ["files", "screen"])]
+    pub clipboard: bool,
 }

@@ -1,10 +1,10 @@
 //! `vigil add`: store accounts from an otpauth URI or a Google Authenticator export URI.
 
-use vigil_core::qr::Payload;
+use vigil_core::qr::{Found, Payload};
 use vigil_core::{OtpUri, migration};
 use vigil_vault::VaultError;
 
-use super::open_vault;
+use super::{open_vault, scan};
 use crate::cli::AddArgs;
 use crate::error::CliError;
 
@@ -12,8 +12,14 @@ use crate::error::CliError;
 pub fn run(args: AddArgs) -> Result<(), CliError> {
     let accounts = match (&args.uri, &args.qr) {
         (Some(text), _) => from_text(text)?,
-        (None, Some(file)) => from_image(file)?,
-        (None, None) => return Err(CliError::Input("give --uri or --qr".into())),
+        (None, Some(file)) => enrolments(&file.display().to_string(), scan::scan_file(file)?)?,
+        (None, None) if args.screen => enrolments("the screen", scan::screen()?)?,
+        (None, None) if args.clipboard => enrolments("the clipboard", scan::clipboard()?)?,
+        (None, None) => {
+            return Err(CliError::Input(
+                "give --uri, --qr, --screen or --clipboard".into(),
+            ));
+        }
     };
     let mut vault = open_vault()?;
     let plain_uri = args.uri.as_deref().is_some_and(|t| {
@@ -61,11 +67,12 @@ fn from_text(text: &str) -> Result<Vec<OtpUri>, CliError> {
     Ok(vec![OtpUri::parse(text)?])
 }
 
-/// The accounts of every enrolment QR code in an image; other QR codes are reported and skipped.
-fn from_image(file: &std::path::Path) -> Result<Vec<OtpUri>, CliError> {
+/// The accounts of every enrolment QR code found in `source`; other QR codes are reported and
+/// skipped.
+fn enrolments(source: &str, found: Vec<Found>) -> Result<Vec<OtpUri>, CliError> {
     let mut accounts = Vec::new();
     let mut refused = Vec::new();
-    for found in super::scan::scan_file(file)? {
+    for found in found {
         match found.payload {
             Payload::Account(uri) => accounts.push(uri),
             Payload::Export(batch) => {
@@ -81,11 +88,7 @@ fn from_image(file: &std::path::Path) -> Result<Vec<OtpUri>, CliError> {
         }
     }
     if accounts.is_empty() {
-        return Err(CliError::Input(format!(
-            "{}: {}",
-            file.display(),
-            refused.join("; ")
-        )));
+        return Err(CliError::Input(format!("{source}: {}", refused.join("; "))));
     }
     for why in refused {
         eprintln!("vigil: skipped a QR code: {why}");

@@ -1,14 +1,24 @@
-//! `vigil scan`: what the QR codes in image files hold; also the image reading `vigil add --qr` uses.
+//! `vigil scan`: what the QR codes in image files, on the screen or on the clipboard hold; also
+//! the reading that `vigil add --qr/--screen/--clipboard` uses.
 
 use std::path::Path;
 
-use vigil_core::qr::{self, Found};
+use vigil_capture::{ClipboardContent, capture_screens, read_clipboard};
+use vigil_core::qr::{self, Found, QrError};
 
 use crate::cli::ScanArgs;
 use crate::error::CliError;
 
-/// Prints each QR code's text, one per line; exit 2 when a file has none or is not an image.
+/// Prints each QR code's text, one per line; exit 2 when a source has none or is not an image.
 pub fn run(args: ScanArgs) -> Result<(), CliError> {
+    if args.screen {
+        screen()?.iter().for_each(|f| println!("{}", f.text));
+        return Ok(());
+    }
+    if args.clipboard {
+        clipboard()?.iter().for_each(|f| println!("{}", f.text));
+        return Ok(());
+    }
     let mut failures = Vec::new();
     for file in &args.files {
         match scan_file(file) {
@@ -28,4 +38,34 @@ pub fn scan_file(file: &Path) -> Result<Vec<Found>, CliError> {
     let bytes = std::fs::read(file)
         .map_err(|e| CliError::Input(format!("{}: cannot read the file: {e}", file.display())))?;
     qr::scan_image(&bytes).map_err(|e| CliError::Input(format!("{}: {e}", file.display())))
+}
+
+/// The QR codes on every display.
+pub fn screen() -> Result<Vec<Found>, CliError> {
+    let pictures = capture_screens().map_err(|e| CliError::Failure(e.to_string()))?;
+    let mut found = Vec::new();
+    for picture in pictures {
+        match qr::scan_rgba(picture.width, picture.height, &picture.rgba) {
+            Ok(codes) => found.extend(codes),
+            Err(QrError::NoQrCode) => {}
+            Err(other) => return Err(CliError::Failure(other.to_string())),
+        }
+    }
+    if found.is_empty() {
+        return Err(CliError::Input("No QR code found on the screen".into()));
+    }
+    Ok(found)
+}
+
+/// The QR codes of the clipboard's image, or its text taken as one code's content.
+pub fn clipboard() -> Result<Vec<Found>, CliError> {
+    match read_clipboard().map_err(|e| CliError::Input(e.to_string()))? {
+        ClipboardContent::Image(picture) => {
+            qr::scan_rgba(picture.width, picture.height, &picture.rgba)
+                .map_err(|e| CliError::Input(format!("clipboard image: {e}")))
+        }
+        ClipboardContent::Text(text) => {
+            Ok(vec![qr::classify_as(text.trim(), "The clipboard holds")])
+        }
+    }
 }

@@ -8,4 +8,5 @@ mod code;
 mod errors;
 mod export;
 mod qr;
+mod screen;
 mod support;

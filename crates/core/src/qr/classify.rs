@@ -1,7 +1,7 @@
 //! What a QR code holds: an account, a Google Authenticator export, or something else.
 
+use crate::OtpUri;
 use crate::migration::{self, MigrationBatch};
-use crate::{OtpUri, UriError};
 
 /// One QR code found in a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,22 +36,33 @@ impl Found {
 
 /// Classifies the text of one QR code.
 pub fn classify(text: &str) -> Found {
+    classify_as(text, "This QR code is")
+}
+
+/// Classifies text from elsewhere (the clipboard): messages start with `subject`, e.g.
+/// "The clipboard holds".
+pub fn classify_as(text: &str, subject: &str) -> Found {
     let trimmed = text.trim();
     let lower = trimmed.to_ascii_lowercase();
     let payload = if lower.starts_with("otpauth://") {
         match OtpUri::parse(trimmed) {
             Ok(uri) => Payload::Account(uri),
-            Err(error) => Payload::NotEnrolment(broken("an authenticator code", &error)),
+            Err(error) => Payload::NotEnrolment(format!(
+                "{subject} an authenticator code that cannot be used: {error}"
+            )),
         }
     } else if lower.starts_with("otpauth-migration://") {
         match migration::decode(trimmed) {
             Ok(batch) => Payload::Export(batch),
             Err(error) => Payload::NotEnrolment(format!(
-                "This QR code is a Google Authenticator export that cannot be read: {error}"
+                "{subject} a Google Authenticator export that cannot be read: {error}"
             )),
         }
     } else {
-        Payload::NotEnrolment(describe_other(trimmed))
+        Payload::NotEnrolment(format!(
+            "{subject} {}, not an authenticator enrolment code",
+            describe_other(trimmed)
+        ))
     };
     Found {
         text: text.to_owned(),
@@ -59,14 +70,10 @@ pub fn classify(text: &str) -> Found {
     }
 }
 
-fn broken(what: &str, error: &UriError) -> String {
-    format!("This QR code is {what} that cannot be used: {error}")
-}
-
 fn describe_other(text: &str) -> String {
     let lower = text.to_ascii_lowercase();
     let shown = shorten(text, 60);
-    let kind = if lower.starts_with("http://") || lower.starts_with("https://") {
+    if lower.starts_with("http://") || lower.starts_with("https://") {
         format!("a web link ({shown})")
     } else if lower.starts_with("wifi:") {
         "a Wi-Fi network".to_owned()
@@ -78,8 +85,7 @@ fn describe_other(text: &str) -> String {
         "empty".to_owned()
     } else {
         format!("text ({shown})")
-    };
-    format!("This QR code is {kind}, not an authenticator enrolment code")
+    }
 }
 
 fn shorten(text: &str, max: usize) -> String {

@@ -27,25 +27,50 @@ pub fn scan_image(bytes: &[u8]) -> Result<Vec<Found>, QrError> {
     Ok(texts.iter().map(|text| classify(text)).collect())
 }
 
+/// Every QR code in raw RGBA pixels (a screen capture, a clipboard image), classified.
+pub fn scan_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<Found>, QrError> {
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(QrError::TooLarge { width, height });
+    }
+    let pixels = (width as usize) * (height as usize);
+    if rgba.len() < pixels * 4 {
+        return Err(QrError::Unreadable(
+            "the pixel data is shorter than the image".into(),
+        ));
+    }
+    let grey: Vec<u8> = rgba[..pixels * 4]
+        .chunks_exact(4)
+        .map(|p| luma(p[0], p[1], p[2]))
+        .collect();
+    let texts = decode_grey(grey, width, height);
+    if texts.is_empty() {
+        return Err(QrError::NoQrCode);
+    }
+    Ok(texts.iter().map(|text| classify(text)).collect())
+}
+
 /// The texts of every QR code in the image, in reading order, without repeats (empty when none).
 pub fn decode_texts(bytes: &[u8]) -> Result<Vec<String>, QrError> {
     let image = read_image(bytes)?;
     let (width, height) = (image.width(), image.height());
-    let mut grey = to_grey(image);
+    Ok(decode_grey(to_grey(image), width, height))
+}
+
+fn decode_grey(mut grey: Vec<u8>, width: u32, height: u32) -> Vec<String> {
     // A QR code needs 21 modules plus a margin; anything smaller holds none.
     if width < 21 || height < 21 {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let found = find(&grey, width, height);
     if !found.is_empty() {
-        return Ok(found);
+        return found;
     }
     for pixel in grey.iter_mut() {
         *pixel = 255 - *pixel;
     }
     let found = find(&grey, width, height);
     if !found.is_empty() {
-        return Ok(found);
+        return found;
     }
     // Blurred or noisy pictures: half size averages the noise away. Try both polarities.
     if width >= 84 && height >= 84 {
@@ -58,11 +83,11 @@ pub fn decode_texts(bytes: &[u8]) -> Result<Vec<String>, QrError> {
             };
             let found = find(&candidate, half_width, half_height);
             if !found.is_empty() {
-                return Ok(found);
+                return found;
             }
         }
     }
-    Ok(Vec::new())
+    Vec::new()
 }
 
 fn read_image(bytes: &[u8]) -> Result<DynamicImage, QrError> {

@@ -10,8 +10,8 @@ mod classify;
 mod decode;
 mod render;
 
-pub use classify::{Found, Payload, classify};
-pub use decode::{MAX_PIXELS, decode_texts, scan_image};
+pub use classify::{Found, Payload, classify, classify_as};
+pub use decode::{MAX_PIXELS, decode_texts, scan_image, scan_rgba};
 pub use render::{render_png, render_uris_png};
 
 /// Why an image could not be scanned.

@@ -1,0 +1,59 @@
+//! Where QR codes come from besides image files: every display's pixels and the clipboard.
+//!
+//! The main types:
+//! - [`Picture`]: raw RGBA pixels, handed to `vigil_core::qr::scan_rgba`.
+//! - [`capture_screens`]: one [`Picture`] per X11 screen (all monitors of a screen at once).
+//! - [`read_clipboard`]: the clipboard's image or text, as [`ClipboardContent`].
+//! - [`CaptureError`]: no display, Wayland without X11, an empty or unreadable clipboard.
+//!
+//! Screen capture speaks the X11 protocol directly (`x11rb`), which covers X11 desktops, XWayland
+//! and Xvfb with no C libraries; screen-capture crates that also cover the Wayland portal and
+//! PipeWire need their C headers and clang at build time, so on a Wayland-only session capture
+//! reports that it is not available. macOS and Windows capture are not built yet.
+
+mod clipboard;
+mod screen;
+
+pub use clipboard::{ClipboardContent, read_clipboard};
+pub use screen::capture_screens;
+
+/// An image as raw pixels: `width * height * 4` bytes of RGBA.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Picture {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// RGBA bytes, row by row.
+    pub rgba: Vec<u8>,
+}
+
+impl std::fmt::Debug for Picture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Picture({}x{})", self.width, self.height)
+    }
+}
+
+/// Why nothing could be captured.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CaptureError {
+    /// No display server could be reached.
+    #[error("No display to capture: {0}")]
+    NoDisplay(String),
+    /// A Wayland session without X11: capture needs the desktop portal, which Vigil does not use yet.
+    #[error(
+        "Screen capture is not available on Wayland without X11 yet; save a screenshot and open it instead"
+    )]
+    Wayland,
+    /// This platform has no screen capture in Vigil yet.
+    #[error(
+        "Screen capture is not available on this system yet; save a screenshot and open it instead"
+    )]
+    Unsupported,
+    /// The clipboard could not be read.
+    #[error("The clipboard cannot be read: {0}")]
+    Clipboard(String),
+    /// The clipboard holds neither an image nor text.
+    #[error("The clipboard holds no image or text")]
+    EmptyClipboard,
+}

@@ -1,0 +1,104 @@
+//! `vigil scan/add --screen` and `--clipboard` on a real X display (Xvfb, started by
+//! `scripts/test`): a QR code is painted on the root window, or put on the clipboard by `xclip`.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use x11rb::connection::Connection;
+use x11rb::protocol::xproto::{ConnectionExt, CreateGCAux, ImageFormat};
+use x11rb::wrapper::ConnectionExt as _;
+
+use crate::support::Home;
+
+const URI: &str = "otpauth://totp/Screen:carol%40example.com?secret=KRUGS4ZANFZSA5DIMUQHIZLTOQQSA3LF&issuer=Screen&algorithm=SHA1&digits=6&period=30";
+
+fn require_display() {
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "these tests need an X display: run them with scripts/test (it starts Xvfb)"
+    );
+}
+
+/// Paints `png` on the root window at (x, y), in strips small enough for one X request.
+fn paint_on_screen(png: &[u8], x: i16, y: i16) {
+    let image = image::load_from_memory(png).unwrap().to_rgba8();
+    let (connection, screen_number) = x11rb::connect(None).unwrap();
+    let screen = &connection.setup().roots[screen_number];
+    assert!(screen.root_depth >= 24, "run Xvfb with a 24-bit screen");
+    let gc = connection.generate_id().unwrap();
+    connection
+        .create_gc(gc, screen.root, &CreateGCAux::new())
+        .unwrap();
+    let width = image.width() as u16;
+    for (strip, rows) in image.rows().collect::<Vec<_>>().chunks(32).enumerate() {
+        let data: Vec<u8> = rows
+            .iter()
+            .flat_map(|row| row.clone().flat_map(|p| [p[2], p[1], p[0], 0]))
+            .collect();
+        connection
+            .put_image(
+                ImageFormat::Z_PIXMAP,
+                screen.root,
+                gc,
+                width,
+                rows.len() as u16,
+                x,
+                y + (strip * 32) as i16,
+                0,
+                screen.root_depth,
+                &data,
+            )
+            .unwrap();
+    }
+    connection.sync().unwrap();
+}
+
+#[test]
+fn scan_and_add_from_the_screen() {
+    require_display();
+    let home = Home::new();
+    paint_on_screen(&vigil_core::qr::render_png(URI).unwrap(), 300, 150);
+    assert_eq!(home.ok(&["scan", "--screen"]).trim(), URI);
+    let added = home.ok(&["add", "--screen"]);
+    assert!(
+        added.contains("Added Screen (carol@example.com)"),
+        "{added}"
+    );
+    assert!(home.ok(&["list"]).contains("carol@example.com"));
+}
+
+fn set_clipboard(mime: &str, bytes: &[u8]) {
+    let mut child = Command::new("xclip")
+        .args(["-selection", "clipboard", "-t", mime, "-i"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("xclip (Debian package xclip) must be installed");
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn scan_and_add_from_the_clipboard() {
+    require_display();
+    let home = Home::new();
+    // One test touches the clipboard, so text and image run in sequence here.
+    set_clipboard("UTF8_STRING", URI.as_bytes());
+    assert_eq!(home.ok(&["scan", "--clipboard"]).trim(), URI);
+
+    let bob = "otpauth://totp/Clip:bob?secret=JBSWY3DPEHPK3PXP&issuer=Clip&algorithm=SHA1&digits=6&period=30";
+    set_clipboard("image/png", &vigil_core::qr::render_png(bob).unwrap());
+    assert_eq!(home.ok(&["scan", "--clipboard"]).trim(), bob);
+    let added = home.ok(&["add", "--clipboard"]);
+    assert!(added.contains("Added Clip (bob)"), "{added}");
+
+    set_clipboard("UTF8_STRING", b"just some words");
+    let run = home.run(&["add", "--clipboard"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains(
+            "The clipboard holds text (just some words), not an authenticator enrolment code"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -1,0 +1,144 @@
+//! The commands the page calls. Each is thin: take the state, call the vault or core, map errors.
+//! Only codes ever leave for the page, never a secret.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use askama::Template;
+use serde::Serialize;
+use tauri::State;
+use vigil_core::{OtpUri, migration};
+use vigil_vault::{AccountId, VaultError};
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::view::ErrorPage;
+
+/// One account's code at this second.
+#[derive(Debug, Serialize)]
+pub struct CodeView {
+    /// Account id.
+    pub id: String,
+    /// The code, grouped for reading (`123 456`).
+    pub code: String,
+    /// The next period's code, for timed accounts.
+    pub next: Option<String>,
+    /// Seconds until the code changes (0 for HOTP).
+    pub left: u64,
+    /// Seconds per period.
+    pub period: u64,
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// The app body: the account list, or a full-window message saying what is wrong and what to do.
+#[tauri::command]
+pub fn render_app(state: State<'_, AppState>) -> Result<String, AppError> {
+    match state.refresh() {
+        Ok(page) => Ok(page.render()?),
+        Err(error) => Ok(error_page(&error).render()?),
+    }
+}
+
+fn error_page(error: &AppError) -> ErrorPage {
+    let advice = match error.code {
+        "keychain_unavailable" => {
+            "Vigil keeps your secrets in the system keychain. Log in to a desktop session with \
+             GNOME Keyring or KWallet running, then open Vigil again. Nothing has been lost."
+        }
+        "keychain_locked" => {
+            "Unlock your keychain (it unlocks when you log in to your desktop), then open Vigil \
+             again. Nothing has been lost."
+        }
+        "database" => {
+            "Your secrets are safe in the system keychain. Move the account list file aside (or \
+             restore it from a backup) and open Vigil again."
+        }
+        _ => "Close Vigil and open it again. If this keeps happening, please report it.",
+    };
+    ErrorPage {
+        message: error.message.clone(),
+        advice,
+    }
+}
+
+/// The current (and next) code of every account whose secret is in the keychain.
+#[tauri::command]
+pub fn codes(state: State<'_, AppState>) -> Result<Vec<CodeView>, AppError> {
+    let at = now();
+    state.with_cache(|unlocked| {
+        unlocked
+            .accounts
+            .iter()
+            .filter_map(|account| {
+                let secret = unlocked.secrets.get(&account.id)?;
+                let params = account.params;
+                let timed = params.kind.is_timed();
+                Some(CodeView {
+                    id: account.id.to_string(),
+                    code: params.code_at(secret, at).grouped(),
+                    next: timed.then(|| params.code_at(secret, at + params.period).grouped()),
+                    left: params.seconds_left(at),
+                    period: params.period,
+                })
+            })
+            .collect()
+    })
+}
+
+/// Copies one account's current code; the clipboard is cleared after the configured delay.
+#[tauri::command]
+pub fn copy_code(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
+    let id = AccountId::new(id);
+    let code = state.with_cache(|unlocked| {
+        let account = unlocked.accounts.iter().find(|a| a.id == id)?;
+        let secret = unlocked.secrets.get(&id)?;
+        Some(account.params.code_at(secret, now()))
+    })?;
+    let code =
+        code.ok_or_else(|| AppError::new("not_found", "This account has no code to copy"))?;
+    state.clipboard.copy(code.as_str(), state.clipboard_seconds)
+}
+
+/// Advances a HOTP account's counter (its next code is then shown).
+#[tauri::command]
+pub fn next_code(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
+    state.vault()?.get()?.advance_counter(&AccountId::new(id))?;
+    state.refresh().map(|_| ())
+}
+
+/// Adds the account(s) of an otpauth or otpauth-migration URI; returns the new page body.
+#[tauri::command]
+pub fn add_uri(state: State<'_, AppState>, uri: String) -> Result<String, AppError> {
+    let text = uri.trim();
+    let accounts = if text.to_ascii_lowercase().starts_with("otpauth-migration:") {
+        migration::decode(text)
+            .map_err(|e| AppError::new("invalid_uri", format!("This export cannot be read: {e}")))?
+            .accounts
+    } else {
+        vec![OtpUri::parse(text)?]
+    };
+    {
+        let mut guard = state.vault()?;
+        let vault = guard.get()?;
+        for account in &accounts {
+            match vault.add(account) {
+                Ok(_) => {}
+                Err(VaultError::Duplicate { .. }) if accounts.len() > 1 => {}
+                Err(error) => return Err(error.into()),
+            }
+        }
+    }
+    Ok(state.refresh()?.render()?)
+}
+
+/// Removes an account (the page asked for confirmation first); returns the new page body.
+#[tauri::command]
+pub fn remove_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
+    state.vault()?.get()?.remove(&AccountId::new(id))?;
+    Ok(state.refresh()?.render()?)
+}

@@ -1,0 +1,54 @@
+//! Vigil's desktop app: a Tauri 2 window whose HTML comes from askama templates in `ui/`, over
+//! the same vault as the `vigil` command.
+//!
+//! The main types: [`state::AppState`] (the vault, opened once, or why it could not be),
+//! [`error::AppError`] (the one `{code, message}` error that crosses IPC), the commands in
+//! [`commands`], and the template structs in [`view`].
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod clipboard;
+mod commands;
+mod error;
+mod state;
+mod view;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let state = state::AppState::open();
+    let result = tauri::Builder::default()
+        .manage(state)
+        .setup(|app| {
+            // VIGIL_WINDOW_SIZE=WIDTHxHEIGHT sizes the window (screenshots, tests).
+            if let Some((width, height)) = std::env::var("VIGIL_WINDOW_SIZE")
+                .ok()
+                .and_then(|v| {
+                    v.split_once('x')
+                        .map(|(w, h)| (w.parse::<f64>(), h.parse::<f64>()))
+                })
+                .and_then(|(w, h)| Some((w.ok()?, h.ok()?)))
+                && let Some(window) = tauri::Manager::get_webview_window(app, "main")
+            {
+                let _ = window.set_size(tauri::LogicalSize::new(width, height));
+                let _ = window.set_position(tauri::LogicalPosition::new(0.0, 0.0));
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::render_app,
+            commands::codes,
+            commands::copy_code,
+            commands::next_code,
+            commands::add_uri,
+            commands::remove_account,
+        ])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("vigil-app: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! What the page shows, as askama templates (HTML-escaped) over view models made from the vault.
+
+use askama::Template;
+use vigil_vault::{Account, Unlocked};
+
+/// The whole app body: header, the account list (or the empty state), and the dialogs.
+#[derive(Template)]
+#[template(path = "pages/main.html")]
+pub struct MainPage {
+    /// Rows in list order, favourites first.
+    pub rows: Vec<AccountRow>,
+    /// Accounts whose secret is missing from the keychain.
+    pub orphans: usize,
+}
+
+/// A full-window message when the vault cannot be used.
+#[derive(Template)]
+#[template(path = "pages/error.html")]
+pub struct ErrorPage {
+    /// What happened, in plain words.
+    pub message: String,
+    /// What to do about it.
+    pub advice: &'static str,
+}
+
+/// One account as a row shows it; no secret, no code (codes arrive separately, as text).
+pub struct AccountRow {
+    /// Opaque id.
+    pub id: String,
+    /// The service.
+    pub issuer: String,
+    /// The account at the service.
+    pub label: String,
+    /// The badge's letter.
+    pub initial: String,
+    /// The badge's hue, 0-359, derived from the issuer's name so it never changes.
+    pub hue: u32,
+    /// HOTP rows have a "next code" button instead of a countdown.
+    pub counter_based: bool,
+    /// The secret is missing from the keychain.
+    pub orphan: bool,
+    /// Lower-case issuer and label, for type-to-search.
+    pub search: String,
+}
+
+impl AccountRow {
+    fn new(account: &Account, orphan: bool) -> Self {
+        let name = if account.issuer.is_empty() {
+            &account.label
+        } else {
+            &account.issuer
+        };
+        let initial = name
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map_or('?', |c| c);
+        Self {
+            id: account.id.to_string(),
+            issuer: account.issuer.clone(),
+            label: account.label.clone(),
+            initial: initial.to_uppercase().collect(),
+            hue: hue(name),
+            counter_based: !account.params.kind.is_timed(),
+            orphan,
+            search: format!("{} {}", account.issuer, account.label).to_lowercase(),
+        }
+    }
+}
+
+impl MainPage {
+    /// The page for an unlocked vault.
+    pub fn new(unlocked: &Unlocked) -> Self {
+        let mut accounts: Vec<&Account> = unlocked.accounts.iter().collect();
+        accounts.sort_by_key(|a| (!a.favourite, a.position));
+        let rows = accounts
+            .into_iter()
+            .map(|a| AccountRow::new(a, unlocked.orphans.contains(&a.id)))
+            .collect();
+        Self {
+            rows,
+            orphans: unlocked.orphans.len(),
+        }
+    }
+}
+
+/// A stable hue from a name (FNV-1a), so a service keeps its colour.
+fn hue(name: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in name.to_lowercase().bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash % 360
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+    use vigil_core::OtpParams;
+    use vigil_vault::AccountId;
+
+    fn account(id: &str, issuer: &str, label: &str) -> Account {
+        Account {
+            id: AccountId::new(id),
+            issuer: issuer.into(),
+            label: label.into(),
+            params: OtpParams::totp(),
+            position: 0,
+            favourite: false,
+            activity: None,
+            created_at: 0,
+        }
+    }
+
+    #[test]
+    fn outside_text_is_escaped() {
+        let unlocked = Unlocked {
+            accounts: vec![account(
+                "a1",
+                "<script>alert(1)</script>",
+                "x\" onmouseover=\"evil()",
+            )],
+            secrets: HashMap::new(),
+            orphans: vec![],
+        };
+        let html = MainPage::new(&unlocked).render().unwrap();
+        assert!(!html.contains("<script>alert(1)</script>"), "{html}");
+        assert!(
+            html.contains("&#60;script&#62;alert(1)&#60;/script&#62;")
+                || html.contains("&lt;script&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("\" onmouseover=\"evil()"), "{html}");
+    }
+
+    #[test]
+    fn empty_state_and_rows_snapshot() {
+        let empty = Unlocked {
+            accounts: vec![],
+            secrets: HashMap::new(),
+            orphans: vec![],
+        };
+        let html = MainPage::new(&empty).render().unwrap();
+        assert!(html.contains("Add your first account"), "{html}");
+        let unlocked = Unlocked {
+            accounts: vec![
+                account("a1", "Shop", "alice@example.com"),
+                account("a2", "Bank", "bob"),
+            ],
+            secrets: HashMap::new(),
+            orphans: vec![AccountId::new("a2")],
+        };
+        let html = MainPage::new(&unlocked).render().unwrap();
+        let row = html.split("data-id=\"a1\"").nth(1).unwrap();
+        assert!(row.contains("Shop") && row.contains("alice@example.com"));
+        assert!(
+            html.contains("secret is missing from the keychain"),
+            "{html}"
+        );
+        assert_eq!(hue("Shop"), hue("shop"));
+    }
+}

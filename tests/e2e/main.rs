@@ -1,0 +1,8 @@
+//! End-to-end tests: the built `vigil-app` in its real webview (WebKitGTK under Xvfb), driven by
+//! WebDriver through `tauri-driver`, on a private real Secret Service. Run with `scripts/test-e2e`,
+//! which builds the app, starts the services and sets `VIGIL_APP_BIN`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod accounts;
+mod support;

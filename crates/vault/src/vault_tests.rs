@@ -18,14 +18,20 @@ fn vault(store: &MemoryStore) -> (tempfile::TempDir, Vault<&MemoryStore>) {
     (dir, vault)
 }
 
-#[test]
-fn add_list_rename_reorder_remove() {
-    let store = MemoryStore::new();
-    let (_dir, mut vault) = vault(&store);
+/// Adds Shop (alice) and Bank (bob).
+fn add_two(vault: &mut Vault<&MemoryStore>) -> (Account, Account) {
     let a = vault
         .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
         .unwrap();
     let b = vault.add(&uri("Bank", "bob", "GEZDGNBVGY3TQOJQ")).unwrap();
+    (a, b)
+}
+
+#[test]
+fn add_list_rename_reorder_remove() {
+    let store = MemoryStore::new();
+    let (_dir, mut vault) = vault(&store);
+    let (a, b) = add_two(&mut vault);
     assert_eq!(vault.accounts().unwrap(), vec![a.clone(), b.clone()]);
     vault.reorder(&[b.id.clone(), a.id.clone()]).unwrap();
     let names: Vec<String> = vault
@@ -115,10 +121,7 @@ fn hotp_counter_advances() {
 fn orphans_are_reported() {
     let store = MemoryStore::new();
     let (_dir, mut vault) = vault(&store);
-    let a = vault
-        .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
-        .unwrap();
-    let b = vault.add(&uri("Bank", "bob", "GEZDGNBVGY3TQOJQ")).unwrap();
+    let (a, b) = add_two(&mut vault);
     store.delete(a.id.as_str()).unwrap();
     let unlocked = vault.unlock().unwrap();
     assert_eq!(unlocked.orphans, vec![a.id.clone()]);

@@ -173,29 +173,44 @@ fn batch_read_matches_one_by_one() {
     }
 }
 
-#[test]
-fn no_secret_service_gives_one_clear_error_and_loses_nothing() {
-    let test = TestVault::new();
-    let kept = test.open().add(&uri("Shop", "alice", ALICE)).unwrap();
-    let output = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "keychain::child_without_a_bus",
-            "--nocapture",
-            "--include-ignored",
-        ])
-        .env(
-            "DBUS_SESSION_BUS_ADDRESS",
-            "unix:path=/nonexistent/vigil-test-bus",
-        )
-        .env("VIGIL_TEST_DIR", test.dir.path())
-        .env("VIGIL_TEST_SERVICE", &test.service)
-        .output()
-        .unwrap();
+/// Runs the ignored test `name` of this binary in a child process (through `wrapper` if given),
+/// with its environment set by `configure`, and checks that it ran to its end.
+fn run_child(
+    wrapper: Option<&std::path::Path>,
+    name: &str,
+    configure: impl FnOnce(&mut std::process::Command),
+) {
+    let exe = std::env::current_exe().unwrap();
+    let mut command = match wrapper {
+        Some(wrapper) => {
+            let mut command = std::process::Command::new(wrapper);
+            command.arg(&exe);
+            command
+        }
+        None => std::process::Command::new(&exe),
+    };
+    command.args(["--exact", name, "--nocapture", "--include-ignored"]);
+    configure(&mut command);
+    let output = command.output().unwrap();
     let text = String::from_utf8_lossy(&output.stdout).into_owned()
         + &String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{text}");
     assert!(text.contains("CHILD OK"), "{text}");
+}
+
+#[test]
+fn no_secret_service_gives_one_clear_error_and_loses_nothing() {
+    let test = TestVault::new();
+    let kept = test.open().add(&uri("Shop", "alice", ALICE)).unwrap();
+    run_child(None, "keychain::child_without_a_bus", |child| {
+        child
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                "unix:path=/nonexistent/vigil-test-bus",
+            )
+            .env("VIGIL_TEST_DIR", test.dir.path())
+            .env("VIGIL_TEST_SERVICE", &test.service);
+    });
     assert_eq!(test.open().accounts().unwrap(), vec![kept.clone()]);
     assert_eq!(test.lookup(kept.id.as_str()).as_deref(), Some(ALICE));
 }
@@ -244,23 +259,12 @@ fn locked_keychain_gives_a_clear_error_and_loses_nothing() {
     // runs in a child with a keyring of its own (and no display, so no unlock prompt can appear).
     let with_keyring =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/with-keyring");
-    let output = std::process::Command::new(with_keyring)
-        .arg(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "keychain::child_locked",
-            "--nocapture",
-            "--include-ignored",
-        ])
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env("VIGIL_TEST_LOCKED", "1")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&output.stdout).into_owned()
-        + &String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{text}");
-    assert!(text.contains("CHILD OK"), "{text}");
+    run_child(Some(&with_keyring), "keychain::child_locked", |child| {
+        child
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env("VIGIL_TEST_LOCKED", "1");
+    });
 }
 
 /// Runs in a child with a private keyring (see the test above).

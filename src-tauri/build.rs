@@ -8,7 +8,19 @@ fn main() {
         "copy_code",
         "next_code",
         "add_uri",
+        "add_manual",
+        "scan_image",
+        "scan_screen",
+        "scan_clipboard",
+        "confirm_add",
+        "cancel_add",
+        "rename_account",
+        "set_favourite",
+        "move_account",
+        "reorder_accounts",
+        "account_qr",
         "remove_account",
+        "save_settings",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -10,6 +10,7 @@
 mod clipboard;
 mod commands;
 mod error;
+mod settings;
 mod state;
 mod view;
 
@@ -36,12 +37,24 @@ fn main() -> ExitCode {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::render_app,
-            commands::codes,
-            commands::copy_code,
-            commands::next_code,
-            commands::add_uri,
-            commands::remove_account,
+            commands::codes::render_app,
+            commands::codes::codes,
+            commands::codes::copy_code,
+            commands::codes::next_code,
+            commands::add::add_uri,
+            commands::add::add_manual,
+            commands::add::scan_image,
+            commands::add::scan_screen,
+            commands::add::scan_clipboard,
+            commands::add::confirm_add,
+            commands::add::cancel_add,
+            commands::edit::rename_account,
+            commands::edit::set_favourite,
+            commands::edit::move_account,
+            commands::edit::reorder_accounts,
+            commands::edit::account_qr,
+            commands::edit::remove_account,
+            commands::settings::save_settings,
         ])
         .run(tauri::generate_context!());
     match result {

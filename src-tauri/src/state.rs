@@ -1,11 +1,15 @@
-//! The app's state: the vault, opened once at start (or the reason it could not be), and settings.
+//! The app's state: the vault, opened once at start (or the reason it could not be), the
+//! accounts waiting for the person to confirm them, and the settings.
 
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use vigil_core::OtpUri;
 use vigil_vault::{Unlocked, Vault, VaultError, VaultLocation};
 
 use crate::clipboard::ClipboardHandle;
 use crate::error::AppError;
+use crate::settings::Settings;
 use crate::view::MainPage;
 
 /// What every command works on.
@@ -13,54 +17,84 @@ pub struct AppState {
     vault: Mutex<Result<Vault, VaultError>>,
     /// The accounts and secrets as last read, so codes need no keychain round trip each second.
     cache: Mutex<Option<Unlocked>>,
-    /// Seconds before a copied code is cleared from the clipboard (0: never).
-    pub clipboard_seconds: u64,
+    /// Accounts found by the last scan, shown in a preview and added only when confirmed. They
+    /// stay here, never in the page.
+    pending: Mutex<Vec<OtpUri>>,
+    settings: Mutex<Settings>,
+    /// Where the vault and the settings file live.
+    pub data_dir: PathBuf,
     /// The clipboard, kept open.
     pub clipboard: ClipboardHandle,
 }
 
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 impl AppState {
-    /// Opens the vault named by `VIGIL_DATA_DIR` / `VIGIL_KEYCHAIN_SERVICE` (or the defaults).
+    /// Opens the vault named by `VIGIL_DATA_DIR` / `VIGIL_KEYCHAIN_SERVICE` (or the defaults),
+    /// and reads the settings saved beside it.
     pub fn open() -> Self {
         let location = VaultLocation::from_env();
-        let clipboard_seconds = std::env::var("VIGIL_CLIPBOARD_SECONDS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(30);
         Self {
             vault: Mutex::new(Vault::open_keychain(&location)),
             cache: Mutex::new(None),
-            clipboard_seconds,
+            pending: Mutex::new(Vec::new()),
+            settings: Mutex::new(Settings::load(&location.data_dir)),
+            data_dir: location.data_dir,
             clipboard: ClipboardHandle::default(),
         }
+    }
+
+    /// The current settings.
+    pub fn settings(&self) -> Settings {
+        *lock(&self.settings)
+    }
+
+    /// Saves new settings and uses them from now on.
+    pub fn set_settings(&self, settings: Settings) -> Result<(), AppError> {
+        let settings = settings.clamped();
+        settings.save(&self.data_dir)?;
+        *lock(&self.settings) = settings;
+        Ok(())
     }
 
     /// Reads every account and secret afresh (one batch from the keychain) into the cache, and
     /// makes the page of them.
     pub fn refresh(&self) -> Result<MainPage, AppError> {
         let unlocked = self.vault()?.get()?.unlock()?;
-        let page = MainPage::new(&unlocked);
-        *self.cache.lock().unwrap_or_else(PoisonError::into_inner) = Some(unlocked);
+        let page = MainPage::new(&unlocked, self.settings());
+        *lock(&self.cache) = Some(unlocked);
         Ok(page)
     }
 
     /// Runs `f` on the cached accounts and secrets (reading them first if needed).
     pub fn with_cache<T>(&self, f: impl FnOnce(&Unlocked) -> T) -> Result<T, AppError> {
         {
-            let cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+            let cache = lock(&self.cache);
             if let Some(unlocked) = cache.as_ref() {
                 return Ok(f(unlocked));
             }
         }
         let unlocked = self.vault()?.get()?.unlock()?;
         let result = f(&unlocked);
-        *self.cache.lock().unwrap_or_else(PoisonError::into_inner) = Some(unlocked);
+        *lock(&self.cache) = Some(unlocked);
         Ok(result)
+    }
+
+    /// Keeps `accounts` until the person confirms or cancels the preview.
+    pub fn set_pending(&self, accounts: Vec<OtpUri>) {
+        *lock(&self.pending) = accounts;
+    }
+
+    /// Takes the pending accounts (leaving none).
+    pub fn take_pending(&self) -> Vec<OtpUri> {
+        std::mem::take(&mut *lock(&self.pending))
     }
 
     /// The vault, or the error that kept it from opening (shown as a full-window message).
     pub fn vault(&self) -> Result<VaultGuard<'_>, AppError> {
-        let guard = self.vault.lock().unwrap_or_else(PoisonError::into_inner);
+        let guard = lock(&self.vault);
         match &*guard {
             Ok(_) => Ok(VaultGuard(guard)),
             Err(error) => Err(AppError::from(error)),

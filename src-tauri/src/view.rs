@@ -3,6 +3,8 @@
 use askama::Template;
 use vigil_vault::{Account, Unlocked};
 
+use crate::settings::Settings;
+
 /// The whole app body: header, the account list (or the empty state), and the dialogs.
 #[derive(Template)]
 #[template(path = "pages/main.html")]
@@ -11,6 +13,8 @@ pub struct MainPage {
     pub rows: Vec<AccountRow>,
     /// Accounts whose secret is missing from the keychain.
     pub orphans: usize,
+    /// The settings, for the page's theme and the settings dialog.
+    pub settings: Settings,
 }
 
 /// A full-window message when the vault cannot be used.
@@ -24,6 +28,7 @@ pub struct ErrorPage {
 }
 
 /// One account as a row shows it; no secret, no code (codes arrive separately, as text).
+/// Rows are in display order: favourites first, then by position.
 pub struct AccountRow {
     /// Opaque id.
     pub id: String,
@@ -31,37 +36,55 @@ pub struct AccountRow {
     pub issuer: String,
     /// The account at the service.
     pub label: String,
-    /// The badge's letter.
-    pub initial: String,
-    /// The badge's hue, 0-359, derived from the issuer's name so it never changes.
-    pub hue: u32,
+    /// The round badge with the issuer's initial.
+    pub badge: Badge,
     /// HOTP rows have a "next code" button instead of a countdown.
     pub counter_based: bool,
     /// The secret is missing from the keychain.
     pub orphan: bool,
+    /// Pinned to the top of the list.
+    pub favourite: bool,
     /// Lower-case issuer and label, for type-to-search.
     pub search: String,
 }
 
-impl AccountRow {
-    fn new(account: &Account, orphan: bool) -> Self {
-        let name = if account.issuer.is_empty() {
-            &account.label
+/// A round badge: the first letter or digit of the issuer (or label) on a colour derived from it.
+pub struct Badge {
+    /// The letter.
+    pub initial: String,
+    /// One of twelve hues (0-11, 30 degrees apart), stable for a name.
+    pub hue_class: u32,
+}
+
+impl Badge {
+    /// The badge of an account named `issuer` / `label`.
+    pub fn new(issuer: &str, label: &str) -> Self {
+        let name = if issuer.trim().is_empty() {
+            label
         } else {
-            &account.issuer
+            issuer
         };
         let initial = name
             .chars()
             .find(|c| c.is_alphanumeric())
             .map_or('?', |c| c);
         Self {
+            initial: initial.to_uppercase().collect(),
+            hue_class: hue(name) / 30,
+        }
+    }
+}
+
+impl AccountRow {
+    fn new(account: &Account, orphan: bool) -> Self {
+        Self {
             id: account.id.to_string(),
             issuer: account.issuer.clone(),
             label: account.label.clone(),
-            initial: initial.to_uppercase().collect(),
-            hue: hue(name),
+            badge: Badge::new(&account.issuer, &account.label),
             counter_based: !account.params.kind.is_timed(),
             orphan,
+            favourite: account.favourite,
             search: format!("{} {}", account.issuer, account.label).to_lowercase(),
         }
     }
@@ -69,7 +92,7 @@ impl AccountRow {
 
 impl MainPage {
     /// The page for an unlocked vault.
-    pub fn new(unlocked: &Unlocked) -> Self {
+    pub fn new(unlocked: &Unlocked, settings: Settings) -> Self {
         let mut accounts: Vec<&Account> = unlocked.accounts.iter().collect();
         accounts.sort_by_key(|a| (!a.favourite, a.position));
         let rows = accounts
@@ -79,6 +102,7 @@ impl MainPage {
         Self {
             rows,
             orphans: unlocked.orphans.len(),
+            settings,
         }
     }
 }
@@ -124,7 +148,9 @@ mod tests {
             secrets: HashMap::new(),
             orphans: vec![],
         };
-        let html = MainPage::new(&unlocked).render().unwrap();
+        let html = MainPage::new(&unlocked, Settings::default())
+            .render()
+            .unwrap();
         assert!(!html.contains("<script>alert(1)</script>"), "{html}");
         assert!(
             html.contains("&#60;script&#62;alert(1)&#60;/script&#62;")
@@ -141,7 +167,7 @@ mod tests {
             secrets: HashMap::new(),
             orphans: vec![],
         };
-        let html = MainPage::new(&empty).render().unwrap();
+        let html = MainPage::new(&empty, Settings::default()).render().unwrap();
         assert!(html.contains("Add your first account"), "{html}");
         let unlocked = Unlocked {
             accounts: vec![
@@ -151,7 +177,9 @@ mod tests {
             secrets: HashMap::new(),
             orphans: vec![AccountId::new("a2")],
         };
-        let html = MainPage::new(&unlocked).render().unwrap();
+        let html = MainPage::new(&unlocked, Settings::default())
+            .render()
+            .unwrap();
         let row = html.split("data-id=\"a1\"").nth(1).unwrap();
         assert!(row.contains("Shop") && row.contains("alice@example.com"));
         assert!(

@@ -5,4 +5,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod accounts;
+mod codes;
+mod enrol;
 mod support;

@@ -6,6 +6,14 @@ use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
+/// Unix seconds now.
+pub fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
 /// One running app: its tauri-driver, the WebDriver session, and its private data directory.
 pub struct App {
     pub client: Client,
@@ -102,6 +110,69 @@ impl App {
             .rev()
             .collect();
         panic!("{css} never showed the expected text; last: {last:?}; page ends: {tail}");
+    }
+
+    /// Clicks the element `css` (waiting for it first).
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+    }
+
+    /// Runs `script` in the page with `args`; returns its value.
+    pub async fn js(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// How many elements match `css` right now.
+    pub async fn count(&self, css: &str) -> usize {
+        let value = self
+            .js(
+                "return document.querySelectorAll(arguments[0]).length;",
+                vec![serde_json::json!(css)],
+            )
+            .await;
+        value.as_u64().unwrap_or(0) as usize
+    }
+
+    /// Adds an account by pasting its otpauth link into the add dialog.
+    pub async fn add_by_uri(&self, uri: &str) {
+        self.click("#add-button").await;
+        self.find("#add-uri").await.send_keys(uri).await.unwrap();
+        self.click("#uri-form button[type=submit]").await;
+    }
+
+    /// Opens the row menu of the first row whose issuer is `issuer` and picks `item`
+    /// (`copy`, `pin`, `up`, `down`, `edit`, `qr`, `delete`).
+    pub async fn row_menu(&self, issuer: &str, item: &str) {
+        let opened = self
+            .js(
+                "const row = Array.from(document.querySelectorAll('#list .row'))
+                   .find((r) => r.dataset.issuer === arguments[0]);
+                 if (!row) return false;
+                 row.querySelector('.more').click();
+                 return true;",
+                vec![serde_json::json!(issuer)],
+            )
+            .await;
+        assert_eq!(opened, serde_json::json!(true), "no row for {issuer}");
+        self.click(&format!("#row-menu [data-menu={item}]")).await;
+    }
+
+    /// The issuers of the rows, in list order.
+    pub async fn issuers(&self) -> Vec<String> {
+        let value = self
+            .js(
+                "return Array.from(document.querySelectorAll('#list .row')).map((r) => r.dataset.issuer);",
+                vec![],
+            )
+            .await;
+        serde_json::from_value(value).unwrap_or_default()
     }
 
     /// Ends the session and the app.

@@ -1,35 +1,54 @@
 // Vigil's page logic: asks the app for HTML fragments (rendered and escaped by askama in Rust)
-// and for codes, wires keyboard, search, copy and dialogs. It never builds HTML from strings.
+// and for codes; wires keyboard, search, copy, drag and drop, menus and dialogs. It never builds
+// HTML from strings: names go in with textContent, fragments come from the app.
 "use strict";
 
 const invoke = (cmd, args) => window.__TAURI__.core.invoke(cmd, args);
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
-let lastCodes = new Map();
+const messageOf = (error) => (error && error.message) || String(error);
+const ROW_TYPE = "application/x-vigil-row";
+let menuRow = null;
 let pendingDelete = null;
+let editId = null;
+let qrId = null;
+let longPress = null;
+let swallowClick = false;
 
-function show(html) {
+// ---- The page --------------------------------------------------------------------------------
+
+function applySettings() {
+  const shell = $(".shell");
+  if (!shell) return;
+  const theme = shell.dataset.theme;
+  if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+}
+
+function show(html, focusId) {
   // `html` comes from askama templates in Rust, where every outside string was escaped.
   const app = $("#app");
   app.innerHTML = html;
   app.setAttribute("aria-busy", "false");
-  const search = $("#search");
-  if (search) search.focus();
+  applySettings();
+  const row = focusId && $$("#list .row").find((r) => r.dataset.id === focusId);
+  if (row) row.focus();
+  else if ($("#search")) $("#search").focus();
   tick();
 }
 
 async function render() {
   try { show(await invoke("render_app")); }
-  catch (error) { toast(error.message || String(error)); }
+  catch (error) { toast(messageOf(error)); }
 }
 
 async function tick() {
   if (!$("#list")) return;
   let codes;
   try { codes = await invoke("codes"); } catch (error) { return; }
-  lastCodes = new Map(codes.map((c) => [c.id, c]));
+  const byId = new Map(codes.map((c) => [c.id, c]));
   for (const row of $$("#list .row")) {
-    const c = lastCodes.get(row.dataset.id);
+    const c = byId.get(row.dataset.id);
     if (!c) continue;
     const code = $(".code", row);
     if (!code.classList.contains("copied")) code.textContent = c.code;
@@ -46,17 +65,19 @@ function toast(text) {
   if (!el) return;
   el.textContent = text;
   el.classList.add("shown");
-  setTimeout(() => el.classList.remove("shown"), 1600);
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => el.classList.remove("shown"), 2200);
 }
 
 async function copy(row) {
+  if (!row || row.classList.contains("orphan")) return;
   try {
     await invoke("copy_code", { id: row.dataset.id });
     const code = $(".code", row);
     code.classList.add("copied");
     code.textContent = "Copied";
     setTimeout(() => { code.classList.remove("copied"); tick(); }, 1200);
-  } catch (error) { toast(error.message || String(error)); }
+  } catch (error) { toast(messageOf(error)); }
 }
 
 function filter(text) {
@@ -71,25 +92,176 @@ function filter(text) {
   if (none) none.hidden = shown > 0;
 }
 
-function visibleRows() { return $$("#list .row").filter((r) => !r.hidden); }
+const visibleRows = () => $$("#list .row").filter((r) => !r.hidden);
+const nameOf = (row) => {
+  const label = row.dataset.label, issuer = row.dataset.issuer;
+  return label && issuer ? `${label} at ${issuer}` : (label || issuer);
+};
 
-function openAdd() {
-  $("#add-error").textContent = "";
+// ---- Adding ------------------------------------------------------------------------------------
+
+function step(id) {
+  for (const section of $$("#add-dialog .step")) section.hidden = section.id !== id;
+  const first = $(`#${id} input:not([type=hidden]):not([hidden]), #${id} button`);
+  if (first) first.focus();
+}
+
+function clearErrors() { for (const el of $$("#add-dialog .field-error")) el.textContent = ""; }
+
+function openAdd(error) {
+  const dialog = $("#add-dialog");
+  if (!dialog) return;
+  clearErrors();
   $("#add-uri").value = "";
-  $("#add-dialog").showModal();
-  $("#add-uri").focus();
+  if (!dialog.open) dialog.showModal();
+  step("add-choose");
+  if (error) $("#add-error").textContent = error;
+}
+
+function handleOutcome(outcome) {
+  if (outcome.outcome === "added") {
+    const dialog = $("#add-dialog");
+    if (dialog && dialog.open) dialog.close();
+    show(outcome.html);
+    toast(outcome.message);
+  } else if (outcome.outcome === "preview") {
+    openAdd();
+    $("#preview-body").innerHTML = outcome.html; // askama output: names escaped
+    step("preview-form");
+  } else if (outcome.outcome === "invalid") {
+    for (const problem of outcome.errors) {
+      const el = $(`#manual-form [data-error-for="${problem.field}"]`);
+      if (el) el.textContent = problem.message;
+      if (problem.field !== "label" && problem.field !== "secret") $("#manual-form details").open = true;
+    }
+    const first = outcome.errors[0] && $(`#manual-form [name="${outcome.errors[0].field}"]`);
+    if (first) first.focus();
+  }
+}
+
+async function attempt(cmd, args, errorTarget = "#add-error") {
+  try { handleOutcome(await invoke(cmd, args)); }
+  catch (error) {
+    const dialog = $("#add-dialog");
+    if (errorTarget === "#add-error" && dialog && !dialog.open) openAdd();
+    const el = $(errorTarget);
+    if (el) el.textContent = messageOf(error);
+    else toast(messageOf(error));
+  }
+}
+
+async function scanFile(file) {
+  if (!file) return;
+  if (file.size > 50 * 1024 * 1024) {
+    openAdd(`This file is too large to scan (${Math.round(file.size / 1048576)} MB; the limit is 50 MB)`);
+    return;
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  await attempt("scan_image", bytes);
+}
+
+function manualEntry() {
+  const form = $("#manual-form");
+  const entry = {};
+  for (const name of ["issuer", "label", "secret", "kind", "algorithm", "digits", "period", "counter"]) {
+    entry[name] = form.elements[name].value;
+  }
+  return entry;
+}
+
+function syncKind() {
+  const kind = $("#m-kind").value;
+  for (const el of $$("#manual-form [data-for-kind]")) {
+    el.hidden = el.dataset.forKind === "hotp" ? kind !== "hotp" : kind === "hotp";
+  }
+  $("#m-digits").disabled = kind === "steam";
+}
+
+// ---- Menus, editing, QR codes, deleting ---------------------------------------------------------
+
+function openMenu(dialog, anchor) {
+  dialog.showModal();
+  if (anchor && window.innerWidth >= 600) {
+    const box = anchor.getBoundingClientRect();
+    const width = dialog.offsetWidth, height = dialog.offsetHeight;
+    dialog.style.left = `${Math.max(8, Math.min(box.right - width, window.innerWidth - width - 8))}px`;
+    dialog.style.top = `${Math.max(8, Math.min(box.bottom + 4, window.innerHeight - height - 8))}px`;
+    dialog.classList.add("anchored");
+  } else {
+    dialog.classList.remove("anchored");
+  }
+  const first = $("[role=menuitem]:not([hidden])", dialog);
+  if (first) first.focus();
+}
+
+function openRowMenu(row, anchor) {
+  menuRow = row;
+  const menu = $("#row-menu");
+  $("#row-menu-title").textContent = nameOf(row);
+  $('[data-menu="pin"]', menu).textContent = row.dataset.favourite === "true" ? "Unpin" : "Pin to top";
+  const orphan = row.classList.contains("orphan");
+  $('[data-menu="copy"]', menu).hidden = orphan;
+  $('[data-menu="qr"]', menu).hidden = orphan;
+  openMenu(menu, anchor || row);
+}
+
+async function change(cmd, args, focusId) {
+  try { show(await invoke(cmd, args), focusId); }
+  catch (error) { toast(messageOf(error)); }
 }
 
 function askDelete(row) {
   pendingDelete = row.dataset.id;
-  const label = row.dataset.label, issuer = row.dataset.issuer;
-  const name = label && issuer ? `${label} at ${issuer}` : (label || issuer);
-  $("#delete-text").textContent = `Delete the account ${name}? Its codes will stop working in this app.`;
+  $("#delete-text").textContent = `Delete the account ${nameOf(row)}? Its codes will stop working in this app.`;
   $("#delete-error").textContent = "";
   $("#delete-dialog").showModal();
 }
 
+function openEdit(row) {
+  editId = row.dataset.id;
+  $("#edit-issuer").value = row.dataset.issuer;
+  $("#edit-label").value = row.dataset.label;
+  $("#edit-error").textContent = "";
+  $("#edit-dialog").showModal();
+  $("#edit-issuer").focus();
+}
+
+function askQr(row) {
+  qrId = row.dataset.id;
+  $("#qr-text").textContent = `Anyone who sees the QR code of ${nameOf(row)} can make its codes. ` +
+    "Show it only to move the account to your phone, with nobody watching your screen.";
+  $("#qr-ask").hidden = false;
+  $("#qr-body").hidden = true;
+  $("#qr-body").replaceChildren();
+  $("#qr-done").hidden = true;
+  $("#qr-error").textContent = "";
+  $("#qr-dialog").showModal();
+}
+
+async function runMenu(what) {
+  const row = menuRow;
+  $$("dialog.menu[open]").forEach((d) => d.close());
+  if (what === "settings") { $("#settings-error").textContent = ""; $("#settings-dialog").showModal(); return; }
+  if (what === "about") { $("#about-dialog").showModal(); return; }
+  if (!row) return;
+  const id = row.dataset.id;
+  if (what === "copy") copy(row);
+  else if (what === "pin") change("set_favourite", { id, favourite: row.dataset.favourite !== "true" }, id);
+  else if (what === "up") change("move_account", { id, by: -1 }, id);
+  else if (what === "down") change("move_account", { id, by: 1 }, id);
+  else if (what === "edit") openEdit(row);
+  else if (what === "qr") askQr(row);
+  else if (what === "delete") askDelete(row);
+}
+
+// ---- Events ------------------------------------------------------------------------------------
+
 document.addEventListener("click", async (event) => {
+  if (swallowClick) { swallowClick = false; event.preventDefault(); return; }
+  const menuItem = event.target.closest("[data-menu]");
+  if (menuItem) { runMenu(menuItem.dataset.menu); return; }
+  const openMenuDialog = event.target.closest("dialog.menu");
+  if (openMenuDialog && event.target === openMenuDialog) { openMenuDialog.close(); return; }
   const action = event.target.closest("[data-action]");
   const row = event.target.closest(".row");
   if (action) {
@@ -98,49 +270,194 @@ document.addEventListener("click", async (event) => {
     if (what === "add") openAdd();
     else if (what === "close") action.closest("dialog").close();
     else if (what === "retry") render();
-    else if (what === "delete" && row) askDelete(row);
+    else if (what === "app-menu") openMenu($("#app-menu"), action);
+    else if (what === "row-menu" && row) openRowMenu(row, action);
+    else if (what === "choose-file") $("#file-input").click();
+    else if (what === "scan-screen") attempt("scan_screen");
+    else if (what === "paste") attempt("scan_clipboard");
+    else if (what === "manual") { clearErrors(); $("#manual-form").reset(); syncKind(); step("manual-form"); }
+    else if (what === "back") { invoke("cancel_add").catch(() => {}); clearErrors(); step("add-choose"); }
     else if (what === "next" && row) {
       try { await invoke("next_code", { id: row.dataset.id }); tick(); }
-      catch (error) { toast(error.message || String(error)); }
+      catch (error) { toast(messageOf(error)); }
     }
     return;
   }
-  if (event.target.closest("#add-button")) { openAdd(); return; }
   if (event.target.closest("#delete-confirm")) {
     try { show(await invoke("remove_account", { id: pendingDelete })); $("#delete-dialog").close(); }
-    catch (error) { $("#delete-error").textContent = error.message || String(error); }
+    catch (error) { $("#delete-error").textContent = messageOf(error); }
     return;
   }
-  if (row && !row.classList.contains("orphan")) copy(row);
+  if (event.target.closest("#qr-confirm")) {
+    try {
+      $("#qr-body").innerHTML = await invoke("account_qr", { id: qrId }); // askama output
+      $("#qr-ask").hidden = true;
+      $("#qr-body").hidden = false;
+      $("#qr-done").hidden = false;
+      $("#qr-done button").focus();
+    } catch (error) { $("#qr-error").textContent = messageOf(error); }
+    return;
+  }
+  if (row && !event.target.closest("button")) copy(row);
 });
 
 document.addEventListener("submit", async (event) => {
-  if (event.target.id !== "add-form") return;
+  const form = event.target;
   event.preventDefault();
-  try {
-    const html = await invoke("add_uri", { uri: $("#add-uri").value });
-    $("#add-dialog").close();
-    show(html);
-    toast("Account added");
-  } catch (error) {
-    $("#add-error").textContent = error.message || String(error);
+  if (form.id === "uri-form") {
+    await attempt("add_uri", { uri: $("#add-uri").value });
+  } else if (form.id === "manual-form") {
+    clearErrors();
+    await attempt("add_manual", { entry: manualEntry() }, '#manual-form [data-error-for="form"]');
+  } else if (form.id === "preview-form") {
+    const picks = $$('#preview-form input[name="pick"]:checked').map((box) => Number(box.value));
+    if (picks.length === 0) {
+      $('#preview-form [data-error-for="preview"]').textContent = "Tick at least one account to add";
+      return;
+    }
+    await attempt("confirm_add", { picks }, '#preview-form [data-error-for="preview"]');
+  } else if (form.id === "edit-form") {
+    try {
+      show(await invoke("rename_account", {
+        id: editId, issuer: $("#edit-issuer").value, label: $("#edit-label").value,
+      }), editId);
+      $("#edit-dialog").close();
+      toast("Saved");
+    } catch (error) { $("#edit-error").textContent = messageOf(error); }
+  } else if (form.id === "settings-form") {
+    const seconds = Number(form.elements.clipboard_seconds.value);
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) {
+      $("#settings-error").textContent = "Enter a whole number of seconds from 0 to 3600";
+      return;
+    }
+    const settings = {
+      theme: form.elements.theme.value || "system",
+      clipboard_seconds: seconds,
+      show_next: form.elements.show_next.checked,
+    };
+    try {
+      await invoke("save_settings", { settings });
+      const shell = $(".shell");
+      shell.dataset.theme = settings.theme;
+      shell.dataset.showNext = String(settings.show_next);
+      applySettings();
+      $("#settings-dialog").close();
+      toast("Settings saved");
+    } catch (error) { $("#settings-error").textContent = messageOf(error); }
   }
 });
 
+document.addEventListener("change", (event) => {
+  if (event.target.id === "file-input") {
+    const file = event.target.files[0];
+    event.target.value = "";
+    scanFile(file);
+  } else if (event.target.id === "m-kind") syncKind();
+});
+
+document.addEventListener("close", (event) => {
+  if (event.target.id === "add-dialog" && !$("#preview-form").hidden) invoke("cancel_add").catch(() => {});
+  if (event.target.id === "qr-dialog") $("#qr-body").replaceChildren();
+}, true);
+
 document.addEventListener("input", (event) => { if (event.target.id === "search") filter(event.target.value); });
 
+document.addEventListener("contextmenu", (event) => {
+  const row = event.target.closest(".row");
+  if (row) { event.preventDefault(); openRowMenu(row, null); }
+});
+
+// Long press on touch screens opens the row menu.
+document.addEventListener("pointerdown", (event) => {
+  const row = event.target.closest(".row");
+  if (!row || event.pointerType !== "touch") return;
+  longPress = setTimeout(() => { swallowClick = true; openRowMenu(row, null); }, 550);
+});
+for (const type of ["pointerup", "pointercancel", "pointermove"]) {
+  document.addEventListener(type, () => clearTimeout(longPress));
+}
+
+// Dropping: a picture or an otpauth link anywhere on the window adds it; a row dragged onto
+// another row moves there.
+document.addEventListener("dragstart", (event) => {
+  const row = event.target.closest && event.target.closest(".row");
+  if (row) { event.dataTransfer.setData(ROW_TYPE, row.dataset.id); event.dataTransfer.effectAllowed = "move"; }
+});
+document.addEventListener("dragover", (event) => {
+  event.preventDefault();
+  const moving = event.dataTransfer.types.includes(ROW_TYPE);
+  document.body.classList.toggle("dropping", !moving);
+  $$(".row.drop-target").forEach((r) => r.classList.remove("drop-target"));
+  const row = moving && event.target.closest(".row");
+  if (row) row.classList.add("drop-target");
+});
+document.addEventListener("dragleave", (event) => {
+  if (!event.relatedTarget) document.body.classList.remove("dropping");
+});
+document.addEventListener("drop", async (event) => {
+  event.preventDefault();
+  document.body.classList.remove("dropping");
+  $$(".row.drop-target").forEach((r) => r.classList.remove("drop-target"));
+  const moved = event.dataTransfer.getData(ROW_TYPE);
+  if (moved) {
+    const target = event.target.closest(".row");
+    if (!target || target.dataset.id === moved) return;
+    const ids = $$("#list .row").map((r) => r.dataset.id).filter((id) => id !== moved);
+    ids.splice(ids.indexOf(target.dataset.id), 0, moved);
+    change("reorder_accounts", { ids }, moved);
+    return;
+  }
+  const file = Array.from(event.dataTransfer.files || []).find((f) => f.type.startsWith("image/"));
+  if (file) { scanFile(file); return; }
+  if (event.dataTransfer.files && event.dataTransfer.files.length > 0) {
+    openAdd("This file is not a picture: drop a PNG, JPEG, GIF, WebP or BMP image of the QR code");
+    return;
+  }
+  const text = event.dataTransfer.getData("text/plain");
+  if (text && text.trim().toLowerCase().startsWith("otpauth")) attempt("add_uri", { uri: text });
+});
+
+// Pasting a picture or an otpauth link (outside a text field) adds it.
+document.addEventListener("paste", (event) => {
+  const field = event.target.closest && event.target.closest("input, textarea");
+  const data = event.clipboardData;
+  const file = data && Array.from(data.files || []).find((f) => f.type.startsWith("image/"));
+  const text = data ? data.getData("text/plain") : "";
+  const link = text.trim().toLowerCase().startsWith("otpauth");
+  if (file && !field) { event.preventDefault(); scanFile(file); }
+  else if (link && (!field || field.id === "search")) { event.preventDefault(); attempt("add_uri", { uri: text }); }
+});
+
 document.addEventListener("keydown", (event) => {
+  const menu = event.target.closest && event.target.closest("dialog.menu");
+  if (menu && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+    event.preventDefault();
+    const items = $$("[role=menuitem]", menu).filter((b) => !b.hidden);
+    const at = items.indexOf(document.activeElement);
+    const next = event.key === "ArrowDown" ? (at + 1) % items.length : (at - 1 + items.length) % items.length;
+    items[next].focus();
+    return;
+  }
   if ($("dialog[open]")) return;
   const search = $("#search");
   const rows = visibleRows();
   const index = rows.indexOf(document.activeElement);
-  if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+  if (index >= 0 && event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+    event.preventDefault();
+    const id = rows[index].dataset.id;
+    change("move_account", { id, by: event.key === "ArrowDown" ? 1 : -1 }, id);
+  } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
     event.preventDefault();
     const next = event.key === "ArrowDown" ? Math.min(index + 1, rows.length - 1) : Math.max(index - 1, 0);
     if (rows[next]) rows[next].focus();
   } else if (event.key === "Enter" && (index >= 0 || document.activeElement === search)) {
     const row = index >= 0 ? rows[index] : rows[0];
     if (row && !event.target.closest("button")) { event.preventDefault(); copy(row); }
+  } else if ((event.key === "ContextMenu" || (event.shiftKey && event.key === "F10")) && index >= 0) {
+    event.preventDefault();
+    openRowMenu(rows[index], null);
+  } else if (event.key === "Delete" && index >= 0) {
+    askDelete(rows[index]);
   } else if (event.key === "Escape" && search) {
     search.value = ""; filter(""); search.focus();
   } else if (search && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey

@@ -4,6 +4,7 @@
 //! - [`Picture`]: raw RGBA pixels, handed to `vigil_core::qr::scan_rgba`.
 //! - [`capture_screens`]: one [`Picture`] per X11 screen (all monitors of a screen at once).
 //! - [`read_clipboard`]: the clipboard's image or text, as [`ClipboardContent`].
+//! - [`scan_screens`], [`scan_clipboard`]: the QR codes found there, classified by `vigil_core`.
 //! - [`CaptureError`]: no display, Wayland without X11, an empty or unreadable clipboard.
 //!
 //! Screen capture speaks the X11 protocol directly (`x11rb`), which covers X11 desktops, XWayland
@@ -12,9 +13,11 @@
 //! reports that it is not available. macOS and Windows capture are not built yet.
 
 mod clipboard;
+mod scan;
 mod screen;
 
 pub use clipboard::{ClipboardContent, read_clipboard};
+pub use scan::{scan_clipboard, scan_screens};
 pub use screen::capture_screens;
 
 /// An image as raw pixels: `width * height * 4` bytes of RGBA.
@@ -56,4 +59,13 @@ pub enum CaptureError {
     /// The clipboard holds neither an image nor text.
     #[error("The clipboard holds no image or text")]
     EmptyClipboard,
+    /// Nothing on any display is a readable QR code.
+    #[error("No QR code found on the screen; make sure the whole QR code is visible")]
+    NoQrCodeOnScreen,
+    /// The clipboard's image holds no readable QR code.
+    #[error("No QR code found in the picture on the clipboard")]
+    NoQrCodeOnClipboard,
+    /// The captured picture could not be scanned.
+    #[error("{0}")]
+    Qr(String),
 }

@@ -7,12 +7,14 @@
 //!   and [`Code`], one code ready to show.
 //! - [`OtpUri`]: an account as carried by an `otpauth://` URI (Key Uri Format), parsed leniently
 //!   and emitted canonically; [`UriError`] names what is wrong with a bad one.
+//! - [`ManualEntry`]: the fields of an "enter the key" form, checked field by field.
 //! - [`migration`]: Google Authenticator's `otpauth-migration://` export payloads, both ways.
 //!
 //! Invariant: this crate does no I/O. It takes bytes and strings from its caller and returns values;
 //! storage, keychains, networks and screens belong to the crates above it.
 
 mod base32;
+mod manual;
 pub mod migration;
 mod otp;
 pub mod qr;
@@ -20,6 +22,7 @@ mod secret;
 mod uri;
 
 pub use base32::SecretError;
+pub use manual::{FieldError, ManualEntry};
 pub use otp::{Algorithm, Code, OtpKind, OtpParams, STEAM_ALPHABET};
 pub use secret::{Secret, Sensitive};
 pub use uri::{OtpUri, UriError, display_name};

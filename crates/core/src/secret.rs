@@ -39,6 +39,12 @@ impl<T: Zeroize> fmt::Display for Sensitive<T> {
     }
 }
 
+impl<'de, T: Zeroize + serde::Deserialize<'de>> serde::Deserialize<'de> for Sensitive<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer).map(Self)
+    }
+}
+
 /// The shared key of an OTP account (the raw bytes, not the base32 text).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(Sensitive<Vec<u8>>);

@@ -171,7 +171,8 @@ impl<S: SecretStore> Vault<S> {
         }
     }
 
-    fn find_duplicate(&self, uri: &OtpUri) -> Result<Option<Account>, VaultError> {
+    /// The stored account with the same issuer, label (both ignoring case) and secret, if any.
+    pub fn find_duplicate(&self, uri: &OtpUri) -> Result<Option<Account>, VaultError> {
         let sql = format!(
             "SELECT {COLUMNS} FROM accounts WHERE deleting = 0
              AND issuer = ?1 COLLATE NOCASE AND label = ?2 COLLATE NOCASE"

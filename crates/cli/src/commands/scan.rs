@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use vigil_capture::{ClipboardContent, capture_screens, read_clipboard};
-use vigil_core::qr::{self, Found, QrError};
+use vigil_capture::{CaptureError, scan_clipboard, scan_screens};
+use vigil_core::qr::{self, Found};
 
 use crate::cli::ScanArgs;
 use crate::error::CliError;
@@ -42,30 +42,13 @@ pub fn scan_file(file: &Path) -> Result<Vec<Found>, CliError> {
 
 /// The QR codes on every display.
 pub fn screen() -> Result<Vec<Found>, CliError> {
-    let pictures = capture_screens().map_err(|e| CliError::Failure(e.to_string()))?;
-    let mut found = Vec::new();
-    for picture in pictures {
-        match qr::scan_rgba(picture.width, picture.height, &picture.rgba) {
-            Ok(codes) => found.extend(codes),
-            Err(QrError::NoQrCode) => {}
-            Err(other) => return Err(CliError::Failure(other.to_string())),
-        }
-    }
-    if found.is_empty() {
-        return Err(CliError::Input("No QR code found on the screen".into()));
-    }
-    Ok(found)
+    scan_screens().map_err(|e| match e {
+        CaptureError::NoQrCodeOnScreen => CliError::Input(e.to_string()),
+        other => CliError::Failure(other.to_string()),
+    })
 }
 
 /// The QR codes of the clipboard's image, or its text taken as one code's content.
 pub fn clipboard() -> Result<Vec<Found>, CliError> {
-    match read_clipboard().map_err(|e| CliError::Input(e.to_string()))? {
-        ClipboardContent::Image(picture) => {
-            qr::scan_rgba(picture.width, picture.height, &picture.rgba)
-                .map_err(|e| CliError::Input(format!("clipboard image: {e}")))
-        }
-        ClipboardContent::Text(text) => {
-            Ok(vec![qr::classify_as(text.trim(), "The clipboard holds")])
-        }
-    }
+    scan_clipboard().map_err(|e| CliError::Input(e.to_string()))
 }

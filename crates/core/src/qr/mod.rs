@@ -12,7 +12,7 @@ mod render;
 
 pub use classify::{Found, Payload, classify, classify_as};
 pub use decode::{MAX_PIXELS, decode_texts, scan_image, scan_rgba};
-pub use render::{render_png, render_uris_png};
+pub use render::{render_png, render_svg, render_uris_png};
 
 /// Why an image could not be scanned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

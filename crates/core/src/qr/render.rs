@@ -1,4 +1,4 @@
-//! Drawing QR codes as PNG images, to move accounts to a phone.
+//! Drawing QR codes as PNG images or inline SVG, to move accounts to a phone.
 
 use std::io::Cursor;
 
@@ -37,4 +37,19 @@ pub fn render_png(text: &str) -> Result<Vec<u8>, QrError> {
 /// One PNG per URI (for example each batch of a Google Authenticator export).
 pub fn render_uris_png(uris: &[String]) -> Result<Vec<Vec<u8>>, QrError> {
     uris.iter().map(|uri| render_png(uri)).collect()
+}
+
+/// The QR code holding `text` as an `<svg>` element (no XML declaration), black on white with the
+/// standard quiet zone, scaling to its container. Its markup holds no text, only module paths.
+pub fn render_svg(text: &str) -> Result<String, QrError> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .map_err(|_| QrError::TooLong)?;
+    let svg = code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .quiet_zone(true)
+        .build();
+    Ok(match svg.find("<svg") {
+        Some(start) => svg[start..].to_owned(),
+        None => svg,
+    })
 }

@@ -45,3 +45,17 @@ fn export_qr_codes_scan_back_in_batches() {
     }
     assert_eq!(back, accounts);
 }
+
+#[test]
+fn svg_is_an_inline_element_without_text_or_style() {
+    let text = "otpauth://totp/Shop:alice?secret=JBSWY3DPEHPK3PXP&issuer=Shop";
+    let svg = vigil_core::qr::render_svg(text).unwrap();
+    assert!(svg.starts_with("<svg"), "{svg}");
+    assert!(svg.trim_end().ends_with("</svg>"), "{svg}");
+    for absent in ["<?xml", "style", "<text", "JBSWY3DPEHPK3PXP", "script"] {
+        assert!(!svg.contains(absent), "{absent} in {svg}");
+    }
+    assert!(svg.contains("viewBox") || svg.contains("width"), "{svg}");
+    let long = "x".repeat(8000);
+    assert!(vigil_core::qr::render_svg(&long).is_err());
+}

@@ -1,13 +1,11 @@
-//! The commands the page calls. Each is thin: take the state, call the vault or core, map errors.
-//! Only codes ever leave for the page, never a secret.
+//! The page and its codes: the rendered app body, the codes each second, copy, HOTP's next code.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use askama::Template;
 use serde::Serialize;
 use tauri::State;
-use vigil_core::{OtpUri, migration};
-use vigil_vault::{AccountId, VaultError};
+use vigil_vault::AccountId;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -28,7 +26,8 @@ pub struct CodeView {
     pub period: u64,
 }
 
-fn now() -> u64 {
+/// Unix seconds now.
+pub fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -101,7 +100,9 @@ pub fn copy_code(state: State<'_, AppState>, id: String) -> Result<(), AppError>
     })?;
     let code =
         code.ok_or_else(|| AppError::new("not_found", "This account has no code to copy"))?;
-    state.clipboard.copy(code.as_str(), state.clipboard_seconds)
+    state
+        .clipboard
+        .copy(code.as_str(), state.settings().clipboard_seconds)
 }
 
 /// Advances a HOTP account's counter (its next code is then shown).
@@ -109,36 +110,4 @@ pub fn copy_code(state: State<'_, AppState>, id: String) -> Result<(), AppError>
 pub fn next_code(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
     state.vault()?.get()?.advance_counter(&AccountId::new(id))?;
     state.refresh().map(|_| ())
-}
-
-/// Adds the account(s) of an otpauth or otpauth-migration URI; returns the new page body.
-#[tauri::command]
-pub fn add_uri(state: State<'_, AppState>, uri: String) -> Result<String, AppError> {
-    let text = uri.trim();
-    let accounts = if text.to_ascii_lowercase().starts_with("otpauth-migration:") {
-        migration::decode(text)
-            .map_err(|e| AppError::new("invalid_uri", format!("This export cannot be read: {e}")))?
-            .accounts
-    } else {
-        vec![OtpUri::parse(text)?]
-    };
-    {
-        let mut guard = state.vault()?;
-        let vault = guard.get()?;
-        for account in &accounts {
-            match vault.add(account) {
-                Ok(_) => {}
-                Err(VaultError::Duplicate { .. }) if accounts.len() > 1 => {}
-                Err(error) => return Err(error.into()),
-            }
-        }
-    }
-    Ok(state.refresh()?.render()?)
-}
-
-/// Removes an account (the page asked for confirmation first); returns the new page body.
-#[tauri::command]
-pub fn remove_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
-    state.vault()?.get()?.remove(&AccountId::new(id))?;
-    Ok(state.refresh()?.render()?)
 }

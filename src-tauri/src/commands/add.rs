@@ -1,0 +1,283 @@
+//! Adding accounts: from an otpauth link, a typed form, an image's bytes (a chosen or dropped
+//! file), the screen or the clipboard. A single account is added at once; anything more (a Google
+//! Authenticator export, a picture with several codes) is shown first and added when the person
+//! confirms. The accounts waiting for that stay in the app's state, never in the page.
+
+use askama::Template;
+use serde::Serialize;
+use tauri::ipc::{InvokeBody, Request};
+use tauri::{State, WebviewWindow};
+use vigil_core::qr::{self, Found, Payload, QrError};
+use vigil_core::{FieldError, ManualEntry, OtpKind, OtpUri, migration};
+use vigil_vault::VaultError;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::view::Badge;
+
+/// The largest picture file the page may send (a 4K screenshot as PNG is about 10 MB).
+pub const MAX_IMAGE_BYTES: usize = 50 * 1024 * 1024;
+
+/// What became of an attempt to add.
+#[derive(Debug, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum AddOutcome {
+    /// Added: the new page body, and a sentence for the confirmation.
+    Added {
+        /// The page body.
+        html: String,
+        /// "Added Shop (alice@example.com)".
+        message: String,
+    },
+    /// Several accounts found: the preview to confirm.
+    Preview {
+        /// The preview, for the add dialog.
+        html: String,
+    },
+    /// The typed form has problems, one per field.
+    Invalid {
+        /// Each field's problem.
+        errors: Vec<FieldError>,
+    },
+}
+
+/// The accounts found, before they are added.
+#[derive(Template)]
+#[template(path = "partials/_preview.html")]
+pub struct Preview {
+    /// "3 accounts from a Google Authenticator export".
+    pub title: String,
+    /// The accounts, in the order found.
+    pub items: Vec<PreviewItem>,
+    /// QR codes that were not enrolments, and export batches still to scan.
+    pub notes: Vec<String>,
+}
+
+/// One account in the preview.
+pub struct PreviewItem {
+    /// Its position among the pending accounts (what the page sends back).
+    pub index: usize,
+    /// The service.
+    pub issuer: String,
+    /// The account at the service.
+    pub label: String,
+    /// "TOTP, 6 digits, every 30 s" and the like.
+    pub kind: String,
+    /// Its badge.
+    pub badge: Badge,
+    /// Already in Vigil with the same secret (left unticked).
+    pub duplicate: bool,
+}
+
+fn describe(uri: &OtpUri) -> String {
+    let p = uri.params;
+    match p.kind {
+        OtpKind::Totp => format!("TOTP, {} digits, every {} s", p.digits, p.period),
+        OtpKind::Hotp => format!("HOTP, {} digits, counter {}", p.digits, p.counter),
+        OtpKind::Steam => "Steam Guard".into(),
+    }
+}
+
+/// Adds one account and says so.
+fn add_one(state: &AppState, uri: &OtpUri) -> Result<AddOutcome, AppError> {
+    state.vault()?.get()?.add(uri)?;
+    Ok(AddOutcome::Added {
+        html: state.refresh()?.render()?,
+        message: format!("Added {}", uri.display_name()),
+    })
+}
+
+/// Adds what the QR codes hold: one account at once, more after a preview.
+fn enrol(state: &AppState, found: Vec<Found>) -> Result<AddOutcome, AppError> {
+    let mut accounts = Vec::new();
+    let mut notes = Vec::new();
+    let mut from_export = false;
+    for one in found {
+        match one.payload {
+            Payload::Account(uri) => accounts.push(uri),
+            Payload::Export(batch) => {
+                from_export = true;
+                if batch.size > 1 {
+                    notes.push(format!(
+                        "This is QR code {} of {} of the export: scan the others too.",
+                        batch.index, batch.size
+                    ));
+                }
+                accounts.extend(batch.accounts);
+            }
+            Payload::NotEnrolment(message) => notes.push(message),
+        }
+    }
+    if accounts.is_empty() {
+        return Err(AppError::new("not_enrolment", notes.join("\n")));
+    }
+    if let [uri] = accounts.as_slice()
+        && !from_export
+        && notes.is_empty()
+    {
+        return add_one(state, uri);
+    }
+    preview(state, accounts, notes, from_export)
+}
+
+fn preview(
+    state: &AppState,
+    accounts: Vec<OtpUri>,
+    notes: Vec<String>,
+    from_export: bool,
+) -> Result<AddOutcome, AppError> {
+    let mut items = Vec::with_capacity(accounts.len());
+    {
+        let mut guard = state.vault()?;
+        let vault = guard.get()?;
+        for (index, uri) in accounts.iter().enumerate() {
+            items.push(PreviewItem {
+                index,
+                issuer: uri.issuer.clone(),
+                label: uri.label.clone(),
+                kind: describe(uri),
+                badge: Badge::new(&uri.issuer, &uri.label),
+                duplicate: vault.find_duplicate(uri)?.is_some(),
+            });
+        }
+    }
+    let count = match accounts.len() {
+        1 => "1 account".to_owned(),
+        n => format!("{n} accounts"),
+    };
+    let title = if from_export {
+        format!("{count} from a Google Authenticator export")
+    } else {
+        format!("{count} found")
+    };
+    state.set_pending(accounts);
+    let html = Preview {
+        title,
+        items,
+        notes,
+    }
+    .render()?;
+    Ok(AddOutcome::Preview { html })
+}
+
+/// Adds the account(s) of an otpauth link, or previews a Google Authenticator export link.
+#[tauri::command]
+pub fn add_uri(state: State<'_, AppState>, uri: String) -> Result<AddOutcome, AppError> {
+    let text = uri.trim();
+    if text.to_ascii_lowercase().starts_with("otpauth-migration:") {
+        let batch = migration::decode(text).map_err(|e| {
+            AppError::new("invalid_uri", format!("This export cannot be read: {e}"))
+        })?;
+        let export = Found {
+            text: String::new(),
+            payload: Payload::Export(batch),
+        };
+        return enrol(&state, vec![export]);
+    }
+    add_one(&state, &OtpUri::parse(text)?)
+}
+
+/// Adds the account typed in the form, or says what is wrong with each field.
+#[tauri::command]
+pub fn add_manual(state: State<'_, AppState>, entry: ManualEntry) -> Result<AddOutcome, AppError> {
+    match entry.to_otp_uri() {
+        Ok(uri) => add_one(&state, &uri),
+        Err(errors) => Ok(AddOutcome::Invalid { errors }),
+    }
+}
+
+/// Scans a picture's bytes (a chosen or dropped file), sent as the raw request body.
+#[tauri::command]
+pub fn scan_image(
+    state: State<'_, AppState>,
+    request: Request<'_>,
+) -> Result<AddOutcome, AppError> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(AppError::new("bad_image", "No picture was received"));
+    };
+    if bytes.len() > MAX_IMAGE_BYTES {
+        return Err(AppError::new(
+            "bad_image",
+            format!(
+                "This file is too large to scan ({} MB; the limit is 50 MB)",
+                bytes.len() / (1024 * 1024)
+            ),
+        ));
+    }
+    let found = qr::scan_image(bytes).map_err(|error| match error {
+        QrError::NoQrCode => AppError::new("no_qr_code", "No QR code found in this picture"),
+        other => AppError::new("bad_image", other.to_string()),
+    })?;
+    enrol(&state, found)
+}
+
+/// Scans every screen (with Vigil's window hidden for a moment, so it covers nothing).
+#[tauri::command]
+pub async fn scan_screen(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<AddOutcome, AppError> {
+    let hidden = window.hide().is_ok();
+    let found = tauri::async_runtime::spawn_blocking(move || {
+        if hidden {
+            std::thread::sleep(std::time::Duration::from_millis(350));
+        }
+        vigil_capture::scan_screens()
+    })
+    .await;
+    if hidden {
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    let found = found
+        .map_err(|e| AppError::new("capture", format!("The screen could not be captured: {e}")))?
+        .map_err(|e| AppError::new("capture", e.to_string()))?;
+    enrol(&state, found)
+}
+
+/// Reads the clipboard: a picture with QR codes, or an otpauth link as text.
+#[tauri::command]
+pub fn scan_clipboard(state: State<'_, AppState>) -> Result<AddOutcome, AppError> {
+    let found =
+        vigil_capture::scan_clipboard().map_err(|e| AppError::new("clipboard", e.to_string()))?;
+    enrol(&state, found)
+}
+
+/// Adds the previewed accounts the person ticked (by their index in the preview).
+#[tauri::command]
+pub fn confirm_add(state: State<'_, AppState>, picks: Vec<usize>) -> Result<AddOutcome, AppError> {
+    let pending = state.take_pending();
+    if pending.is_empty() {
+        return Err(AppError::new(
+            "not_found",
+            "Nothing is waiting to be added; scan the code again",
+        ));
+    }
+    let (mut added, mut already) = (0, 0);
+    {
+        let mut guard = state.vault()?;
+        let vault = guard.get()?;
+        for uri in picks.iter().filter_map(|&index| pending.get(index)) {
+            match vault.add(uri) {
+                Ok(_) => added += 1,
+                Err(VaultError::Duplicate { .. }) => already += 1,
+                Err(error) => return Err(error.into()),
+            }
+        }
+    }
+    let plural = |n: usize| if n == 1 { "account" } else { "accounts" };
+    let message = match already {
+        0 => format!("Added {added} {}", plural(added)),
+        n => format!("Added {added} {}; {n} already in Vigil", plural(added)),
+    };
+    Ok(AddOutcome::Added {
+        html: state.refresh()?.render()?,
+        message,
+    })
+}
+
+/// Forgets the previewed accounts (the person closed the preview).
+#[tauri::command]
+pub fn cancel_add(state: State<'_, AppState>) {
+    drop(state.take_pending());
+}

@@ -1,0 +1,112 @@
+//! Changing accounts: rename, pin, reorder, show the QR code (after the page asked), delete.
+
+use askama::Template;
+use tauri::State;
+use vigil_vault::{AccountId, VaultError};
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// An account's QR code, to move it to a phone.
+#[derive(Template)]
+#[template(path = "partials/_qr.html")]
+pub struct QrCode {
+    /// "alice@example.com at Shop".
+    pub name: String,
+    /// The `<svg>` drawn by `vigil_core::qr::render_svg`: module paths only, no text.
+    pub svg: String,
+}
+
+/// Renames an account's issuer and label; returns the new page body.
+#[tauri::command]
+pub fn rename_account(
+    state: State<'_, AppState>,
+    id: String,
+    issuer: String,
+    label: String,
+) -> Result<String, AppError> {
+    if label.trim().is_empty() {
+        return Err(AppError::new(
+            "invalid_field",
+            "Enter the account name, such as your email address",
+        ));
+    }
+    state
+        .vault()?
+        .get()?
+        .rename(&AccountId::new(id), &issuer, &label)?;
+    Ok(state.refresh()?.render()?)
+}
+
+/// Pins an account to the top of the list, or unpins it; returns the new page body.
+#[tauri::command]
+pub fn set_favourite(
+    state: State<'_, AppState>,
+    id: String,
+    favourite: bool,
+) -> Result<String, AppError> {
+    state
+        .vault()?
+        .get()?
+        .set_favourite(&AccountId::new(id), favourite)?;
+    Ok(state.refresh()?.render()?)
+}
+
+/// Puts the accounts in the order given (the page's order after a drag); returns the new body.
+#[tauri::command]
+pub fn reorder_accounts(state: State<'_, AppState>, ids: Vec<String>) -> Result<String, AppError> {
+    let order: Vec<AccountId> = ids.into_iter().map(AccountId::new).collect();
+    state.vault()?.get()?.reorder(&order)?;
+    Ok(state.refresh()?.render()?)
+}
+
+/// Moves an account one place up (`-1`) or down (`1`) within its group (pinned or not), as the
+/// list shows it; returns the new page body.
+#[tauri::command]
+pub fn move_account(state: State<'_, AppState>, id: String, by: i32) -> Result<String, AppError> {
+    let id = AccountId::new(id);
+    {
+        let mut guard = state.vault()?;
+        let vault = guard.get()?;
+        let mut accounts = vault.accounts()?;
+        accounts.sort_by_key(|a| (!a.favourite, a.position));
+        let from = accounts
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or_else(|| AppError::from(VaultError::NotFound(id.to_string())))?;
+        let to = from.checked_add_signed(by.signum() as isize);
+        if let Some(to) = to.filter(|&to| to < accounts.len())
+            && accounts[to].favourite == accounts[from].favourite
+        {
+            accounts.swap(from, to);
+            let order: Vec<AccountId> = accounts.into_iter().map(|a| a.id).collect();
+            vault.reorder(&order)?;
+        }
+    }
+    Ok(state.refresh()?.render()?)
+}
+
+/// The account's QR code (the page asked the person to confirm first).
+#[tauri::command]
+pub fn account_qr(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
+    let mut guard = state.vault()?;
+    let vault = guard.get()?;
+    let account = vault.account(&AccountId::new(id))?;
+    let uri = vault.otp_uri(&account)?;
+    let text = zeroize::Zeroizing::new(uri.to_uri_string());
+    let svg = vigil_core::qr::render_svg(&text)
+        .map_err(|e| AppError::new("render", format!("The QR code could not be drawn: {e}")))?;
+    let name = match (account.issuer.is_empty(), account.label.is_empty()) {
+        (false, false) => format!("{} at {}", account.label, account.issuer),
+        (true, _) => account.label.clone(),
+        (false, true) => account.issuer.clone(),
+    };
+    Ok(QrCode { name, svg }.render()?)
+}
+
+/// Removes an account (the page asked for confirmation first); returns the new page body.
+#[tauri::command]
+pub fn remove_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
+    state.vault()?.get()?.remove(&AccountId::new(id))?;
+    Ok(state.refresh()?.render()?)
+}

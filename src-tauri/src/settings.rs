@@ -1,0 +1,132 @@
+//! The app's settings (theme, clipboard delay, next code), kept as `settings.json` in the data
+//! directory beside the vault. A missing or unreadable file means the defaults; saving replaces
+//! the file atomically.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the system's light or dark preference.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// `system`, `light` or `dark`, as the page's `data-theme` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// What a person can change in the settings dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Light, dark or the system's choice.
+    pub theme: Theme,
+    /// Seconds before a copied code is cleared from the clipboard; 0 never clears it.
+    pub clipboard_seconds: u64,
+    /// Show the next code in the last seconds of a period.
+    pub show_next: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: Theme::System,
+            clipboard_seconds: 30,
+            show_next: true,
+        }
+    }
+}
+
+/// The longest clipboard delay offered (one hour).
+pub const MAX_CLIPBOARD_SECONDS: u64 = 3600;
+
+impl Settings {
+    /// The settings file in `data_dir`.
+    pub fn path(data_dir: &Path) -> PathBuf {
+        data_dir.join("settings.json")
+    }
+
+    /// The saved settings, or the defaults when there are none or they cannot be read.
+    pub fn load(data_dir: &Path) -> Self {
+        std::fs::read(Self::path(data_dir))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Self>(&bytes).ok())
+            .map_or_else(Self::default, Self::clamped)
+    }
+
+    /// Writes the settings (to a temporary file, then renamed over the old one).
+    pub fn save(&self, data_dir: &Path) -> Result<(), AppError> {
+        let failed = |e: std::io::Error| {
+            AppError::new(
+                "settings",
+                format!(
+                    "The settings could not be saved in {}: {e}",
+                    data_dir.display()
+                ),
+            )
+        };
+        std::fs::create_dir_all(data_dir).map_err(failed)?;
+        let json = serde_json::to_vec_pretty(self).map_err(|e| {
+            AppError::new("settings", format!("The settings could not be saved: {e}"))
+        })?;
+        let temporary = data_dir.join("settings.json.tmp");
+        std::fs::write(&temporary, json).map_err(failed)?;
+        std::fs::rename(&temporary, Self::path(data_dir)).map_err(failed)
+    }
+
+    /// The same settings with the delay kept within what the dialog offers.
+    pub fn clamped(self) -> Self {
+        Self {
+            clipboard_seconds: self.clipboard_seconds.min(MAX_CLIPBOARD_SECONDS),
+            ..self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_settings_load_back_and_bad_files_give_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Settings::load(dir.path()), Settings::default());
+        let chosen = Settings {
+            theme: Theme::Dark,
+            clipboard_seconds: 0,
+            show_next: false,
+        };
+        chosen.save(dir.path()).unwrap();
+        assert_eq!(Settings::load(dir.path()), chosen);
+        let json = std::fs::read_to_string(Settings::path(dir.path())).unwrap();
+        assert!(json.contains("\"theme\": \"dark\""), "{json}");
+
+        std::fs::write(Settings::path(dir.path()), "{not json").unwrap();
+        assert_eq!(Settings::load(dir.path()), Settings::default());
+        std::fs::write(
+            Settings::path(dir.path()),
+            r#"{"clipboard_seconds": 99999}"#,
+        )
+        .unwrap();
+        let loaded = Settings::load(dir.path());
+        assert_eq!(loaded.clipboard_seconds, MAX_CLIPBOARD_SECONDS);
+        assert_eq!(loaded.theme, Theme::System);
+    }
+}

@@ -1,0 +1,174 @@
+//! Adding accounts from pictures (a chosen file), Google Authenticator exports (after a preview)
+//! and the typed form, in the real window.
+
+use vigil_core::qr::render_png;
+use vigil_core::{OtpParams, OtpUri, Secret, migration};
+
+use crate::accounts::SHOP;
+use crate::support::{App, Service, now};
+
+/// Writes `bytes` to `name` in `dir` and returns the path as text.
+fn file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+/// Chooses `path` in the add dialog's file chooser.
+async fn choose(app: &App, path: &str) {
+    app.click("#add-button").await;
+    app.find("#file-input").await.send_keys(path).await.unwrap();
+}
+
+#[tokio::test]
+async fn an_image_file_adds_its_account_and_a_picture_without_a_code_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let pictures = tempfile::tempdir().unwrap();
+    let service = Service::new("image");
+    let app = App::start(dir.path(), &service.0).await;
+
+    // A PNG of a white square: no QR code.
+    let blank = {
+        let mut png = Vec::new();
+        image::GrayImage::from_pixel(300, 300, image::Luma([255]))
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        png
+    };
+    choose(&app, &file(pictures.path(), "blank.png", &blank)).await;
+    let message = app.text_until("#add-error", |t| !t.is_empty()).await;
+    assert_eq!(message, "No QR code found in this picture");
+    // Not an image at all.
+    app.find("#file-input")
+        .await
+        .send_keys(&file(pictures.path(), "notes.png", b"not a picture"))
+        .await
+        .unwrap();
+    app.text_until("#add-error", |t| t.starts_with("This file is not an image"))
+        .await;
+    app.click("#add-choose [data-action=close]").await;
+    assert_eq!(app.count("#list .row").await, 0);
+
+    // The QR code of an account adds it at once, with the right code.
+    let png = render_png(SHOP).unwrap();
+    choose(&app, &file(pictures.path(), "shop.png", &png)).await;
+    app.text_until(".row .issuer", |t| t == "Shop").await;
+    let uri = OtpUri::parse(SHOP).unwrap();
+    let before = now();
+    let shown = app
+        .text_until(".row .code", |t| t.chars().any(|c| c.is_ascii_digit()))
+        .await;
+    let expected: Vec<String> = [before, now()]
+        .iter()
+        .map(|t| uri.params.code_at(&uri.secret, *t).grouped())
+        .collect();
+    assert!(expected.contains(&shown), "{shown} not in {expected:?}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_google_export_is_previewed_then_adds_what_was_ticked() {
+    let dir = tempfile::tempdir().unwrap();
+    let pictures = tempfile::tempdir().unwrap();
+    let service = Service::new("export");
+    let app = App::start(dir.path(), &service.0).await;
+    let accounts: Vec<OtpUri> = ["Alpha", "Beta", "Gamma"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            OtpUri::new(
+                name,
+                "me@example.com",
+                Secret::from_bytes(vec![i as u8 + 1; 20]),
+                OtpParams::totp(),
+            )
+        })
+        .collect();
+    let uris = migration::encode(&accounts, 7).unwrap();
+    let png = render_png(&uris[0]).unwrap();
+    choose(&app, &file(pictures.path(), "export.png", &png)).await;
+    let title = app.text_until(".preview-title", |t| !t.is_empty()).await;
+    assert_eq!(title, "3 accounts from a Google Authenticator export");
+    assert_eq!(app.count("#preview-form input[name=pick]:checked").await, 3);
+    // Nothing is added before the person confirms.
+    assert_eq!(app.count("#list .row").await, 0);
+    // Untick Beta, then add.
+    app.js(
+        "document.querySelectorAll('#preview-form input[name=pick]')[1].click();",
+        vec![],
+    )
+    .await;
+    app.click("#preview-form button[type=submit]").await;
+    app.text_until("#toast", |t| t == "Added 2 accounts").await;
+    assert_eq!(app.issuers().await, ["Alpha", "Gamma"]);
+
+    // The same export again: the two already added are marked and left unticked.
+    choose(&app, &file(pictures.path(), "export.png", &png)).await;
+    app.text_until(".preview-title", |t| !t.is_empty()).await;
+    assert_eq!(app.count("#preview-form input[name=pick]:checked").await, 1);
+    let listed = app
+        .text_until(".preview-list", |t| t.contains("already in Vigil"))
+        .await;
+    assert_eq!(listed.matches("already in Vigil").count(), 2, "{listed}");
+    app.click("#preview-form button[type=submit]").await;
+    app.text_until("#toast", |t| t == "Added 1 account").await;
+    assert_eq!(app.issuers().await, ["Alpha", "Gamma", "Beta"]);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_typed_form_checks_each_field_then_adds_the_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::new("manual");
+    let app = App::start(dir.path(), &service.0).await;
+    app.click("#add-button").await;
+    app.click("[data-action=manual]").await;
+    app.find("#m-issuer")
+        .await
+        .send_keys("Forum")
+        .await
+        .unwrap();
+    app.find("#m-secret")
+        .await
+        .send_keys("JBSW1Y3D")
+        .await
+        .unwrap();
+    app.click("#manual-form button[type=submit]").await;
+    let label_error = app.text_until("#e-label", |t| !t.is_empty()).await;
+    assert_eq!(
+        label_error,
+        "Enter the account name, such as your email address"
+    );
+    let secret_error = app.text_until("#e-secret", |t| !t.is_empty()).await;
+    assert_eq!(
+        secret_error,
+        "The secret key is not base32 (character '1' at 5)"
+    );
+    assert_eq!(app.count("#list .row").await, 0);
+
+    // Fix both; choose 8 digits in the advanced part.
+    app.find("#m-label").await.send_keys("dana").await.unwrap();
+    let secret = app.find("#m-secret").await;
+    secret.clear().await.unwrap();
+    secret.send_keys("jbsw y3dp ehpk 3pxp").await.unwrap();
+    app.click("#manual-form details summary").await;
+    let digits = app.find("#m-digits").await;
+    digits.clear().await.unwrap();
+    digits.send_keys("8").await.unwrap();
+    app.click("#manual-form button[type=submit]").await;
+    app.text_until(".row .issuer", |t| t == "Forum").await;
+    let mut params = OtpParams::totp();
+    params.digits = 8;
+    let secret = Secret::from_base32("JBSWY3DPEHPK3PXP").unwrap();
+    let before = now();
+    let shown = app
+        .text_until(".row .code", |t| t.chars().any(|c| c.is_ascii_digit()))
+        .await;
+    let expected: Vec<String> = [before, now()]
+        .iter()
+        .map(|t| params.code_at(&secret, *t).grouped())
+        .collect();
+    assert!(expected.contains(&shown), "{shown} not in {expected:?}");
+    assert_eq!(shown.len(), 9, "8 digits grouped as 4 + 4: {shown}");
+    app.stop().await;
+}

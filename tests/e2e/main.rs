@@ -7,4 +7,5 @@
 mod accounts;
 mod codes;
 mod enrol;
-mod support;
+
+use vigil_e2e::support;

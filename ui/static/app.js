@@ -180,15 +180,16 @@ function syncKind() {
 // ---- Menus, editing, QR codes, deleting ---------------------------------------------------------
 
 function openMenu(dialog, anchor) {
+  const anchored = anchor && window.innerWidth >= 600;
+  dialog.classList.toggle("anchored", Boolean(anchored));
+  dialog.style.left = "";
+  dialog.style.top = "";
   dialog.showModal();
-  if (anchor && window.innerWidth >= 600) {
+  if (anchored) {
     const box = anchor.getBoundingClientRect();
     const width = dialog.offsetWidth, height = dialog.offsetHeight;
     dialog.style.left = `${Math.max(8, Math.min(box.right - width, window.innerWidth - width - 8))}px`;
     dialog.style.top = `${Math.max(8, Math.min(box.bottom + 4, window.innerHeight - height - 8))}px`;
-    dialog.classList.add("anchored");
-  } else {
-    dialog.classList.remove("anchored");
   }
   const first = $("[role=menuitem]:not([hidden])", dialog);
   if (first) first.focus();

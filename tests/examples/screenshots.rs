@@ -1,0 +1,146 @@
+//! Screenshots of the real app window (WebKitGTK under Xvfb, through WebDriver) for the README and
+//! for looking at: the list, adding, the typed form, an export preview, the row menu, settings,
+//! dark theme, the empty state and the keychain error, at each size in `VIGIL_SHOT_SIZES`
+//! (default `1280x800 1024x1366`). Run by `scripts/screenshots`, which sets up the display.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use vigil_core::{OtpParams, OtpUri, Secret, migration};
+use vigil_e2e::support::{App, Service};
+
+const DEMO: &[&str] = &[
+    "otpauth://totp/Shop:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Shop",
+    "otpauth://totp/Bank:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank&digits=8&algorithm=SHA256",
+    "otpauth://totp/Travel%20Co:alice.smith?secret=KRUGS4ZANFZSA5DIMUQHIZLTOQQSA3LF&issuer=Travel%20Co&period=60",
+    "otpauth://hotp/VPN:alice?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=VPN&counter=0",
+    "otpauth://steam/Steam:alice_games?secret=ONSWG4TFOQQHO2DBOQQGS4ZAORUGKIDBNZZXOZLS&issuer=Steam",
+    "otpauth://totp/GitHub:alice-dev?secret=NBSWY3DPEB3W64TMMQQQ&issuer=GitHub",
+];
+
+async fn shoot(app: &App, out: &Path, name: &str, size: (u32, u32)) {
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let png = app.client.screenshot().await.unwrap();
+    let path = out.join(format!("{name}-{}x{}.png", size.0, size.1));
+    std::fs::write(&path, png).unwrap();
+    println!("{}", path.display());
+}
+
+async fn close_dialogs(app: &App) {
+    app.js(
+        "document.querySelectorAll('dialog[open]').forEach((d) => d.close());",
+        vec![],
+    )
+    .await;
+}
+
+async fn full_app(out: &Path, size: (u32, u32)) {
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::new("shots");
+    let app = App::start_with(dir.path(), &service.0, size, &[]).await;
+    for uri in DEMO {
+        app.add_by_uri(uri).await;
+        app.find("#list .row").await;
+    }
+    app.text_until("#list .row:nth-child(6) .issuer", |t| t == "GitHub")
+        .await;
+    app.row_menu("Bank", "pin").await;
+    app.text_until("#list .row:nth-child(1) .issuer", |t| t.contains("Bank"))
+        .await;
+    app.js("document.activeElement.blur();", vec![]).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    shoot(&app, out, "list", size).await;
+
+    app.row_menu("Shop", "copy").await;
+    app.js(
+        "document.querySelector('#list .row:nth-child(3) .more').click();",
+        vec![],
+    )
+    .await;
+    shoot(&app, out, "menu", size).await;
+    close_dialogs(&app).await;
+
+    app.click("#add-button").await;
+    shoot(&app, out, "add", size).await;
+    app.click("[data-action=manual]").await;
+    app.find("#m-issuer")
+        .await
+        .send_keys("Forum")
+        .await
+        .unwrap();
+    app.find("#m-secret")
+        .await
+        .send_keys("JBSW 1Y3D")
+        .await
+        .unwrap();
+    app.click("#manual-form details summary").await;
+    app.click("#manual-form button[type=submit]").await;
+    app.text_until("#e-secret", |t| !t.is_empty()).await;
+    shoot(&app, out, "add-key", size).await;
+    close_dialogs(&app).await;
+
+    let exported: Vec<OtpUri> = [
+        ("Forum", "dana"),
+        ("Mailer", "carol@example.com"),
+        ("Cloud", "ops"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (issuer, label))| {
+        OtpUri::new(
+            issuer,
+            label,
+            Secret::from_bytes(vec![i as u8 + 9; 20]),
+            OtpParams::totp(),
+        )
+    })
+    .collect();
+    let export = migration::encode(&exported, 3).unwrap().remove(0);
+    app.add_by_uri(&export).await;
+    app.text_until(".preview-title", |t| !t.is_empty()).await;
+    shoot(&app, out, "preview", size).await;
+    close_dialogs(&app).await;
+
+    app.click("#menu-button").await;
+    app.click("#app-menu [data-menu=settings]").await;
+    shoot(&app, out, "settings", size).await;
+    app.click("#settings-form input[value=dark]").await;
+    app.click("#settings-form button[type=submit]").await;
+    app.text_until("#toast", |t| t == "Settings saved").await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    shoot(&app, out, "list-dark", size).await;
+    app.stop().await;
+}
+
+async fn empty_and_error(out: &Path, size: (u32, u32)) {
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::new("shots-empty");
+    let app = App::start_with(dir.path(), &service.0, size, &[]).await;
+    app.text_until(".empty h1", |t| !t.is_empty()).await;
+    app.js("document.activeElement.blur();", vec![]).await;
+    shoot(&app, out, "empty", size).await;
+    app.stop().await;
+
+    let bus = [("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")];
+    let app = App::start_with(dir.path(), &service.0, size, &bus).await;
+    app.text_until(".fatal h1", |t| !t.is_empty()).await;
+    shoot(&app, out, "error", size).await;
+    app.stop().await;
+}
+
+#[tokio::main]
+async fn main() {
+    let out = PathBuf::from(
+        std::env::var("VIGIL_SHOTS_DIR").unwrap_or_else(|_| "docs/screenshots".into()),
+    );
+    std::fs::create_dir_all(&out).unwrap();
+    let sizes = std::env::var("VIGIL_SHOT_SIZES").unwrap_or_else(|_| "1280x800 1024x1366".into());
+    for size in sizes.split_whitespace() {
+        let (w, h) = size.split_once('x').expect("sizes look like 1280x800");
+        let size = (w.parse().unwrap(), h.parse().unwrap());
+        full_app(&out, size).await;
+        empty_and_error(&out, size).await;
+    }
+}

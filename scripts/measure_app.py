@@ -10,6 +10,7 @@ tauri-driver (WebDriver), and reports
 Standard library only.
 """
 import base64
+import http.client
 import json
 import os
 import socket
@@ -93,16 +94,19 @@ def measure(count):
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
         capabilities = {"capabilities": {"alwaysMatch": {
             "browserName": "wry", "tauri:options": {"application": APP}}}}
-        started = time.monotonic()
-        session = call("POST", f"{base}/session", capabilities)["sessionId"]
+        # tauri-driver takes a moment to listen: retry; the clock starts at the attempt that works.
+        session = None
+        for _ in range(60):
+            started = time.monotonic()
+            try:
+                session = call("POST", f"{base}/session", capabilities)["sessionId"]
+                break
+            except (OSError, http.client.HTTPException):
+                time.sleep(0.5)
+        if session is None:
+            raise SystemExit("could not start a WebDriver session")
         if count:
             script = ("const rows = document.querySelectorAll('#list .row .code');"
                       "return Array.from(rows).filter((c) => /[0-9]/.test(c.textContent)).length;")

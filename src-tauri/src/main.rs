@@ -13,6 +13,7 @@ mod error;
 mod settings;
 mod state;
 mod view;
+mod webview;
 
 use std::process::ExitCode;
 
@@ -21,6 +22,9 @@ fn main() -> ExitCode {
     let result = tauri::Builder::default()
         .manage(state)
         .setup(|app| {
+            if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+                webview::make_lean(&window);
+            }
             // VIGIL_WINDOW_SIZE=WIDTHxHEIGHT sizes the window (screenshots, tests).
             if let Some((width, height)) = std::env::var("VIGIL_WINDOW_SIZE")
                 .ok()

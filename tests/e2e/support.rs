@@ -5,6 +5,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use vigil_core::{OtpParams, Secret};
 
 /// Unix seconds now.
 pub fn now() -> u64 {
@@ -121,6 +122,25 @@ impl App {
             .rev()
             .collect();
         panic!("{css} never showed the expected text; last: {last:?}; page ends: {tail}");
+    }
+
+    /// Waits for the code in `css` and checks it is the code `params` and `secret` make at that
+    /// moment (computed independently by vigil-core); returns it.
+    pub async fn assert_code(&self, css: &str, params: &OtpParams, secret: &Secret) -> String {
+        let before = now();
+        let shown = self
+            .text_until(css, |t| {
+                t.chars().any(|c| c.is_ascii_alphanumeric()) && t != "Copied"
+            })
+            .await;
+        let expected: Vec<String> = (before..=now())
+            .map(|t| params.code_at(secret, t).grouped())
+            .collect();
+        assert!(
+            expected.contains(&shown),
+            "shown {shown:?}, expected one of {expected:?}"
+        );
+        shown
     }
 
     /// Clicks the element `css` (waiting for it first).

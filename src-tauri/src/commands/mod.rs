@@ -7,35 +7,22 @@ pub mod codes;
 pub mod edit;
 pub mod settings;
 
-/// The names of every command, for the capability (build.rs lists the same).
+/// The names of every command, from `commands.list` (which build.rs grants too).
 #[cfg(test)]
-pub const NAMES: &[&str] = &[
-    "render_app",
-    "codes",
-    "copy_code",
-    "next_code",
-    "add_uri",
-    "add_manual",
-    "scan_image",
-    "scan_screen",
-    "scan_clipboard",
-    "confirm_add",
-    "cancel_add",
-    "rename_account",
-    "set_favourite",
-    "move_account",
-    "reorder_accounts",
-    "account_qr",
-    "remove_account",
-    "save_settings",
-];
+pub fn names() -> Vec<&'static str> {
+    include_str!("../../commands.list")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+}
 
 #[cfg(test)]
 mod tests {
-    use super::NAMES;
+    use super::names;
 
     #[test]
-    fn the_capability_grants_exactly_the_apps_commands() {
+    fn the_capability_grants_exactly_the_registered_commands() {
         let capability: serde_json::Value =
             serde_json::from_str(include_str!("../../capabilities/default.json")).unwrap();
         let granted: Vec<&str> = capability["permissions"]
@@ -44,17 +31,21 @@ mod tests {
             .iter()
             .map(|p| p.as_str().unwrap())
             .collect();
-        let wanted: Vec<String> = NAMES
+        let wanted: Vec<String> = names()
             .iter()
             .map(|n| format!("allow-{}", n.replace('_', "-")))
             .collect();
         assert_eq!(granted, wanted);
-        let build = include_str!("../../build.rs");
-        for name in NAMES {
+        let main = include_str!("../main.rs");
+        for name in names() {
             assert!(
-                build.contains(&format!("\"{name}\"")),
-                "{name} missing from build.rs"
+                main.contains(&format!("::{name},")),
+                "{name} is not registered in main.rs"
             );
         }
+        assert_eq!(
+            names().len(),
+            main.matches("            commands::").count()
+        );
     }
 }

@@ -73,15 +73,22 @@ impl Database {
         self.backend
     }
 
+    /// Applies missing migrations, all in one transaction. On PostgreSQL an advisory lock makes
+    /// several servers starting at once take turns.
     async fn migrate(&self) -> Result<(), sqlx::Error> {
-        self.pool
-            .execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations \
-                 (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)",
-            )
-            .await?;
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(7105)")
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query(
+            "CREATE TABLE IF NOT EXISTS schema_migrations \
+             (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+        )
+        .execute(&mut *tx)
+        .await?;
         for (version, sql) in MIGRATIONS {
-            let mut tx = self.pool.begin().await?;
             let done: Option<i64> =
                 sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
                     .bind(*version)
@@ -102,9 +109,8 @@ impl Database {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
-            tx.commit().await?;
         }
-        Ok(())
+        tx.commit().await
     }
 
     /// Records a feed request's nonce; `false` when it was already seen (a replay).

@@ -2,6 +2,8 @@
 //! PostgreSQL when `VIGIL_TEST_POSTGRES_URL` is set (scripts/with-postgres, run by scripts/test);
 //! emails go to a real SMTP server (aiosmtpd) and are read back from its Maildir.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod accounts;
 mod emails;
 mod feed;

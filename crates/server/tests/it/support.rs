@@ -268,6 +268,7 @@ impl Harness {
     }
 
     /// A request signed as the app signs it, at the server's clock.
+    #[allow(clippy::too_many_arguments)]
     pub async fn signed(
         &self,
         secret: &Secret,

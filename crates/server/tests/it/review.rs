@@ -80,6 +80,8 @@ async fn review_case(backend: Backend) {
             .unwrap()
             .contains("no answer")
     );
+    // (a second later, so the feed orders the two state changes by time)
+    h.clock.advance(1);
     let unlocked: Value = h
         .reviewer(
             Method::POST,

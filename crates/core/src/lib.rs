@@ -8,11 +8,14 @@
 //! - [`OtpUri`]: an account as carried by an `otpauth://` URI (Key Uri Format), parsed leniently
 //!   and emitted canonically; [`UriError`] names what is wrong with a bad one.
 //! - [`ManualEntry`]: the fields of an "enter the key" form, checked field by field.
+//! - [`activity`]: the activity feed protocol: request signing with a key derived from the
+//!   account's secret ([`activity::ActivityKey`]) and the HTTP API's JSON bodies.
 //! - [`migration`]: Google Authenticator's `otpauth-migration://` export payloads, both ways.
 //!
 //! Invariant: this crate does no I/O. It takes bytes and strings from its caller and returns values;
 //! storage, keychains, networks and screens belong to the crates above it.
 
+pub mod activity;
 mod base32;
 mod manual;
 pub mod migration;

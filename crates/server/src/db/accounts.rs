@@ -1,0 +1,215 @@
+//! Queries on the `accounts` table.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use vigil_core::Sensitive;
+use vigil_core::activity::AccountState;
+
+use super::Database;
+
+/// An account as stored.
+#[derive(Debug, Clone)]
+pub struct AccountRow {
+    /// The service's id (a UUID).
+    pub id: String,
+    /// The site's id for the customer.
+    pub external_id: String,
+    /// Where emails go.
+    pub email: String,
+    /// Issuer in the otpauth URI.
+    pub issuer: String,
+    /// Label in the otpauth URI.
+    pub label: String,
+    /// The TOTP secret in base32 (never logged: `Sensitive`).
+    pub secret: Sensitive<String>,
+    /// Where the account stands.
+    pub state: AccountState,
+    /// Why.
+    pub state_reason: Option<String>,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Whether a code was ever accepted (the enrolment QR code is then gone).
+    pub enrolled: bool,
+    /// The last accepted TOTP step (-1: none).
+    pub last_step: i64,
+    /// Failed codes in a row.
+    pub failed_streak: i64,
+    /// No code is checked before this unix time.
+    pub blocked_until: i64,
+}
+
+/// What creating an account stores.
+#[derive(Debug)]
+pub struct NewAccount<'a> {
+    /// The new id.
+    pub id: &'a str,
+    /// The site's id.
+    pub external_id: &'a str,
+    /// Email.
+    pub email: &'a str,
+    /// Issuer.
+    pub issuer: &'a str,
+    /// Label.
+    pub label: &'a str,
+    /// Secret, base32.
+    pub secret_base32: &'a str,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+const COLUMNS: &str = "id, external_id, email, issuer, label, secret, state, state_reason, \
+     created_at, enrolled, last_step, failed_streak, blocked_until";
+
+fn account_from_row(row: &AnyRow) -> Result<AccountRow, sqlx::Error> {
+    let state: String = row.try_get("state")?;
+    Ok(AccountRow {
+        id: row.try_get("id")?,
+        external_id: row.try_get("external_id")?,
+        email: row.try_get("email")?,
+        issuer: row.try_get("issuer")?,
+        label: row.try_get("label")?,
+        secret: Sensitive::new(row.try_get("secret")?),
+        state: AccountState::parse(&state).ok_or_else(|| sqlx::Error::ColumnDecode {
+            index: "state".into(),
+            source: format!("unknown state {state}").into(),
+        })?,
+        state_reason: row.try_get("state_reason")?,
+        created_at: row.try_get("created_at")?,
+        enrolled: row.try_get::<i64, _>("enrolled")? != 0,
+        last_step: row.try_get("last_step")?,
+        failed_streak: row.try_get("failed_streak")?,
+        blocked_until: row.try_get("blocked_until")?,
+    })
+}
+
+impl Database {
+    /// Creates an account; `false` when the external id is taken.
+    pub async fn insert_account(&self, account: &NewAccount<'_>) -> Result<bool, sqlx::Error> {
+        let result = sqlx::query(
+            "INSERT INTO accounts (id, external_id, email, issuer, label, secret, state, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'active', $7) ON CONFLICT (external_id) DO NOTHING",
+        )
+        .bind(account.id)
+        .bind(account.external_id)
+        .bind(account.email)
+        .bind(account.issuer)
+        .bind(account.label)
+        .bind(account.secret_base32)
+        .bind(account.created_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// One account, if it exists.
+    pub async fn account(&self, id: &str) -> Result<Option<AccountRow>, sqlx::Error> {
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"));
+        let row = sqlx::query(sql).bind(id).fetch_optional(&self.pool).await?;
+        row.as_ref().map(account_from_row).transpose()
+    }
+
+    /// One account by the site's id.
+    pub async fn account_by_external_id(
+        &self,
+        external_id: &str,
+    ) -> Result<Option<AccountRow>, sqlx::Error> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM accounts WHERE external_id = $1"
+        ));
+        let row = sqlx::query(sql)
+            .bind(external_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(account_from_row).transpose()
+    }
+
+    /// Every locked account.
+    pub async fn locked_accounts(&self) -> Result<Vec<AccountRow>, sqlx::Error> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM accounts WHERE state <> 'active' ORDER BY created_at, id"
+        ));
+        let rows = sqlx::query(sql).fetch_all(&self.pool).await?;
+        rows.iter().map(account_from_row).collect()
+    }
+
+    /// Inside a transaction: takes the account's write lock and reads it afresh.
+    pub async fn lock_account_row(
+        connection: &mut AnyConnection,
+        id: &str,
+    ) -> Result<Option<AccountRow>, sqlx::Error> {
+        let touched = sqlx::query("UPDATE accounts SET version = version + 1 WHERE id = $1")
+            .bind(id)
+            .execute(&mut *connection)
+            .await?;
+        if touched.rows_affected() == 0 {
+            return Ok(None);
+        }
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"));
+        let row = sqlx::query(sql)
+            .bind(id)
+            .fetch_optional(&mut *connection)
+            .await?;
+        row.as_ref().map(account_from_row).transpose()
+    }
+
+    /// Records an accepted step; `false` if a step this late or later was accepted already or
+    /// the account is no longer active.
+    pub async fn accept_step(
+        connection: &mut AnyConnection,
+        id: &str,
+        step: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let result = sqlx::query(
+            "UPDATE accounts SET last_step = $2, failed_streak = 0, blocked_until = 0, \
+             enrolled = 1 WHERE id = $1 AND last_step < $2 AND state = 'active'",
+        )
+        .bind(id)
+        .bind(step)
+        .execute(connection)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Counts one more failed code; returns the streak afterwards.
+    pub async fn count_failure(&self, id: &str) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar(
+            "UPDATE accounts SET failed_streak = failed_streak + 1 WHERE id = $1 \
+             RETURNING failed_streak",
+        )
+        .bind(id)
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    /// No code is checked for this account before `until`.
+    pub async fn block_until(&self, id: &str, until: i64) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE accounts SET blocked_until = $2 WHERE id = $1")
+            .bind(id)
+            .bind(until)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Sets the state and its reason (the caller records the `state_changed` event).
+    pub async fn set_state(
+        connection: &mut AnyConnection,
+        id: &str,
+        state: AccountState,
+        reason: &str,
+    ) -> Result<(), sqlx::Error> {
+        let reset = state == AccountState::Active;
+        sqlx::query(
+            "UPDATE accounts SET state = $2, state_reason = $3, \
+             failed_streak = CASE WHEN $4 = 1 THEN 0 ELSE failed_streak END, \
+             blocked_until = CASE WHEN $4 = 1 THEN 0 ELSE blocked_until END WHERE id = $1",
+        )
+        .bind(id)
+        .bind(state.as_str())
+        .bind(reason)
+        .bind(i64::from(reset))
+        .execute(connection)
+        .await?;
+        Ok(())
+    }
+}

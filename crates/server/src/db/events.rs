@@ -1,0 +1,349 @@
+//! Queries on the `events` table: recording, the feed, and what the rules ask.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use vigil_core::activity::{EventKind, Outcome, Verdict};
+
+use super::Database;
+
+/// An event as stored.
+#[derive(Debug, Clone)]
+pub struct EventRow {
+    /// Its id.
+    pub id: String,
+    /// Whose.
+    pub account_id: String,
+    /// What happened.
+    pub kind: EventKind,
+    /// When (unix seconds).
+    pub occurred_at: i64,
+    /// When the service recorded it.
+    pub recorded_at: i64,
+    /// Client IP.
+    pub ip: Option<String>,
+    /// Country of the IP.
+    pub country: Option<String>,
+    /// Client user agent.
+    pub user_agent: Option<String>,
+    /// Sign-in outcome.
+    pub outcome: Option<Outcome>,
+    /// Details as JSON text.
+    pub details: String,
+    /// Flagged by a rule.
+    pub flagged: bool,
+    /// A flagged event the customer or a reviewer cleared.
+    pub resolved: bool,
+    /// Why flagged (or why the risk is raised).
+    pub reasons: Vec<String>,
+    /// The customer's answer.
+    pub verdict: Option<Verdict>,
+}
+
+/// What recording an event stores.
+#[derive(Debug, Clone)]
+pub struct NewEventRow {
+    /// Its id.
+    pub id: String,
+    /// Whose.
+    pub account_id: String,
+    /// What happened.
+    pub kind: EventKind,
+    /// When.
+    pub occurred_at: i64,
+    /// Now.
+    pub recorded_at: i64,
+    /// Client IP.
+    pub ip: Option<String>,
+    /// Country of the IP.
+    pub country: Option<String>,
+    /// User agent.
+    pub user_agent: Option<String>,
+    /// Sign-in outcome.
+    pub outcome: Option<Outcome>,
+    /// Details JSON.
+    pub details: serde_json::Value,
+}
+
+/// Where a feed page starts: after this event, in newest-first order.
+#[derive(Debug, Clone)]
+pub struct FeedCursor {
+    /// The last event's time.
+    pub occurred_at: i64,
+    /// The last event's id.
+    pub id: String,
+}
+
+const COLUMNS: &str = "id, account_id, kind, occurred_at, recorded_at, ip, country, user_agent, \
+     outcome, details, flagged, resolved, reasons, verdict";
+
+fn event_from_row(row: &AnyRow) -> Result<EventRow, sqlx::Error> {
+    let decode = |column: &str, value: String| sqlx::Error::ColumnDecode {
+        index: column.into(),
+        source: format!("unknown value {value}").into(),
+    };
+    let kind: String = row.try_get("kind")?;
+    let outcome: Option<String> = row.try_get("outcome")?;
+    let verdict: Option<String> = row.try_get("verdict")?;
+    let reasons: String = row.try_get("reasons")?;
+    Ok(EventRow {
+        id: row.try_get("id")?,
+        account_id: row.try_get("account_id")?,
+        kind: EventKind::parse(&kind).ok_or_else(|| decode("kind", kind.clone()))?,
+        occurred_at: row.try_get("occurred_at")?,
+        recorded_at: row.try_get("recorded_at")?,
+        ip: row.try_get("ip")?,
+        country: row.try_get("country")?,
+        user_agent: row.try_get("user_agent")?,
+        outcome: match outcome {
+            Some(text) => Some(Outcome::parse(&text).ok_or_else(|| decode("outcome", text))?),
+            None => None,
+        },
+        details: row.try_get("details")?,
+        flagged: row.try_get::<i64, _>("flagged")? != 0,
+        resolved: row.try_get::<i64, _>("resolved")? != 0,
+        reasons: serde_json::from_str(&reasons).unwrap_or_default(),
+        verdict: match verdict {
+            Some(text) => Some(Verdict::parse(&text).ok_or_else(|| decode("verdict", text))?),
+            None => None,
+        },
+    })
+}
+
+impl Database {
+    /// Records an event (not flagged).
+    pub async fn insert_event(
+        connection: &mut AnyConnection,
+        event: &NewEventRow,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO events (id, account_id, kind, occurred_at, recorded_at, ip, country, \
+             user_agent, outcome, details, flagged, resolved, reasons) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 1, '[]')",
+        )
+        .bind(&event.id)
+        .bind(&event.account_id)
+        .bind(event.kind.as_str())
+        .bind(event.occurred_at)
+        .bind(event.recorded_at)
+        .bind(event.ip.as_deref())
+        .bind(event.country.as_deref())
+        .bind(event.user_agent.as_deref())
+        .bind(event.outcome.map(Outcome::as_str))
+        .bind(event.details.to_string())
+        .execute(connection)
+        .await?;
+        Ok(())
+    }
+
+    /// Flags an event with its reasons (unresolved until the customer or a reviewer clears it),
+    /// or only records raised-risk reasons when `flag` is false.
+    pub async fn flag_event(
+        connection: &mut AnyConnection,
+        event_id: &str,
+        reasons: &[String],
+        flag: bool,
+    ) -> Result<(), sqlx::Error> {
+        let reasons = serde_json::to_string(reasons).unwrap_or_else(|_| "[]".into());
+        sqlx::query(
+            "UPDATE events SET reasons = $2, flagged = CASE WHEN $3 = 1 THEN 1 ELSE flagged END, \
+             resolved = CASE WHEN $3 = 1 THEN 0 ELSE resolved END WHERE id = $1",
+        )
+        .bind(event_id)
+        .bind(reasons)
+        .bind(i64::from(flag))
+        .execute(connection)
+        .await?;
+        Ok(())
+    }
+
+    /// Records a verdict; `not_mine` flags the event and leaves it unresolved, `mine` resolves it.
+    pub async fn set_verdict(
+        connection: &mut AnyConnection,
+        event_id: &str,
+        verdict: Verdict,
+    ) -> Result<(), sqlx::Error> {
+        let sql = match verdict {
+            Verdict::Mine => "UPDATE events SET verdict = 'mine', resolved = 1 WHERE id = $1",
+            Verdict::NotMine => {
+                "UPDATE events SET verdict = 'not_mine', flagged = 1, resolved = 0 WHERE id = $1"
+            }
+        };
+        sqlx::query(sql).bind(event_id).execute(connection).await?;
+        Ok(())
+    }
+
+    /// Marks every flagged event of an account resolved (a reviewer unlocked it).
+    pub async fn resolve_all(
+        connection: &mut AnyConnection,
+        account_id: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE events SET resolved = 1 WHERE account_id = $1 AND flagged = 1")
+            .bind(account_id)
+            .execute(connection)
+            .await?;
+        Ok(())
+    }
+
+    /// Flagged events not yet cleared.
+    pub async fn unresolved_count(
+        connection: &mut AnyConnection,
+        account_id: &str,
+    ) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM events WHERE account_id = $1 AND flagged = 1 AND resolved = 0",
+        )
+        .bind(account_id)
+        .fetch_one(connection)
+        .await
+    }
+
+    /// One event of an account.
+    pub async fn event(
+        connection: &mut AnyConnection,
+        account_id: &str,
+        event_id: &str,
+    ) -> Result<Option<EventRow>, sqlx::Error> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM events WHERE account_id = $1 AND id = $2"
+        ));
+        let row = sqlx::query(sql)
+            .bind(account_id)
+            .bind(event_id)
+            .fetch_optional(connection)
+            .await?;
+        row.as_ref().map(event_from_row).transpose()
+    }
+
+    /// A feed page, newest first: up to `limit` events after `cursor`.
+    pub async fn feed(
+        &self,
+        account_id: &str,
+        cursor: Option<&FeedCursor>,
+        limit: i64,
+    ) -> Result<Vec<EventRow>, sqlx::Error> {
+        let rows = match cursor {
+            None => {
+                let sql = sqlx::AssertSqlSafe(format!(
+                    "SELECT {COLUMNS} FROM events WHERE account_id = $1 \
+                     ORDER BY occurred_at DESC, id DESC LIMIT $2"
+                ));
+                sqlx::query(sql)
+                    .bind(account_id)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            Some(cursor) => {
+                let sql = sqlx::AssertSqlSafe(format!(
+                    "SELECT {COLUMNS} FROM events WHERE account_id = $1 \
+                     AND (occurred_at < $2 OR (occurred_at = $2 AND id < $3)) \
+                     ORDER BY occurred_at DESC, id DESC LIMIT $4"
+                ));
+                sqlx::query(sql)
+                    .bind(account_id)
+                    .bind(cursor.occurred_at)
+                    .bind(&cursor.id)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+        };
+        rows.iter().map(event_from_row).collect()
+    }
+
+    /// Events of some kinds within `[from, to]`, newest first.
+    pub async fn events_between(
+        connection: &mut AnyConnection,
+        account_id: &str,
+        kinds: &[EventKind],
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<EventRow>, sqlx::Error> {
+        // The kinds are the enum's own fixed names, never caller text.
+        let kinds_sql = kinds
+            .iter()
+            .map(|kind| format!("'{}'", kind.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM events WHERE account_id = $1 AND kind IN ({kinds_sql}) \
+             AND occurred_at >= $2 AND occurred_at <= $3 \
+             ORDER BY occurred_at DESC, id DESC LIMIT 1000"
+        ));
+        let rows = sqlx::query(sql)
+            .bind(account_id)
+            .bind(from)
+            .bind(to)
+            .fetch_all(connection)
+            .await?;
+        rows.iter().map(event_from_row).collect()
+    }
+
+    /// Successful sign-ins of an account other than `except`, ever (up to `limit`, newest first).
+    pub async fn successful_sign_in_countries(
+        connection: &mut AnyConnection,
+        account_id: &str,
+        except: &str,
+    ) -> Result<Vec<Option<String>>, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT DISTINCT country FROM events WHERE account_id = $1 AND kind = 'sign_in' \
+             AND outcome = 'success' AND id <> $2",
+        )
+        .bind(account_id)
+        .bind(except)
+        .fetch_all(connection)
+        .await
+    }
+
+    /// Whether the customer answered `mine` to an event from `country` since `since`.
+    pub async fn country_confirmed(
+        connection: &mut AnyConnection,
+        account_id: &str,
+        country: &str,
+        since: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM events WHERE account_id = $1 AND country = $2 \
+             AND verdict = 'mine' AND occurred_at >= $3",
+        )
+        .bind(account_id)
+        .bind(country)
+        .bind(since)
+        .fetch_one(connection)
+        .await?;
+        Ok(count > 0)
+    }
+
+    /// Flagged events and events answered `not_mine`: a reviewer's evidence.
+    pub async fn evidence(&self, account_id: &str) -> Result<Vec<EventRow>, sqlx::Error> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM events WHERE account_id = $1 \
+             AND (flagged = 1 OR verdict = 'not_mine' OR kind = 'state_changed') \
+             ORDER BY occurred_at DESC, id DESC LIMIT 100"
+        ));
+        let rows = sqlx::query(sql)
+            .bind(account_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(event_from_row).collect()
+    }
+
+    /// Sign-ins, orders and bookings since `since`, newest first (for the digest).
+    pub async fn digest_events(
+        &self,
+        account_id: &str,
+        since: i64,
+    ) -> Result<Vec<EventRow>, sqlx::Error> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM events WHERE account_id = $1 AND occurred_at >= $2 \
+             AND kind IN ('sign_in', 'order_placed', 'booking_created') \
+             ORDER BY occurred_at DESC, id DESC LIMIT 500"
+        ));
+        let rows = sqlx::query(sql)
+            .bind(account_id)
+            .bind(since)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(event_from_row).collect()
+    }
+}

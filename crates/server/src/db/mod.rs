@@ -1,0 +1,256 @@
+//! Storage on sqlx's `Any` driver: one set of queries and one migration for SQLite and PostgreSQL.
+//!
+//! Every query uses `$N` placeholders (both drivers accept them), plain TEXT and BIGINT columns and
+//! `ON CONFLICT`, the SQL the two share. Writes that read first start with an `UPDATE` of the
+//! account's row, so SQLite takes its write lock at once (no deadlocked upgrade) and PostgreSQL
+//! serialises work on one account across processes.
+
+mod accounts;
+mod events;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+
+pub use accounts::{AccountRow, NewAccount};
+pub use events::{EventRow, FeedCursor, NewEventRow};
+
+/// The migrations, in order; each runs once, in a transaction, recorded in `schema_migrations`.
+const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_init.sql"))];
+
+/// A pool of connections to the service's database.
+#[derive(Clone, Debug)]
+pub struct Database {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// Which database the URL named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// SQLite (a file).
+    Sqlite,
+    /// PostgreSQL.
+    Postgres,
+}
+
+impl Database {
+    /// Connects and brings the schema up to date.
+    pub async fn open(url: &str) -> Result<Self, sqlx::Error> {
+        install_default_drivers();
+        let backend = if url.starts_with("postgres") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        };
+        let options = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .after_connect(move |connection, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        connection
+                            .execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                                 PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",
+                            )
+                            .await?;
+                    }
+                    Ok(())
+                })
+            });
+        let pool = options.connect(url).await?;
+        let database = Self { pool, backend };
+        database.migrate().await?;
+        Ok(database)
+    }
+
+    /// The connection pool.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// SQLite or PostgreSQL.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Applies missing migrations, all in one transaction. On PostgreSQL an advisory lock makes
+    /// several servers starting at once take turns.
+    async fn migrate(&self) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(7105)")
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query(
+            "CREATE TABLE IF NOT EXISTS schema_migrations \
+             (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+        )
+        .execute(&mut *tx)
+        .await?;
+        for (version, sql) in MIGRATIONS {
+            let done: Option<i64> =
+                sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
+                    .bind(*version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if done.is_some() {
+                continue;
+            }
+            sqlx::raw_sql(sqlx::AssertSqlSafe(*sql))
+                .execute(&mut *tx)
+                .await?;
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0);
+            sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
+                .bind(*version)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await
+    }
+
+    /// Records a feed request's nonce; `false` when it was already seen (a replay).
+    pub async fn remember_nonce(
+        &self,
+        account_id: &str,
+        nonce: &str,
+        now: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let result = sqlx::query(
+            "INSERT INTO nonces (account_id, nonce, seen_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (account_id, nonce) DO NOTHING",
+        )
+        .bind(account_id)
+        .bind(nonce)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Forgets nonces older than `before` (they can no longer pass the timestamp check).
+    pub async fn forget_nonces(&self, before: i64) -> Result<u64, sqlx::Error> {
+        let result = sqlx::query("DELETE FROM nonces WHERE seen_at < $1")
+            .bind(before)
+            .execute(&self.pool)
+            .await?;
+        Ok(result.rows_affected())
+    }
+
+    /// Claims the right to send `rule`'s alert to an account: `true` (and the time is recorded)
+    /// when none was sent since `not_since`.
+    pub async fn claim_alert(
+        &self,
+        account_id: &str,
+        rule: &str,
+        now: i64,
+        not_since: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let result = sqlx::query(
+            "INSERT INTO alerts_sent (account_id, rule, sent_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (account_id, rule) DO UPDATE SET sent_at = excluded.sent_at \
+             WHERE alerts_sent.sent_at <= $4",
+        )
+        .bind(account_id)
+        .bind(rule)
+        .bind(now)
+        .bind(not_since)
+        .execute(&self.pool)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Stores a document (base64 text, so both databases take the same column type).
+    pub async fn insert_document(
+        &self,
+        executor: &mut sqlx::AnyConnection,
+        document: &DocumentRow,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO documents (id, account_id, content_type, size, data, received_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&document.id)
+        .bind(&document.account_id)
+        .bind(&document.content_type)
+        .bind(document.size)
+        .bind(&document.data_base64)
+        .bind(document.received_at)
+        .execute(executor)
+        .await?;
+        Ok(())
+    }
+
+    /// An account's documents, without their data, oldest first.
+    pub async fn documents(&self, account_id: &str) -> Result<Vec<DocumentRow>, sqlx::Error> {
+        use sqlx::Row;
+        let rows = sqlx::query(
+            "SELECT id, account_id, content_type, size, received_at FROM documents \
+             WHERE account_id = $1 ORDER BY received_at, id",
+        )
+        .bind(account_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(DocumentRow {
+                    id: row.try_get("id")?,
+                    account_id: row.try_get("account_id")?,
+                    content_type: row.try_get("content_type")?,
+                    size: row.try_get("size")?,
+                    data_base64: String::new(),
+                    received_at: row.try_get("received_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// One document with its data.
+    pub async fn document(
+        &self,
+        account_id: &str,
+        document_id: &str,
+    ) -> Result<Option<DocumentRow>, sqlx::Error> {
+        use sqlx::Row;
+        let row = sqlx::query(
+            "SELECT id, account_id, content_type, size, data, received_at FROM documents \
+             WHERE account_id = $1 AND id = $2",
+        )
+        .bind(account_id)
+        .bind(document_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            Ok(DocumentRow {
+                id: row.try_get("id")?,
+                account_id: row.try_get("account_id")?,
+                content_type: row.try_get("content_type")?,
+                size: row.try_get("size")?,
+                data_base64: row.try_get("data")?,
+                received_at: row.try_get("received_at")?,
+            })
+        })
+        .transpose()
+    }
+}
+
+/// A stored document.
+#[derive(Debug, Clone)]
+pub struct DocumentRow {
+    /// Its id.
+    pub id: String,
+    /// Whose.
+    pub account_id: String,
+    /// `application/pdf`, `image/png` or `image/jpeg`.
+    pub content_type: String,
+    /// Bytes.
+    pub size: i64,
+    /// The content in base64 (empty in listings).
+    pub data_base64: String,
+    /// When it arrived.
+    pub received_at: i64,
+}

@@ -1,0 +1,74 @@
+//! `vigil-server`: reads its configuration (flags, `VIGIL_*` variables, `--config` file), starts
+//! the activity service and runs until Ctrl-C or SIGTERM.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use ring::rand::{SecureRandom, SystemRandom};
+use vigil_server::{Clock, Config};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_target(false)
+        .init();
+    let mut config = Config::parse();
+    if config.demo {
+        // The demo makes its own random keys when none are given, and prints them once.
+        for (slot, name) in [
+            (&mut config.site_key, "VIGIL_SITE_KEY"),
+            (&mut config.reviewer_key, "VIGIL_REVIEWER_KEY"),
+        ] {
+            if slot.is_none() {
+                let Some(key) = random_key() else {
+                    eprintln!("vigil-server: no randomness for the demo keys");
+                    return ExitCode::FAILURE;
+                };
+                println!("{name}={key}");
+                *slot = Some(key);
+            }
+        }
+    }
+    let server = match vigil_server::start(config, Clock::system()).await {
+        Ok(server) => server,
+        Err(error) => {
+            eprintln!("vigil-server: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    println!("vigil-server listening on {}", server.base_url);
+    let stop = async {
+        let ctrl_c = tokio::signal::ctrl_c();
+        #[cfg(unix)]
+        {
+            let mut term =
+                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                    Ok(term) => term,
+                    Err(_) => return,
+                };
+            tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = ctrl_c.await;
+        }
+    };
+    stop.await;
+    match server.stop().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("vigil-server: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn random_key() -> Option<String> {
+    let mut bytes = [0u8; 24];
+    SystemRandom::new().fill(&mut bytes).ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}

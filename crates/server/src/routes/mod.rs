@@ -1,0 +1,212 @@
+//! The HTTP API: the router, the shared state, and the pieces every handler uses (bodies, keys,
+//! events as the API shows them).
+
+mod feed;
+mod review;
+mod site;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use ring::{digest, hmac};
+use serde::de::DeserializeOwned;
+use time::OffsetDateTime;
+use vigil_core::activity::{Event, mask_reference};
+
+use crate::clock::Clock;
+use crate::config::RuleSettings;
+use crate::db::{AccountRow, Database, EventRow};
+use crate::device::device_from_user_agent;
+use crate::email::Mailer;
+use crate::error::ApiError;
+use crate::geo::Geo;
+
+/// JSON bodies are at most this large.
+pub const JSON_BODY_LIMIT: usize = 64 * 1024;
+/// Documents are at most 10 MB.
+pub const DOCUMENT_LIMIT: usize = 10 * 1024 * 1024;
+
+/// Everything handlers share.
+#[derive(Debug)]
+pub struct AppState {
+    /// The database.
+    pub db: Database,
+    /// The clock.
+    pub clock: Clock,
+    /// SHA-256 of the site key.
+    pub site_key_hash: [u8; 32],
+    /// SHA-256 of the reviewer key.
+    pub reviewer_key_hash: [u8; 32],
+    /// A random per-process key for constant-time comparisons (HMAC, then `ring`'s verify).
+    pub compare_key: hmac::Key,
+    /// Emails.
+    pub mailer: Mailer,
+    /// IP to place.
+    pub geo: Geo,
+    /// Rule thresholds.
+    pub rules: RuleSettings,
+    /// Base of `activity=` URLs.
+    pub public_url: String,
+    /// Default issuer.
+    pub issuer: String,
+}
+
+/// The state as handlers receive it.
+pub type SharedState = Arc<AppState>;
+
+impl AppState {
+    /// Whether two byte strings are equal, in time independent of where they differ.
+    pub fn same(&self, a: &[u8], b: &[u8]) -> bool {
+        let tag = hmac::sign(&self.compare_key, a);
+        hmac::verify(&self.compare_key, b, tag.as_ref()).is_ok()
+    }
+
+    /// The account, or 404.
+    pub async fn account(&self, id: &str) -> Result<AccountRow, ApiError> {
+        self.db.account(id).await?.ok_or(ApiError::AccountNotFound)
+    }
+}
+
+/// SHA-256 of a key, the only form in which the service keeps it.
+pub fn key_hash(key: &str) -> [u8; 32] {
+    let mut hash = [0u8; 32];
+    hash.copy_from_slice(digest::digest(&digest::SHA256, key.as_bytes()).as_ref());
+    hash
+}
+
+/// The whole API.
+pub fn router(state: SharedState) -> Router {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/v1/accounts", post(site::create_account))
+        .route("/v1/accounts/{id}", get(site::account_status))
+        .route("/v1/accounts/{id}/{file}", get(site::enrolment_image))
+        .route("/v1/accounts/{id}/verify", post(site::verify))
+        .route("/v1/accounts/{id}/events", post(site::record_event))
+        .route("/v1/accounts/{id}/digest", post(site::send_digest))
+        .route("/v1/feed/{id}", get(feed::feed))
+        .route(
+            "/v1/feed/{id}/events/{event_id}/verdict",
+            post(feed::verdict),
+        )
+        .route(
+            "/v1/feed/{id}/documents",
+            post(feed::upload_document).layer(DefaultBodyLimit::max(DOCUMENT_LIMIT)),
+        )
+        .route("/v1/review/accounts", get(review::locked_accounts))
+        .route(
+            "/v1/review/accounts/{id}/documents/{document_id}",
+            get(review::document),
+        )
+        .route("/v1/review/accounts/{id}/decision", post(review::decide))
+        .route("/review", get(review::page))
+        .route("/review/accounts/{id}/decision", post(review::decide_form))
+        .fallback(|| async { ApiError::NoRoute })
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .with_state(state)
+}
+
+async fn openapi() -> impl IntoResponse {
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/json")],
+        include_str!("../../openapi.json"),
+    )
+}
+
+/// The body's bytes, with a too-large body answered by our JSON 413.
+pub fn body_bytes(body: Result<Bytes, BytesRejection>, limit: usize) -> Result<Bytes, ApiError> {
+    body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::BodyTooLarge(limit)
+        } else {
+            ApiError::InvalidRequest(rejection.body_text())
+        }
+    })
+}
+
+/// Parses a JSON body, with any error a 400.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(bytes).map_err(|error| ApiError::MalformedJson(error.to_string()))
+}
+
+/// A request from the site's backend (`Authorization: Bearer <site key>`).
+#[derive(Debug)]
+pub struct SiteCaller;
+
+/// A request from a reviewer (`Authorization: Bearer <reviewer key>`).
+#[derive(Debug)]
+pub struct ReviewerCaller;
+
+fn bearer(parts: &Parts) -> Option<&str> {
+    parts
+        .headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+impl FromRequestParts<SharedState> for SiteCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &SharedState) -> Result<Self, ApiError> {
+        let key = bearer(parts).ok_or(ApiError::Unauthorized)?;
+        if state.same(&key_hash(key), &state.site_key_hash) {
+            Ok(SiteCaller)
+        } else {
+            Err(ApiError::Unauthorized)
+        }
+    }
+}
+
+impl FromRequestParts<SharedState> for ReviewerCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &SharedState) -> Result<Self, ApiError> {
+        let key = bearer(parts).ok_or(ApiError::Unauthorized)?;
+        if state.same(&key_hash(key), &state.reviewer_key_hash) {
+            Ok(ReviewerCaller)
+        } else {
+            Err(ApiError::Unauthorized)
+        }
+    }
+}
+
+/// Unix seconds as an `OffsetDateTime` (the epoch for out-of-range values).
+pub fn datetime(unix: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(unix).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// An event as feeds and reviewers see it: device read from the user agent, references masked.
+pub fn api_event(row: &EventRow) -> Event {
+    let mut details: serde_json::Value =
+        serde_json::from_str(&row.details).unwrap_or(serde_json::Value::Null);
+    if let Some(reference) = details.get_mut("reference")
+        && let Some(text) = reference.as_str()
+    {
+        *reference = serde_json::Value::String(mask_reference(text));
+    }
+    Event {
+        id: row.id.clone(),
+        kind: row.kind,
+        occurred_at: datetime(row.occurred_at),
+        ip: row.ip.clone(),
+        country: row.country.clone(),
+        user_agent: row.user_agent.clone(),
+        device: device_from_user_agent(row.user_agent.as_deref()),
+        outcome: row.outcome,
+        details,
+        flagged: row.flagged,
+        reasons: row.reasons.clone(),
+        verdict: row.verdict,
+    }
+}

@@ -1,0 +1,324 @@
+//! The takeover rules, and state changes (each recorded as a `state_changed` event).
+//!
+//! Rules run inside the transaction that recorded the event, after the account's row was locked
+//! (`Database::lock_account_row`), and judge by `occurred_at`, so late events count where they
+//! belong. No rule fires on an account's first successful sign-in.
+
+use serde_json::json;
+use sqlx::AnyConnection;
+use vigil_core::activity::{AccountState, EventKind, Outcome, Risk, RiskLevel};
+
+use crate::config::RuleSettings;
+use crate::db::{AccountRow, Database, EventRow, NewEventRow};
+use crate::geo::{Geo, distance_km};
+
+const HOUR: i64 = 3600;
+const DAY: i64 = 24 * HOUR;
+
+/// What the rules made of one event.
+#[derive(Debug, Default, Clone)]
+pub struct Assessment {
+    /// Rules that fired (the event is flagged): e.g. `new_country_too_soon`.
+    pub flagged: Vec<String>,
+    /// Unusual but not flagged: e.g. `new_country`.
+    pub raised: Vec<String>,
+    /// The lock the rules ask for, with its reason for the customer.
+    pub lock: Option<(AccountState, String)>,
+}
+
+impl Assessment {
+    /// The risk the API reports.
+    pub fn risk(&self) -> Risk {
+        let (level, reasons) = if !self.flagged.is_empty() {
+            (RiskLevel::High, self.flagged.clone())
+        } else if !self.raised.is_empty() {
+            (RiskLevel::Medium, self.raised.clone())
+        } else {
+            (RiskLevel::Low, Vec::new())
+        };
+        Risk { level, reasons }
+    }
+}
+
+/// A change of state, for the emails sent after the transaction commits.
+#[derive(Debug, Clone)]
+pub struct StateChange {
+    /// Before.
+    pub from: AccountState,
+    /// After.
+    pub to: AccountState,
+    /// Why, in words for the customer.
+    pub reason: String,
+}
+
+/// Runs the rules that apply to a just-recorded event.
+pub async fn assess(
+    connection: &mut AnyConnection,
+    settings: &RuleSettings,
+    geo: &Geo,
+    event: &NewEventRow,
+) -> Result<Assessment, sqlx::Error> {
+    match event.kind {
+        EventKind::SignIn if event.outcome == Some(Outcome::Success) => {
+            assess_sign_in(connection, settings, geo, event).await
+        }
+        EventKind::PaymentMethodAdded => assess_payment_method(connection, settings, event).await,
+        EventKind::EmailChanged
+        | EventKind::PhoneChanged
+        | EventKind::AddressChanged
+        | EventKind::PasswordChanged => assess_account_change(connection, settings, event).await,
+        _ => Ok(Assessment::default()),
+    }
+}
+
+async fn assess_sign_in(
+    connection: &mut AnyConnection,
+    settings: &RuleSettings,
+    geo: &Geo,
+    event: &NewEventRow,
+) -> Result<Assessment, sqlx::Error> {
+    let mut assessment = Assessment::default();
+    let known_countries =
+        Database::successful_sign_in_countries(connection, &event.account_id, &event.id).await?;
+    if known_countries.is_empty() {
+        return Ok(assessment); // the first sign-in
+    }
+    let t = event.occurred_at;
+    let window = settings.travel_window_minutes * 60;
+    let nearby: Vec<EventRow> = Database::events_between(
+        connection,
+        &event.account_id,
+        &[EventKind::SignIn],
+        t - DAY,
+        t + DAY,
+    )
+    .await?
+    .into_iter()
+    .filter(|other| other.id != event.id && other.outcome == Some(Outcome::Success))
+    .collect();
+    let confirmed_since = t - settings.confirmed_country_days * DAY;
+    if let Some(country) = event.country.as_deref() {
+        for other in nearby.iter().filter(|o| (o.occurred_at - t).abs() < window) {
+            let Some(other_country) = other.country.as_deref() else {
+                continue;
+            };
+            if other_country != country
+                && !Database::country_confirmed(
+                    connection,
+                    &event.account_id,
+                    country,
+                    confirmed_since,
+                )
+                .await?
+            {
+                assessment.flagged.push("new_country_too_soon".into());
+                assessment.lock = Some((
+                    AccountState::LockedPendingVerification,
+                    format!(
+                        "Sign-ins from {other_country} and {country} less than {} minutes apart",
+                        settings.travel_window_minutes
+                    ),
+                ));
+                break;
+            }
+        }
+    }
+    if let Some(here) = event.ip.as_deref().and_then(|ip| geo.coordinates(ip)) {
+        for other in &nearby {
+            let Some(there) = other.ip.as_deref().and_then(|ip| geo.coordinates(ip)) else {
+                continue;
+            };
+            let hours = ((other.occurred_at - t).abs().max(60)) as f64 / HOUR as f64;
+            let speed = distance_km(here, there) / hours;
+            if speed > settings.max_speed_kmh {
+                assessment.flagged.push("impossible_travel_speed".into());
+                assessment.lock.get_or_insert((
+                    AccountState::LockedPendingVerification,
+                    format!("Two sign-ins imply travel at {speed:.0} km/h"),
+                ));
+                break;
+            }
+        }
+    }
+    if assessment.flagged.is_empty()
+        && let Some(country) = &event.country
+        && !known_countries
+            .iter()
+            .flatten()
+            .any(|known| known == country)
+    {
+        assessment.raised.push("new_country".into());
+    }
+    Ok(assessment)
+}
+
+async fn assess_payment_method(
+    connection: &mut AnyConnection,
+    settings: &RuleSettings,
+    event: &NewEventRow,
+) -> Result<Assessment, sqlx::Error> {
+    let mut assessment = Assessment::default();
+    let t = event.occurred_at;
+    let window = settings.payment_window_hours * HOUR;
+    let flagged_sign_ins = Database::events_between(
+        connection,
+        &event.account_id,
+        &[EventKind::SignIn],
+        t - window,
+        t,
+    )
+    .await?
+    .into_iter()
+    .filter(|sign_in| sign_in.flagged)
+    .count();
+    if flagged_sign_ins > 0 {
+        assessment
+            .flagged
+            .push("payment_method_after_flagged_sign_in".into());
+    }
+    let methods = Database::events_between(
+        connection,
+        &event.account_id,
+        &[EventKind::PaymentMethodAdded],
+        t - window,
+        t + window,
+    )
+    .await?;
+    if most_within(&methods, window) >= settings.payment_methods_to_lock as usize {
+        assessment.flagged.push("payment_methods_in_24h".into());
+    }
+    if !assessment.flagged.is_empty() {
+        assessment.lock = Some((
+            AccountState::LockedPendingVerification,
+            "A payment method was added right after an unusual sign-in, or too many at once".into(),
+        ));
+    }
+    Ok(assessment)
+}
+
+async fn assess_account_change(
+    connection: &mut AnyConnection,
+    settings: &RuleSettings,
+    event: &NewEventRow,
+) -> Result<Assessment, sqlx::Error> {
+    let mut assessment = Assessment::default();
+    let t = event.occurred_at;
+    let window = settings.changes_window_hours * HOUR;
+    let changes = Database::events_between(
+        connection,
+        &event.account_id,
+        &[
+            EventKind::EmailChanged,
+            EventKind::PhoneChanged,
+            EventKind::AddressChanged,
+            EventKind::PasswordChanged,
+        ],
+        t - window,
+        t + window,
+    )
+    .await?;
+    // Any window of the given length that holds this event and enough distinct kinds of change.
+    let most = changes
+        .iter()
+        .map(|start| start.occurred_at)
+        .filter(|start| *start <= t && t - *start <= window)
+        .map(|start| {
+            let mut kinds: Vec<EventKind> = changes
+                .iter()
+                .filter(|c| c.occurred_at >= start && c.occurred_at - start <= window)
+                .map(|c| c.kind)
+                .collect();
+            kinds.sort_by_key(|kind| kind.as_str());
+            kinds.dedup();
+            kinds.len()
+        })
+        .max()
+        .unwrap_or(0);
+    if most >= settings.changes_to_review as usize {
+        assessment.flagged.push("account_changes_in_24h".into());
+        assessment.lock = Some((
+            AccountState::LockedPendingReview,
+            format!(
+                "{most} of email, phone, address and password changed within {} hours",
+                settings.changes_window_hours
+            ),
+        ));
+    }
+    Ok(assessment)
+}
+
+/// The most events that fit in one window of `length` seconds.
+fn most_within(events: &[EventRow], length: i64) -> usize {
+    events
+        .iter()
+        .map(|start| {
+            events
+                .iter()
+                .filter(|e| {
+                    e.occurred_at >= start.occurred_at
+                        && e.occurred_at - start.occurred_at <= length
+                })
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// How severe a state is: a lock only ever moves an account to a more severe state.
+fn severity(state: AccountState) -> u8 {
+    match state {
+        AccountState::Active => 0,
+        AccountState::LockedPendingVerification => 1,
+        AccountState::LockedPendingReview => 2,
+    }
+}
+
+/// Flags the event as assessed and applies the lock it asks for; returns the change, if any.
+pub async fn apply(
+    connection: &mut AnyConnection,
+    account: &AccountRow,
+    event_id: &str,
+    assessment: &Assessment,
+    now: i64,
+) -> Result<Option<StateChange>, sqlx::Error> {
+    if !assessment.flagged.is_empty() {
+        Database::flag_event(connection, event_id, &assessment.flagged, true).await?;
+    } else if !assessment.raised.is_empty() {
+        Database::flag_event(connection, event_id, &assessment.raised, false).await?;
+    }
+    match &assessment.lock {
+        Some((to, reason)) if severity(*to) > severity(account.state) => Ok(Some(
+            change_state(connection, account, *to, reason, now).await?,
+        )),
+        _ => Ok(None),
+    }
+}
+
+/// Moves an account to another state and records the change as an event in its feed.
+pub async fn change_state(
+    connection: &mut AnyConnection,
+    account: &AccountRow,
+    to: AccountState,
+    reason: &str,
+    now: i64,
+) -> Result<StateChange, sqlx::Error> {
+    Database::set_state(connection, &account.id, to, reason).await?;
+    let event = NewEventRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        account_id: account.id.clone(),
+        kind: EventKind::StateChanged,
+        occurred_at: now,
+        recorded_at: now,
+        ip: None,
+        country: None,
+        user_agent: None,
+        outcome: None,
+        details: json!({"from": account.state, "to": to, "reason": reason}),
+    };
+    Database::insert_event(connection, &event).await?;
+    Ok(StateChange {
+        from: account.state,
+        to,
+        reason: reason.to_owned(),
+    })
+}

@@ -1,0 +1,14 @@
+//! Integration tests of vigil-server over real HTTP on 127.0.0.1, on SQLite always and on a real
+//! PostgreSQL when `VIGIL_TEST_POSTGRES_URL` is set (scripts/with-postgres, run by scripts/test);
+//! emails go to a real SMTP server (aiosmtpd) and are read back from its Maildir.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod accounts;
+mod emails;
+mod feed;
+mod limits;
+mod review;
+mod rules;
+mod support;
+mod verify;

@@ -1,0 +1,283 @@
+//! The signed client: one feed page, a verdict, a document. Every request is signed with the key
+//! derived from the account's secret, has a connect timeout and an overall timeout, follows no
+//! redirect, and reads at most [`MAX_RESPONSE_BYTES`] of the answer before parsing it strictly.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use reqwest::header::{CONTENT_TYPE, DATE};
+use reqwest::{Method, Response};
+use ring::rand::{SecureRandom, SystemRandom};
+use serde::de::DeserializeOwned;
+use vigil_core::Secret;
+use vigil_core::activity::{
+    ActivityKey, DocumentReceived, ErrorBody, FeedPage, Verdict, VerdictRecorded, nonce_from_bytes,
+    sign_request,
+};
+
+use crate::{ActivityError, FeedLink};
+
+/// The largest answer read (a feed page of 100 events with long user agents is well under this).
+pub const MAX_RESPONSE_BYTES: usize = 2 * 1024 * 1024;
+/// The largest document sent (the protocol's limit).
+pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
+
+/// One feed page and the service's `Date` header (for the clock check).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedFetch {
+    /// The page.
+    pub page: FeedPage,
+    /// The HTTP `Date` header, as sent.
+    pub date: Option<String>,
+}
+
+/// A client for activity services; cheap to clone, one per app.
+#[derive(Debug, Clone)]
+pub struct ActivityClient {
+    http: reqwest::Client,
+    random: SystemRandom,
+}
+
+impl ActivityClient {
+    /// A client with a 5 s connect timeout and `timeout` for a whole request.
+    pub fn new(timeout: Duration) -> Result<Self, ActivityError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5).min(timeout))
+            .timeout(timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("Vigil/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| ActivityError::Client(e.to_string()))?;
+        Ok(Self {
+            http,
+            random: SystemRandom::new(),
+        })
+    }
+
+    /// Events of the account, newest first: `after` is the previous page's `next`.
+    pub async fn feed(
+        &self,
+        link: &FeedLink,
+        secret: &Secret,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<FeedFetch, ActivityError> {
+        let mut query = format!("limit={}", limit.clamp(1, 100));
+        if let Some(after) = after {
+            query.push_str("&after=");
+            query.push_str(
+                &url::form_urlencoded::byte_serialize(after.as_bytes()).collect::<String>(),
+            );
+        }
+        let response = self
+            .send(
+                link,
+                secret,
+                Method::GET,
+                "",
+                Some(&query),
+                Vec::new(),
+                None,
+            )
+            .await?;
+        let date = response
+            .headers()
+            .get(DATE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let page = read_json(link, response).await?;
+        Ok(FeedFetch { page, date })
+    }
+
+    /// Answers "this was me" or "this wasn't me" for one event.
+    pub async fn verdict(
+        &self,
+        link: &FeedLink,
+        secret: &Secret,
+        event_id: &str,
+        verdict: Verdict,
+    ) -> Result<VerdictRecorded, ActivityError> {
+        let body = serde_json::to_vec(&serde_json::json!({ "verdict": verdict.as_str() }))
+            .map_err(|e| ActivityError::Client(e.to_string()))?;
+        let event: String = url::form_urlencoded::byte_serialize(event_id.as_bytes()).collect();
+        let suffix = format!("/events/{event}/verdict");
+        let response = self
+            .send(
+                link,
+                secret,
+                Method::POST,
+                &suffix,
+                None,
+                body,
+                Some("application/json"),
+            )
+            .await?;
+        read_json(link, response).await
+    }
+
+    /// Sends a document (PDF, PNG or JPEG, at most 10 MB) for a reviewer.
+    pub async fn document(
+        &self,
+        link: &FeedLink,
+        secret: &Secret,
+        bytes: Vec<u8>,
+    ) -> Result<DocumentReceived, ActivityError> {
+        let content_type = document_type(&bytes)?;
+        let response = self
+            .send(
+                link,
+                secret,
+                Method::POST,
+                "/documents",
+                None,
+                bytes,
+                Some(content_type),
+            )
+            .await?;
+        read_json(link, response).await
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn send(
+        &self,
+        link: &FeedLink,
+        secret: &Secret,
+        method: Method,
+        suffix: &str,
+        query: Option<&str>,
+        body: Vec<u8>,
+        content_type: Option<&str>,
+    ) -> Result<Response, ActivityError> {
+        let url = link.url_of(suffix, query);
+        let path_and_query = match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        };
+        let mut random = [0u8; 16];
+        self.random
+            .fill(&mut random)
+            .map_err(|_| ActivityError::Client("no randomness for the request nonce".into()))?;
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        let key = ActivityKey::derive(secret, link.account_id());
+        let headers = sign_request(
+            &key,
+            method.as_str(),
+            &path_and_query,
+            now,
+            &nonce_from_bytes(&random),
+            &body,
+        )
+        .map_err(|e| ActivityError::Client(e.to_string()))?;
+        let mut request = self.http.request(method, url);
+        for (name, value) in headers.pairs() {
+            request = request.header(name, value);
+        }
+        if let Some(content_type) = content_type {
+            request = request.header(CONTENT_TYPE, content_type);
+        }
+        let response = request
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| network_error(link, &e))?;
+        if response.status().is_success() {
+            return Ok(response);
+        }
+        let status = response.status();
+        let text = read_bytes(link, response).await.unwrap_or_default();
+        let (code, message) = match serde_json::from_slice::<ErrorBody>(&text) {
+            Ok(body) => (Some(body.error), body.message),
+            Err(_) => (
+                None,
+                status
+                    .canonical_reason()
+                    .unwrap_or("unexpected answer")
+                    .to_owned(),
+            ),
+        };
+        Err(ActivityError::Refused {
+            host: link.host(),
+            status: status.as_u16(),
+            code,
+            message,
+        })
+    }
+}
+
+fn network_error(link: &FeedLink, error: &reqwest::Error) -> ActivityError {
+    if error.is_timeout() {
+        return ActivityError::Timeout { host: link.host() };
+    }
+    let mut reason = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(inner) = source {
+        reason = inner.to_string();
+        source = inner.source();
+    }
+    ActivityError::Unreachable {
+        host: link.host(),
+        reason,
+    }
+}
+
+/// The answer's body, refusing more than [`MAX_RESPONSE_BYTES`].
+async fn read_bytes(link: &FeedLink, mut response: Response) -> Result<Vec<u8>, ActivityError> {
+    let too_large = || ActivityError::TooLarge {
+        host: link.host(),
+        limit: MAX_RESPONSE_BYTES,
+    };
+    if response
+        .content_length()
+        .is_some_and(|length| length > MAX_RESPONSE_BYTES as u64)
+    {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| network_error(link, &e))?
+    {
+        if bytes.len() + chunk.len() > MAX_RESPONSE_BYTES {
+            return Err(too_large());
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+async fn read_json<T: DeserializeOwned>(
+    link: &FeedLink,
+    response: Response,
+) -> Result<T, ActivityError> {
+    let bytes = read_bytes(link, response).await?;
+    serde_json::from_slice(&bytes).map_err(|e| ActivityError::Garbage {
+        host: link.host(),
+        reason: e.to_string(),
+    })
+}
+
+/// The content type of a document, from its first bytes.
+fn document_type(bytes: &[u8]) -> Result<&'static str, ActivityError> {
+    if bytes.is_empty() {
+        return Err(ActivityError::BadDocument("The file is empty".into()));
+    }
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(ActivityError::BadDocument(format!(
+            "The file is too large ({} MB; the limit is 10 MB)",
+            bytes.len() / (1024 * 1024)
+        )));
+    }
+    if bytes.starts_with(b"%PDF-") {
+        Ok("application/pdf")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok("image/png")
+    } else if bytes.starts_with(b"\xFF\xD8\xFF") {
+        Ok("image/jpeg")
+    } else {
+        Err(ActivityError::BadDocument(
+            "Send a PDF, PNG or JPEG file".into(),
+        ))
+    }
+}

@@ -1,0 +1,20 @@
+//! The customer's side of Vigil's activity protocol (docs/protocol.md), for the app and the CLI.
+//!
+//! The main types:
+//! - [`FeedLink`]: an account's feed URL (the `activity=` parameter of its otpauth URI), checked:
+//!   `https://`, or `http://` only to a loopback address; the path names the account.
+//! - [`ActivityClient`]: reads a feed page, answers "mine"/"not mine" and sends a document, each
+//!   request signed with the key derived from the account's secret (`vigil_core::activity`).
+//!   Every request has timeouts, every answer a size limit and strict JSON parsing.
+//! - [`ActivityError`]: what went wrong, worded for the person: unreachable, slow, refused (with
+//!   the service's own message), garbage, too large.
+//!
+//! The secret is used only to derive the signing key for one request and is never sent.
+
+mod client;
+mod error;
+mod link;
+
+pub use client::{ActivityClient, FeedFetch, MAX_DOCUMENT_BYTES, MAX_RESPONSE_BYTES};
+pub use error::ActivityError;
+pub use link::{FeedLink, LinkError};

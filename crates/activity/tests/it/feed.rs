@@ -1,0 +1,175 @@
+//! Reading a real feed, answering flagged events and sending a document, all signed.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde_json::{Value, json};
+use vigil_activity::{ActivityClient, ActivityError, FeedLink};
+use vigil_core::activity::{AccountState, EventKind, Verdict};
+use vigil_core::{OtpUri, Secret};
+use vigil_server::{Clock, Config};
+
+const SITE_KEY: &str = "site-key-for-client-tests-0123";
+const REVIEWER_KEY: &str = "reviewer-key-for-client-tests-0";
+
+struct Service {
+    base: String,
+    http: reqwest::Client,
+    _server: vigil_server::RunningServer,
+    _dir: tempfile::TempDir,
+}
+
+impl Service {
+    async fn start() -> Service {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::with_keys(SITE_KEY, REVIEWER_KEY);
+        config.listen = "127.0.0.1:0".parse().unwrap();
+        config.database_url = Some(format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("server.db").display()
+        ));
+        let server = vigil_server::start(config, Clock::system()).await.unwrap();
+        Service {
+            base: server.base_url.clone(),
+            http: reqwest::Client::new(),
+            _server: server,
+            _dir: dir,
+        }
+    }
+
+    async fn site(&self, path: &str, body: Value) -> (u16, Value) {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(SITE_KEY)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    /// A new account: its enrolment URI as the app would scan it.
+    async fn enrol(&self, email: &str) -> OtpUri {
+        let (status, body) = self
+            .site(
+                "/v1/accounts",
+                json!({"external_id": email, "email": email}),
+            )
+            .await;
+        assert_eq!(status, 201, "{body}");
+        OtpUri::parse(body["otpauth_uri"].as_str().unwrap()).unwrap()
+    }
+
+    /// Signs in through the site with the code of `offset` steps from now, from `ip`.
+    async fn sign_in(&self, link: &FeedLink, uri: &OtpUri, offset: u64, ip: &str) -> u16 {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let code = uri.params.code_at(&uri.secret, now + offset * 30);
+        let path = format!("/v1/accounts/{}/verify", link.account_id());
+        let body = json!({"code": code.as_str(), "ip": ip, "user_agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"});
+        self.site(&path, body).await.0
+    }
+}
+
+fn client() -> ActivityClient {
+    ActivityClient::new(Duration::from_secs(10)).unwrap()
+}
+
+#[tokio::test]
+async fn a_feed_is_read_answered_and_a_document_sent() {
+    let service = Service::start().await;
+    let uri = service.enrol("alice@example.com").await;
+    let link = FeedLink::parse(uri.activity.as_deref().unwrap()).unwrap();
+    assert!(link.as_str().starts_with(&service.base));
+
+    // Two sign-ins from two countries minutes apart: the second is flagged and locks.
+    assert_eq!(service.sign_in(&link, &uri, 0, "8.8.8.8").await, 200);
+    assert_eq!(service.sign_in(&link, &uri, 1, "193.0.6.139").await, 200);
+
+    let client = client();
+    let fetch = client.feed(&link, &uri.secret, None, 50).await.unwrap();
+    assert!(fetch.date.is_some(), "the Date header is passed on");
+    let page = fetch.page;
+    assert_eq!(page.account_state, AccountState::LockedPendingVerification);
+    let flagged: Vec<_> = page.events.iter().filter(|e| e.flagged).collect();
+    assert_eq!(flagged.len(), 1, "{:#?}", page.events);
+    assert_eq!(flagged[0].country.as_deref(), Some("NL"));
+    assert!(!flagged[0].reasons.is_empty());
+    let sign_ins = page
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::SignIn)
+        .count();
+    assert_eq!(sign_ins, 2);
+
+    // Pages: one event at a time, following `next`.
+    let first = client.feed(&link, &uri.secret, None, 1).await.unwrap().page;
+    assert_eq!(first.events.len(), 1);
+    let next = first.next.as_deref().unwrap();
+    let second = client
+        .feed(&link, &uri.secret, Some(next), 1)
+        .await
+        .unwrap()
+        .page;
+    assert_ne!(second.events[0].id, first.events[0].id);
+
+    // "This was me" on the flagged sign-in unlocks.
+    let answer = client
+        .verdict(&link, &uri.secret, &flagged[0].id, Verdict::Mine)
+        .await
+        .unwrap();
+    assert_eq!(answer.account_state, AccountState::Active);
+
+    // "This wasn't me" on the other sign-in locks at once.
+    let other = page
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::SignIn && !e.flagged)
+        .unwrap();
+    let answer = client
+        .verdict(&link, &uri.secret, &other.id, Verdict::NotMine)
+        .await
+        .unwrap();
+    assert_eq!(
+        answer.account_state,
+        AccountState::LockedPendingVerification
+    );
+
+    // A document moves the locked account to review.
+    let png = b"\x89PNG\r\n\x1a\n rest of a picture".to_vec();
+    let received = client.document(&link, &uri.secret, png).await.unwrap();
+    assert_eq!(received.account_state, AccountState::LockedPendingReview);
+}
+
+#[tokio::test]
+async fn a_wrong_secret_is_refused_with_the_services_message() {
+    let service = Service::start().await;
+    let uri = service.enrol("bob@example.com").await;
+    let link = FeedLink::parse(uri.activity.as_deref().unwrap()).unwrap();
+    let wrong = Secret::from_bytes(vec![7; 20]);
+    let error = client().feed(&link, &wrong, None, 10).await.unwrap_err();
+    let ActivityError::Refused { status, code, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(*status, 401);
+    assert!(code.is_some(), "{error}");
+    // An account the service does not know.
+    let unknown = FeedLink::parse(&format!("{}/v1/feed/no-such-account", service.base)).unwrap();
+    let error = client()
+        .feed(&unknown, &uri.secret, None, 10)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            ActivityError::Refused {
+                status: 404 | 401,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+}

@@ -6,6 +6,7 @@
 //! - [`ActivityClient`]: reads a feed page, answers "mine"/"not mine" and sends a document, each
 //!   request signed with the key derived from the account's secret (`vigil_core::activity`).
 //!   Every request has timeouts, every answer a size limit and strict JSON parsing.
+//! - [`words`]: events and states in plain words, the same in the CLI and the app.
 //! - [`ActivityError`]: what went wrong, worded for the person: unreachable, slow, refused (with
 //!   the service's own message), garbage, too large.
 //!
@@ -14,6 +15,7 @@
 mod client;
 mod error;
 mod link;
+pub mod words;
 
 pub use client::{ActivityClient, FeedFetch, MAX_DOCUMENT_BYTES, MAX_RESPONSE_BYTES};
 pub use error::ActivityError;

@@ -31,6 +31,62 @@ pub enum Command {
     Export(ExportArgs),
     /// Print what the QR codes in image files hold, one per line.
     Scan(ScanArgs),
+    /// Link an account to its service's activity feed (an https:// URL ending /v1/feed/ID).
+    Link(LinkArgs),
+    /// Unlink an account from its activity feed.
+    Unlink(UnlinkArgs),
+    /// Print the recent activity of linked accounts, flagged events first.
+    Activity(ActivityArgs),
+    /// Answer a flagged event: it was you (mine) or it was not (not-mine, which locks the account).
+    Verdict(VerdictArgs),
+}
+
+/// `vigil link`.
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    /// The account: part of its issuer or label, or `Issuer:label`.
+    pub query: String,
+    /// The feed URL (https://, or http:// to this computer).
+    pub url: String,
+}
+
+/// `vigil unlink`.
+#[derive(Debug, Args)]
+pub struct UnlinkArgs {
+    /// The account: part of its issuer or label, or `Issuer:label`.
+    pub query: String,
+}
+
+/// `vigil activity`.
+#[derive(Debug, Args)]
+pub struct ActivityArgs {
+    /// Only this account (every linked account by default).
+    pub query: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// How many recent events per account (1-100).
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub limit: u32,
+}
+
+/// What a customer says of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum VerdictChoice {
+    /// It was me.
+    Mine,
+    /// It was not me: the account is locked at once.
+    NotMine,
+}
+
+/// `vigil verdict`.
+#[derive(Debug, Args)]
+pub struct VerdictArgs {
+    /// The event's id (as `vigil activity` shows it).
+    pub event_id: String,
+    /// mine or not-mine.
+    #[arg(value_enum)]
+    pub verdict: VerdictChoice,
 }
 
 /// `vigil code`.
@@ -68,6 +124,9 @@ pub struct AddArgs {
     /// Enrol from the clipboard: an image with QR codes, or an otpauth URI as text.
     #[arg(long)]
     pub clipboard: bool,
+    /// Do not link the account to the activity feed its URI names (`activity=`).
+    #[arg(long)]
+    pub no_link: bool,
 }
 
 /// `vigil list`.

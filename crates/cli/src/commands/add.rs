@@ -4,13 +4,13 @@ use vigil_core::qr::{Found, Payload};
 use vigil_core::{OtpUri, migration};
 use vigil_vault::VaultError;
 
-use super::{open_vault, scan};
+use super::{activity, open_vault, scan};
 use crate::cli::AddArgs;
 use crate::error::CliError;
 
 /// Adds what the URI or the image's QR codes hold; says what was added and what was skipped.
 pub fn run(args: AddArgs) -> Result<(), CliError> {
-    let accounts = match (&args.uri, &args.qr) {
+    let mut accounts = match (&args.uri, &args.qr) {
         (Some(text), _) => from_text(text)?,
         (None, Some(file)) => enrolments(&file.display().to_string(), scan::scan_file(file)?)?,
         (None, None) if args.screen => enrolments("the screen", scan::screen()?)?,
@@ -21,6 +21,7 @@ pub fn run(args: AddArgs) -> Result<(), CliError> {
             ));
         }
     };
+    let links = activity::links_of(&mut accounts, args.no_link);
     let mut vault = open_vault()?;
     let plain_uri = args.uri.as_deref().is_some_and(|t| {
         !t.trim()
@@ -30,6 +31,7 @@ pub fn run(args: AddArgs) -> Result<(), CliError> {
     if let ([single], true) = (accounts.as_slice(), plain_uri) {
         let account = vault.add(single)?;
         println!("Added {}", account.display_name());
+        activity::say_linked(&links);
         return Ok(());
     }
     let (mut added, mut skipped) = (0, 0);
@@ -47,6 +49,7 @@ pub fn run(args: AddArgs) -> Result<(), CliError> {
         }
     }
     println!("{added} added, {skipped} skipped");
+    activity::say_linked(&links);
     Ok(())
 }
 

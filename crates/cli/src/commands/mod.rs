@@ -1,5 +1,6 @@
 //! One module per subcommand; [`run`] dispatches.
 
+mod activity;
 mod add;
 mod code;
 mod export;
@@ -23,6 +24,10 @@ pub fn run(command: Command) -> Result<(), CliError> {
         Command::Rename(args) => rename::run(args),
         Command::Export(args) => export::run(args),
         Command::Scan(args) => scan::run(args),
+        Command::Link(args) => activity::link(args),
+        Command::Unlink(args) => activity::unlink(args),
+        Command::Activity(args) => activity::show(args),
+        Command::Verdict(args) => activity::verdict(args),
     }
 }
 

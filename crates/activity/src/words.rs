@@ -10,7 +10,7 @@ pub fn summary(event: &Event) -> String {
     let place = event
         .country
         .as_deref()
-        .map(|country| format!(" from {country}"))
+        .map(|country| format!(" from {}", country_name(country)))
         .unwrap_or_default();
     let device = match (event.device.browser.as_deref(), event.device.os.as_deref()) {
         (Some(browser), Some(os)) => format!(" · {browser} on {os}"),
@@ -54,6 +54,76 @@ pub fn summary(event: &Event) -> String {
     }
 }
 
+/// A country's English name from its ISO 3166-1 alpha-2 code (the code itself when unknown).
+pub fn country_name(code: &str) -> String {
+    isocountry::CountryCode::for_alpha2_caseless(code)
+        .map_or_else(|_| code.to_owned(), |country| country.name().to_owned())
+}
+
+/// Why a flagged event was flagged, in plain words; `page` is the feed it came from (newest
+/// first), to name the earlier sign-in a reason refers to.
+pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
+    let earlier = page
+        .iter()
+        .filter(|e| {
+            e.kind == EventKind::SignIn
+                && e.occurred_at < event.occurred_at
+                && matches!(e.outcome, Some(Outcome::Success) | None)
+                && e.country.is_some()
+                && e.country != event.country
+        })
+        .max_by_key(|e| e.occurred_at);
+    let here = event.country.as_deref().map(country_name);
+    event
+        .reasons
+        .iter()
+        .map(|reason| match (reason.as_str(), &here, earlier) {
+            ("new_country_too_soon", Some(here), Some(before)) => {
+                let minutes = (event.occurred_at - before.occurred_at).whole_minutes();
+                format!(
+                    "Signed in from {here} {} after a sign-in from {}",
+                    duration_words(minutes),
+                    before
+                        .country
+                        .as_deref()
+                        .map(country_name)
+                        .unwrap_or_default()
+                )
+            }
+            ("new_country_too_soon", _, _) => {
+                "Signed in from a new country soon after a sign-in from another".to_owned()
+            }
+            ("impossible_travel_speed", Some(here), Some(before)) => format!(
+                "Signed in from {here} too soon after a sign-in from {} to have travelled there",
+                before
+                    .country
+                    .as_deref()
+                    .map(country_name)
+                    .unwrap_or_default()
+            ),
+            ("impossible_travel_speed", _, _) => {
+                "Two sign-ins too far apart for the time between them".to_owned()
+            }
+            ("payment_methods_in_24h", _, _) => {
+                "A card was added soon after an unusual sign-in, or a third card within a day"
+                    .to_owned()
+            }
+            ("account_changes_in_24h", _, _) => {
+                "Email, phone, address or password changed several times within a day".to_owned()
+            }
+            (other, _, _) => other.replace('_', " "),
+        })
+        .collect()
+}
+
+fn duration_words(minutes: i64) -> String {
+    match minutes {
+        ..=1 => "a minute".to_owned(),
+        2..=89 => format!("{minutes} minutes"),
+        _ => format!("{} hours", (minutes + 30) / 60),
+    }
+}
+
 /// The account's state in words, and what the customer can do.
 pub fn state_sentence(state: AccountState) -> &'static str {
     match state {
@@ -84,7 +154,7 @@ mod tests {
     fn events_read_as_sentences() {
         assert_eq!(
             summary(&event(EventKind::SignIn, serde_json::json!({}))),
-            "Signed in from NL · Firefox on Linux"
+            "Signed in from Netherlands · Firefox on Linux"
         );
         let order =
             serde_json::json!({"reference": "••••1001", "amount": "49.90", "currency": "EUR"});
@@ -98,5 +168,29 @@ mod tests {
             "Account locked"
         );
         assert!(state_sentence(AccountState::LockedPendingVerification).contains("this was me"));
+        assert_eq!(
+            country_name("GB"),
+            "United Kingdom of Great Britain and Northern Ireland"
+        );
+        assert_eq!(country_name("XX"), "XX");
+    }
+
+    #[test]
+    fn reasons_name_the_earlier_sign_in() {
+        let mut first = event(EventKind::SignIn, serde_json::json!({}));
+        first.country = Some("US".into());
+        first.occurred_at -= time::Duration::minutes(25);
+        let mut second = event(EventKind::SignIn, serde_json::json!({}));
+        second.id = "e2".into();
+        second.flagged = true;
+        second.reasons = vec!["new_country_too_soon".into(), "some_new_rule".into()];
+        let page = vec![second.clone(), first];
+        assert_eq!(
+            reasons(&second, &page),
+            [
+                "Signed in from Netherlands 25 minutes after a sign-in from United States of America",
+                "some new rule"
+            ]
+        );
     }
 }

@@ -7,6 +7,8 @@
 //! - [`SecretStore`]: where secrets live; [`KeyringStore`] is the OS keychain through the
 //!   `keyring` crate (with a batch read of the Secret Service on Linux), [`MemoryStore`] is for
 //!   unit tests that are not about storage.
+//! - [`CachedFeed`]: the last activity feed read for a linked account (JSON, as the service sent
+//!   it), kept beside the accounts so the app opens instantly and offline.
 //! - [`VaultError`]: what went wrong, in words a person can act on.
 //!
 //! Invariants: no secret is ever written to the database or any other file; the database holds
@@ -15,6 +17,7 @@
 
 mod account;
 mod error;
+mod feed_cache;
 mod keychain;
 mod location;
 mod memory;
@@ -23,6 +26,7 @@ mod vault;
 
 pub use account::{Account, AccountId};
 pub use error::VaultError;
+pub use feed_cache::CachedFeed;
 pub use keychain::{KeychainError, KeyringStore, SecretStore};
 pub use location::VaultLocation;
 pub use memory::MemoryStore;

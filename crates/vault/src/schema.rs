@@ -4,8 +4,9 @@ use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 /// Every migration, oldest first. Never edit one that has shipped; add a new one.
-const MIGRATIONS: &[M<'static>] = &[M::up(
-    "CREATE TABLE accounts (
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(
+        "CREATE TABLE accounts (
         id           TEXT PRIMARY KEY NOT NULL,
         issuer       TEXT NOT NULL,
         label        TEXT NOT NULL,
@@ -21,7 +22,17 @@ const MIGRATIONS: &[M<'static>] = &[M::up(
         deleting     INTEGER NOT NULL DEFAULT 0
     ) STRICT;
     CREATE INDEX accounts_by_name ON accounts (issuer COLLATE NOCASE, label COLLATE NOCASE);",
-)];
+    ),
+    // The last activity feed read for each linked account, so the app opens instantly and works
+    // offline. The feed holds no secret (events, states and the service's clock).
+    M::up(
+        "CREATE TABLE feed_cache (
+        account_id  TEXT PRIMARY KEY NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        feed_json   TEXT NOT NULL,
+        fetched_at  INTEGER NOT NULL
+    ) STRICT;",
+    ),
+];
 
 /// Brings `connection` up to the newest schema.
 pub fn migrate(connection: &mut Connection) -> Result<(), rusqlite_migration::Error> {

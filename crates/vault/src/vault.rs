@@ -17,7 +17,7 @@ const COLUMNS: &str = "id, issuer, label, kind, algorithm, digits, period, count
 /// The accounts and their secrets. Every method reads the database afresh, so several processes
 /// (the app and the `vigil` command) can use one vault at once.
 pub struct Vault<S: SecretStore = KeyringStore> {
-    connection: Connection,
+    pub(crate) connection: Connection,
     store: S,
     path: PathBuf,
 }
@@ -57,7 +57,9 @@ impl<S: SecretStore> Vault<S> {
             .busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| db_error(&e))?;
         connection
-            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+            )
             .map_err(|e| db_error(&e))?;
         schema::migrate(&mut connection).map_err(|e| db_error(&e))?;
         let vault = Self {
@@ -79,7 +81,7 @@ impl<S: SecretStore> Vault<S> {
         &self.store
     }
 
-    fn db(&self, error: rusqlite::Error) -> VaultError {
+    pub(crate) fn db(&self, error: rusqlite::Error) -> VaultError {
         VaultError::Database {
             path: self.path.clone(),
             detail: error.to_string(),

@@ -194,7 +194,7 @@ fn print_account(result: &AccountActivity) {
                 .unwrap_or_default(),
         );
         if event.flagged {
-            for reason in &event.reasons {
+            for reason in words::reasons(event, &result.events) {
                 println!("      {reason}");
             }
             match event.verdict {

@@ -101,7 +101,11 @@ async fn linked_accounts_show_their_activity_and_take_verdicts() {
         .lines()
         .find(|l| l.trim_start().starts_with('!'))
         .unwrap();
-    assert!(first_line.contains("Signed in from NL"), "{}", run.stdout);
+    assert!(
+        first_line.contains("Signed in from Netherlands"),
+        "{}",
+        run.stdout
+    );
 
     let run = vigil(&home, &["activity", "shop", "--json"]).await;
     let json: Value = serde_json::from_str(&run.stdout).unwrap();

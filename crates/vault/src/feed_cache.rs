@@ -1,0 +1,106 @@
+//! The last activity feed read for each linked account (the service's JSON and when it was read).
+//! Removing or unlinking an account removes its cached feed.
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::{AccountId, SecretStore, Vault, VaultError};
+
+/// A cached feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CachedFeed {
+    /// The feed page as the service sent it (JSON).
+    pub json: String,
+    /// When it was read, in Unix seconds.
+    pub fetched_at: i64,
+}
+
+impl<S: SecretStore> Vault<S> {
+    /// Keeps `json` as the account's latest feed, read at `fetched_at`.
+    pub fn save_feed(
+        &mut self,
+        id: &AccountId,
+        json: &str,
+        fetched_at: i64,
+    ) -> Result<(), VaultError> {
+        self.connection
+            .execute(
+                "INSERT INTO feed_cache (account_id, feed_json, fetched_at)
+                 SELECT id, ?2, ?3 FROM accounts WHERE id = ?1 AND deleting = 0
+                 ON CONFLICT (account_id) DO UPDATE SET feed_json = ?2, fetched_at = ?3",
+                params![id.as_str(), json, fetched_at],
+            )
+            .map_err(|e| self.db(e))?;
+        Ok(())
+    }
+
+    /// The account's cached feed, if one was read.
+    pub fn cached_feed(&self, id: &AccountId) -> Result<Option<CachedFeed>, VaultError> {
+        self.connection
+            .query_row(
+                "SELECT feed_json, fetched_at FROM feed_cache WHERE account_id = ?1",
+                [id.as_str()],
+                |row| {
+                    Ok(CachedFeed {
+                        json: row.get(0)?,
+                        fetched_at: row.get(1)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.db(e))
+    }
+
+    /// Forgets the account's cached feed (when it is unlinked).
+    pub fn forget_feed(&mut self, id: &AccountId) -> Result<(), VaultError> {
+        self.connection
+            .execute(
+                "DELETE FROM feed_cache WHERE account_id = ?1",
+                [id.as_str()],
+            )
+            .map_err(|e| self.db(e))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use vigil_core::{OtpParams, OtpUri, Secret};
+
+    use crate::{MemoryStore, Vault};
+
+    #[test]
+    fn feeds_are_kept_replaced_and_go_with_their_account() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut vault = Vault::open(dir.path(), MemoryStore::new()).unwrap();
+        let uri = OtpUri::new(
+            "Shop",
+            "a",
+            Secret::from_bytes(vec![1; 20]),
+            OtpParams::totp(),
+        );
+        let id = vault.add(&uri).unwrap().id;
+        assert_eq!(vault.cached_feed(&id).unwrap(), None);
+        vault.save_feed(&id, r#"{"events":[]}"#, 100).unwrap();
+        vault.save_feed(&id, r#"{"events":[1]}"#, 200).unwrap();
+        let cached = vault.cached_feed(&id).unwrap().unwrap();
+        assert_eq!(
+            (cached.json.as_str(), cached.fetched_at),
+            (r#"{"events":[1]}"#, 200)
+        );
+        vault.forget_feed(&id).unwrap();
+        assert_eq!(vault.cached_feed(&id).unwrap(), None);
+        vault.save_feed(&id, "{}", 300).unwrap();
+        vault.remove(&id).unwrap();
+        let again = vault.add(&uri).unwrap().id;
+        assert_eq!(vault.cached_feed(&again).unwrap(), None);
+        assert_eq!(
+            vault
+                .connection
+                .query_row("SELECT count(*) FROM feed_cache", [], |r| r
+                    .get::<_, i64>(0))
+                .unwrap(),
+            0,
+            "a removed account's feed is removed too"
+        );
+    }
+}

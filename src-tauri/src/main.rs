@@ -7,9 +7,11 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod activity;
 mod clipboard;
 mod commands;
 mod error;
+mod poll;
 mod settings;
 mod state;
 mod view;
@@ -18,13 +20,15 @@ mod webview;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let state = state::AppState::open();
+    // The local time zone can be read only while this is the one thread.
+    let state = state::AppState::open(activity::ActivityContext::new());
     let result = tauri::Builder::default()
         .manage(state)
         .setup(|app| {
             if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
                 webview::make_lean(&window);
             }
+            poll::start(app.handle().clone());
             // VIGIL_WINDOW_SIZE=WIDTHxHEIGHT sizes the window (screenshots, tests).
             if let Some((width, height)) = std::env::var("VIGIL_WINDOW_SIZE")
                 .ok()
@@ -59,6 +63,14 @@ fn main() -> ExitCode {
             commands::edit::account_qr,
             commands::edit::remove_account,
             commands::settings::save_settings,
+            commands::activity::account_activity,
+            commands::activity::refresh_activity,
+            commands::activity::activity_overview,
+            commands::activity::activity_status,
+            commands::activity::answer_event,
+            commands::activity::send_document,
+            commands::activity::link_account,
+            commands::activity::unlink_account,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -1,12 +1,18 @@
 //! The app's state: the vault, opened once at start (or the reason it could not be), the
 //! accounts waiting for the person to confirm them, and the settings.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use vigil_activity::ActivityClient;
+use vigil_vault::{Account, AccountId, CachedFeed};
 
 use vigil_core::OtpUri;
 use vigil_vault::{Unlocked, Vault, VaultError, VaultLocation};
 
+use crate::activity::ActivityContext;
 use crate::clipboard::ClipboardHandle;
 use crate::error::AppError;
 use crate::settings::Settings;
@@ -25,6 +31,11 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// The clipboard, kept open.
     pub clipboard: ClipboardHandle,
+    /// Time zone and change counter of the activity views.
+    pub activity: ActivityContext,
+    client: Result<ActivityClient, String>,
+    /// The last failed fetch of each account's feed, in words.
+    problems: Mutex<HashMap<AccountId, String>>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -34,9 +45,12 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl AppState {
     /// Opens the vault named by `VIGIL_DATA_DIR` / `VIGIL_KEYCHAIN_SERVICE` (or the defaults),
     /// and reads the settings saved beside it.
-    pub fn open() -> Self {
+    pub fn open(activity: ActivityContext) -> Self {
         let location = VaultLocation::from_env();
         Self {
+            activity,
+            client: ActivityClient::new(Duration::from_secs(15)).map_err(|e| e.to_string()),
+            problems: Mutex::new(HashMap::new()),
             vault: Mutex::new(Vault::open_keychain(&location)),
             cache: Mutex::new(None),
             pending: Mutex::new(Vec::new()),
@@ -90,6 +104,41 @@ impl AppState {
     /// Takes the pending accounts (leaving none).
     pub fn take_pending(&self) -> Vec<OtpUri> {
         std::mem::take(&mut *lock(&self.pending))
+    }
+
+    /// The client for activity services.
+    pub fn activity_client(&self) -> Result<ActivityClient, AppError> {
+        self.client
+            .clone()
+            .map_err(|e| AppError::new("activity", e))
+    }
+
+    /// Remembers (or clears) why the account's feed could not be read.
+    pub fn set_problem(&self, id: &AccountId, problem: Option<String>) {
+        let mut problems = lock(&self.problems);
+        match problem {
+            Some(problem) => problems.insert(id.clone(), problem),
+            None => problems.remove(id),
+        };
+    }
+
+    /// Why the account's feed could not be read last time, if it could not.
+    pub fn problem(&self, id: &AccountId) -> Option<String> {
+        lock(&self.problems).get(id).cloned()
+    }
+
+    /// Every linked account with its cached feed.
+    pub fn linked_feeds(&self) -> Result<Vec<(Account, Option<CachedFeed>)>, AppError> {
+        let mut guard = self.vault()?;
+        let vault = guard.get()?;
+        let mut feeds = Vec::new();
+        for account in vault.accounts()? {
+            if account.activity.is_some() {
+                let cached = vault.cached_feed(&account.id)?;
+                feeds.push((account, cached));
+            }
+        }
+        Ok(feeds)
     }
 
     /// The vault, or the error that kept it from opening (shown as a full-window message).

@@ -44,6 +44,8 @@ pub struct AccountRow {
     pub orphan: bool,
     /// Pinned to the top of the list.
     pub favourite: bool,
+    /// Linked to an activity feed.
+    pub linked: bool,
     /// Lower-case issuer and label, for type-to-search.
     pub search: String,
 }
@@ -85,6 +87,7 @@ impl AccountRow {
             counter_based: !account.params.kind.is_timed(),
             orphan,
             favourite: account.favourite,
+            linked: account.activity.is_some(),
             search: format!("{} {}", account.issuer, account.label).to_lowercase(),
         }
     }

@@ -14,6 +14,9 @@ let editId = null;
 let qrId = null;
 let longPress = null;
 let swallowClick = false;
+let openAccount = null;
+let activityVersion = -1;
+let pendingVerdict = null;
 
 // ---- The page --------------------------------------------------------------------------------
 
@@ -35,6 +38,82 @@ function show(html, focusId) {
   if (row) row.focus();
   else if ($("#search")) $("#search").focus();
   tick();
+  activityVersion = -1;
+  pollActivity();
+}
+
+// ---- Activity ----------------------------------------------------------------------------------
+
+function detail() { return $(".detail"); }
+
+async function showOverview() {
+  openAccount = null;
+  const panes = $(".panes");
+  if (panes) panes.classList.remove("showing-activity");
+  if (!detail()) return;
+  try { detail().innerHTML = await invoke("activity_overview"); } catch (error) { /* the list still works */ }
+}
+
+async function openActivity(id) {
+  openAccount = id;
+  const pane = detail();
+  if (!pane) return;
+  $(".panes").classList.add("showing-activity");
+  try { pane.innerHTML = await invoke("account_activity", { id }); } // askama output
+  catch (error) { toast(messageOf(error)); return; }
+  const back = $(".activity .back", pane);
+  if (back && window.innerWidth < 900) back.focus();
+  try {
+    const html = await invoke("refresh_activity", { id });
+    if (openAccount === id) pane.innerHTML = html;
+  } catch (error) { toast(messageOf(error)); }
+}
+
+async function pollActivity() {
+  if (!$("#list") && !$(".empty")) return;
+  let status;
+  try { status = await invoke("activity_status"); } catch (error) { return; }
+  const marks = new Map(status.attention.map((a) => [a.id, a]));
+  for (const row of $$("#list .row")) {
+    const mark = marks.get(row.dataset.id);
+    const dot = $(".activity-button .dot", row);
+    const needs = Boolean(mark && (mark.flagged > 0 || mark.locked));
+    row.classList.toggle("attention", needs);
+    if (dot) dot.hidden = !needs;
+    const button = $(".activity-button", row);
+    if (button) {
+      const what = mark && mark.flagged > 0 ? `, ${mark.flagged} to check` : (mark && mark.locked ? ", locked" : "");
+      button.setAttribute("aria-label", `Activity of ${row.dataset.issuer} ${row.dataset.label}${what}`);
+    }
+  }
+  if (status.version === activityVersion) return;
+  activityVersion = status.version;
+  if (openAccount) {
+    try { detail().innerHTML = await invoke("account_activity", { id: openAccount }); } catch (error) { /* keep */ }
+  } else {
+    showOverview();
+  }
+}
+
+async function answer(accountId, eventId, verdict) {
+  const result = await invoke("answer_event", { id: accountId, eventId, verdict });
+  openAccount = accountId;
+  $(".panes").classList.add("showing-activity");
+  detail().innerHTML = result.html; // askama output
+  toast(result.message);
+}
+
+async function sendDocument(file) {
+  if (!file || !openAccount) return;
+  if (file.size > 10 * 1024 * 1024) { toast("The file is too large (the limit is 10 MB)"); return; }
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 32768) binary += String.fromCharCode(...bytes.subarray(i, i + 32768));
+    const result = await invoke("send_document", { id: openAccount, data: btoa(binary) });
+    detail().innerHTML = result.html;
+    toast(result.message);
+  } catch (error) { toast(messageOf(error)); }
 }
 
 async function render() {
@@ -203,6 +282,10 @@ function openRowMenu(row, anchor) {
   const orphan = row.classList.contains("orphan");
   $('[data-menu="copy"]', menu).hidden = orphan;
   $('[data-menu="qr"]', menu).hidden = orphan;
+  const linked = row.dataset.linked === "true";
+  $('[data-menu="activity"]', menu).hidden = !linked;
+  $('[data-menu="unlink"]', menu).hidden = !linked;
+  $('[data-menu="link"]', menu).hidden = linked;
   openMenu(menu, anchor || row);
 }
 
@@ -253,6 +336,15 @@ async function runMenu(what) {
   else if (what === "edit") openEdit(row);
   else if (what === "qr") askQr(row);
   else if (what === "delete") askDelete(row);
+  else if (what === "activity") openActivity(id);
+  else if (what === "unlink") { change("unlink_account", { id }, id); showOverview(); }
+  else if (what === "link") {
+    $("#link-text").textContent = `Show the sign-ins, orders and changes of ${nameOf(row)} from its service.`;
+    $("#link-url").value = "";
+    $("#link-error").textContent = "";
+    $("#link-dialog").dataset.id = id;
+    $("#link-dialog").showModal();
+  }
 }
 
 // ---- Events ------------------------------------------------------------------------------------
@@ -271,6 +363,13 @@ document.addEventListener("click", async (event) => {
     if (what === "add") openAdd();
     else if (what === "close") action.closest("dialog").close();
     else if (what === "retry") render();
+    else if (what === "open-activity") {
+      const target = row || event.target.closest("[data-account]");
+      const id = row ? row.dataset.id : (target && target.dataset.account);
+      if (id) openActivity(id);
+    }
+    else if (what === "close-activity") showOverview();
+    else if (what === "send-document") $("#document-input").click();
     else if (what === "app-menu") openMenu($("#app-menu"), action);
     else if (what === "row-menu" && row) openRowMenu(row, action);
     else if (what === "choose-file") $("#file-input").click();
@@ -282,6 +381,27 @@ document.addEventListener("click", async (event) => {
       try { await invoke("next_code", { id: row.dataset.id }); tick(); }
       catch (error) { toast(messageOf(error)); }
     }
+    return;
+  }
+  const verdictButton = event.target.closest("[data-verdict]");
+  if (verdictButton) {
+    const card = verdictButton.closest("[data-event]");
+    const holder = verdictButton.closest("[data-account]");
+    const accountId = holder ? holder.dataset.account : openAccount;
+    if (verdictButton.dataset.verdict === "not_mine") {
+      pendingVerdict = { accountId, eventId: card.dataset.event };
+      $("#not-mine-error").textContent = "";
+      $("#not-mine-dialog").showModal();
+    } else {
+      try { await answer(accountId, card.dataset.event, "mine"); } catch (error) { toast(messageOf(error)); }
+    }
+    return;
+  }
+  if (event.target.closest("#not-mine-confirm")) {
+    try {
+      await answer(pendingVerdict.accountId, pendingVerdict.eventId, "not_mine");
+      $("#not-mine-dialog").close();
+    } catch (error) { $("#not-mine-error").textContent = messageOf(error); }
     return;
   }
   if (event.target.closest("#delete-confirm")) {
@@ -302,6 +422,8 @@ document.addEventListener("click", async (event) => {
   if (row && !event.target.closest("button")) copy(row);
 });
 
+setInterval(pollActivity, 5000);
+
 document.addEventListener("submit", async (event) => {
   const form = event.target;
   event.preventDefault();
@@ -312,11 +434,19 @@ document.addEventListener("submit", async (event) => {
     await attempt("add_manual", { entry: manualEntry() }, '#manual-form [data-error-for="form"]');
   } else if (form.id === "preview-form") {
     const picks = $$('#preview-form input[name="pick"]:checked').map((box) => Number(box.value));
+    const links = $$('#preview-form input[name="link"]:checked').map((box) => Number(box.value));
     if (picks.length === 0) {
       $('#preview-form [data-error-for="preview"]').textContent = "Tick at least one account to add";
       return;
     }
-    await attempt("confirm_add", { picks }, '#preview-form [data-error-for="preview"]');
+    await attempt("confirm_add", { picks, links }, '#preview-form [data-error-for="preview"]');
+  } else if (form.id === "link-form") {
+    const id = $("#link-dialog").dataset.id;
+    try {
+      show(await invoke("link_account", { id, url: $("#link-url").value }), id);
+      $("#link-dialog").close();
+      toast("Linked");
+    } catch (error) { $("#link-error").textContent = messageOf(error); }
   } else if (form.id === "edit-form") {
     try {
       show(await invoke("rename_account", {
@@ -354,6 +484,11 @@ document.addEventListener("change", (event) => {
     event.target.value = "";
     scanFile(file);
   } else if (event.target.id === "m-kind") syncKind();
+  else if (event.target.id === "document-input") {
+    const file = event.target.files[0];
+    event.target.value = "";
+    sendDocument(file);
+  }
 });
 
 document.addEventListener("close", (event) => {

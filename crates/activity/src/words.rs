@@ -67,7 +67,8 @@ pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
         .iter()
         .filter(|e| {
             e.kind == EventKind::SignIn
-                && e.occurred_at < event.occurred_at
+                && e.id != event.id
+                && e.occurred_at <= event.occurred_at
                 && matches!(e.outcome, Some(Outcome::Success) | None)
                 && e.country.is_some()
                 && e.country != event.country
@@ -118,7 +119,8 @@ pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
 
 fn duration_words(minutes: i64) -> String {
     match minutes {
-        ..=1 => "a minute".to_owned(),
+        ..=0 => "less than a minute".to_owned(),
+        1 => "a minute".to_owned(),
         2..=89 => format!("{minutes} minutes"),
         _ => format!("{} hours", (minutes + 30) / 60),
     }

@@ -7,6 +7,7 @@ use askama::Template;
 use serde::Serialize;
 use tauri::ipc::{InvokeBody, Request};
 use tauri::{State, WebviewWindow};
+use vigil_activity::FeedLink;
 use vigil_core::qr::{self, Found, Payload, QrError};
 use vigil_core::{FieldError, ManualEntry, OtpKind, OtpUri, migration};
 use vigil_vault::VaultError;
@@ -67,6 +68,10 @@ pub struct PreviewItem {
     pub badge: Badge,
     /// Already in Vigil with the same secret (left unticked).
     pub duplicate: bool,
+    /// The host of the activity feed the account's URI names, offered for linking.
+    pub link_host: Option<String>,
+    /// Why the URI's activity link cannot be used.
+    pub link_problem: Option<String>,
 }
 
 fn describe(uri: &OtpUri) -> String {
@@ -114,6 +119,7 @@ fn enrol(state: &AppState, found: Vec<Found>) -> Result<AddOutcome, AppError> {
     if let [uri] = accounts.as_slice()
         && !from_export
         && notes.is_empty()
+        && uri.activity.is_none()
     {
         return add_one(state, uri);
     }
@@ -138,6 +144,16 @@ fn preview(
                 kind: describe(uri),
                 badge: Badge::new(&uri.issuer, &uri.label),
                 duplicate: vault.find_duplicate(uri)?.is_some(),
+                link_host: uri
+                    .activity
+                    .as_deref()
+                    .and_then(|text| FeedLink::parse(text).ok())
+                    .map(|link| link.host()),
+                link_problem: uri
+                    .activity
+                    .as_deref()
+                    .and_then(|text| FeedLink::parse(text).err())
+                    .map(|e| format!("Its activity will not be shown: {e}")),
             });
         }
     }
@@ -174,7 +190,11 @@ pub fn add_uri(state: State<'_, AppState>, uri: String) -> Result<AddOutcome, Ap
         };
         return enrol(&state, vec![export]);
     }
-    add_one(&state, &OtpUri::parse(text)?)
+    let account = Found {
+        text: String::new(),
+        payload: Payload::Account(OtpUri::parse(text)?),
+    };
+    enrol(&state, vec![account])
 }
 
 /// Adds the account typed in the form, or says what is wrong with each field.
@@ -243,9 +263,14 @@ pub fn scan_clipboard(state: State<'_, AppState>) -> Result<AddOutcome, AppError
     enrol(&state, found)
 }
 
-/// Adds the previewed accounts the person ticked (by their index in the preview).
+/// Adds the previewed accounts the person ticked (by their index in the preview), linking those
+/// whose activity box was ticked (`links`) to the feed their URI names.
 #[tauri::command]
-pub fn confirm_add(state: State<'_, AppState>, picks: Vec<usize>) -> Result<AddOutcome, AppError> {
+pub fn confirm_add(
+    state: State<'_, AppState>,
+    picks: Vec<usize>,
+    links: Vec<usize>,
+) -> Result<AddOutcome, AppError> {
     let pending = state.take_pending();
     if pending.is_empty() {
         return Err(AppError::new(
@@ -257,14 +282,25 @@ pub fn confirm_add(state: State<'_, AppState>, picks: Vec<usize>) -> Result<AddO
     {
         let mut guard = state.vault()?;
         let vault = guard.get()?;
-        for uri in picks.iter().filter_map(|&index| pending.get(index)) {
-            match vault.add(uri) {
+        for (index, uri) in picks
+            .iter()
+            .filter_map(|&index| Some((index, pending.get(index)?)))
+        {
+            let mut uri = uri.clone();
+            uri.activity = uri
+                .activity
+                .as_deref()
+                .filter(|_| links.contains(&index))
+                .and_then(|text| FeedLink::parse(text).ok())
+                .map(|link| link.as_str().to_owned());
+            match vault.add(&uri) {
                 Ok(_) => added += 1,
                 Err(VaultError::Duplicate { .. }) => already += 1,
                 Err(error) => return Err(error.into()),
             }
         }
     }
+    state.activity.wake();
     let plural = |n: usize| if n == 1 { "account" } else { "accounts" };
     let message = match already {
         0 => format!("Added {added} {}", plural(added)),

@@ -26,6 +26,11 @@ pub struct CodeView {
     pub period: u64,
 }
 
+/// Unix seconds now, signed (as the vault stores times).
+pub fn now_i64() -> i64 {
+    i64::try_from(now()).unwrap_or(i64::MAX)
+}
+
 /// Unix seconds now.
 pub fn now() -> u64 {
     SystemTime::now()

@@ -2,6 +2,7 @@
 //! core or capture crate, map errors. Only codes ever leave for the page, never a secret; HTML
 //! leaves only as askama output, where every outside string was escaped.
 
+pub mod activity;
 pub mod add;
 pub mod codes;
 pub mod edit;

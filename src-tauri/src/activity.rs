@@ -1,0 +1,353 @@
+//! Account activity in the app: the pane of one linked account (its state, flagged events with
+//! "This was me" / "This wasn't me", the rest grouped by day) made from the feed cached in the
+//! vault, and the overview of everything flagged. Times are shown in the computer's time zone,
+//! read once at start (before any thread exists, as `time` requires).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use askama::Template;
+use time::{OffsetDateTime, UtcOffset};
+use vigil_activity::{FeedLink, words};
+use vigil_core::activity::{AccountState, Event, EventKind, FeedPage, Verdict};
+use vigil_vault::{Account, CachedFeed};
+
+/// What the activity views need besides the vault.
+pub struct ActivityContext {
+    /// The computer's UTC offset at start.
+    pub offset: UtcOffset,
+    /// Bumped whenever a feed is read or answered, so the page knows to redraw.
+    pub version: AtomicU64,
+    /// Wakes the background reader early (an account was just linked).
+    pub wake_up: tokio::sync::Notify,
+}
+
+impl ActivityContext {
+    /// Reads the local offset; call before starting threads.
+    pub fn new() -> Self {
+        Self {
+            offset: UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC),
+            version: AtomicU64::new(0),
+            wake_up: tokio::sync::Notify::new(),
+        }
+    }
+
+    /// Asks the background reader to read the feeds now.
+    pub fn wake(&self) {
+        self.wake_up.notify_one();
+    }
+
+    /// Marks that something changed.
+    pub fn bump(&self) {
+        self.version.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// One account's activity pane.
+#[derive(Template)]
+#[template(path = "partials/_activity.html")]
+pub struct ActivityPane {
+    /// The account's id in the vault.
+    pub id: String,
+    /// "alice@example.com at Shop".
+    pub name: String,
+    /// The service's host.
+    pub host: String,
+    /// The state, when a feed has been read.
+    pub state: Option<StateView>,
+    /// Flagged events without an answer, newest first.
+    pub flagged: Vec<EventView>,
+    /// Everything else, grouped by day.
+    pub days: Vec<DayView>,
+    /// "Updated 2 minutes ago" or "Could not reach …: showing activity from 10:42".
+    pub footer: String,
+    /// The last fetch failed.
+    pub stale: bool,
+    /// No feed has been read yet.
+    pub empty: bool,
+}
+
+/// The account's state as the banner shows it.
+pub struct StateView {
+    /// Locked either way.
+    pub locked: bool,
+    /// Waiting for a reviewer.
+    pub in_review: bool,
+    /// The banner's sentence.
+    pub text: String,
+}
+
+/// A day of events.
+pub struct DayView {
+    /// "Today", "Yesterday", "Monday 18 November".
+    pub title: String,
+    /// Its events, newest first.
+    pub events: Vec<EventView>,
+}
+
+/// One event as a row shows it.
+pub struct EventView {
+    /// The service's event id.
+    pub id: String,
+    /// `sign-in`, `order`, `booking`, `change`, `lock`: the icon's class.
+    pub icon: &'static str,
+    /// "Signed in from Netherlands · Firefox on Linux".
+    pub summary: String,
+    /// "14:05" (or "14:05, 18 Nov" in the flagged cards).
+    pub time: String,
+    /// The muted line: IP address, full user agent.
+    pub detail: String,
+    /// Why it was flagged, in words.
+    pub reasons: Vec<String>,
+    /// A failed sign-in or a lock.
+    pub warning: bool,
+    /// The customer's answer, in words.
+    pub verdict: Option<&'static str>,
+}
+
+/// Everything flagged across linked accounts, for the pane when no account is selected.
+#[derive(Template)]
+#[template(path = "partials/_overview.html")]
+pub struct Overview {
+    /// Accounts with something to look at: (account id, name, flagged events).
+    pub accounts: Vec<(String, String, Vec<EventView>)>,
+    /// Linked accounts that are locked, with their banner text.
+    pub locked: Vec<(String, String, String)>,
+}
+
+/// How the list marks an account: flagged events to answer, or a lock.
+#[derive(Debug, serde::Serialize)]
+pub struct Attention {
+    /// The account's id.
+    pub id: String,
+    /// Unanswered flagged events.
+    pub flagged: usize,
+    /// The account is locked.
+    pub locked: bool,
+}
+
+/// The account's name as questions say it.
+pub fn name_of(account: &Account) -> String {
+    match (account.issuer.is_empty(), account.label.is_empty()) {
+        (false, false) => format!("{} at {}", account.label, account.issuer),
+        (true, _) => account.label.clone(),
+        (false, true) => account.issuer.clone(),
+    }
+}
+
+/// The cached page of a feed, if it parses.
+pub fn page_of(cached: &CachedFeed) -> Option<FeedPage> {
+    serde_json::from_str(&cached.json).ok()
+}
+
+fn icon(event: &Event) -> &'static str {
+    match event.kind {
+        EventKind::SignIn => "sign-in",
+        EventKind::OrderPlaced => "order",
+        EventKind::BookingCreated => "booking",
+        EventKind::StateChanged => "lock",
+        EventKind::DocumentReceived => "document",
+        _ => "change",
+    }
+}
+
+impl ActivityContext {
+    fn local(&self, at: OffsetDateTime) -> OffsetDateTime {
+        at.to_offset(self.offset)
+    }
+
+    fn clock(&self, at: OffsetDateTime) -> String {
+        let at = self.local(at);
+        format!("{:02}:{:02}", at.hour(), at.minute())
+    }
+
+    fn day_title(&self, at: OffsetDateTime, now: OffsetDateTime) -> String {
+        let (day, today) = (self.local(at).date(), self.local(now).date());
+        if day == today {
+            "Today".to_owned()
+        } else if today.previous_day() == Some(day) {
+            "Yesterday".to_owned()
+        } else {
+            format!("{} {} {}", day.weekday(), day.day(), day.month())
+        }
+    }
+
+    fn event_view(&self, event: &Event, page: &[Event], with_day: bool) -> EventView {
+        let mut detail = Vec::new();
+        if let Some(ip) = &event.ip {
+            detail.push(ip.clone());
+        }
+        if let Some(agent) = &event.user_agent {
+            detail.push(agent.chars().take(160).collect());
+        }
+        let time = if with_day {
+            let at = self.local(event.occurred_at);
+            format!(
+                "{}, {} {}",
+                self.clock(event.occurred_at),
+                at.day(),
+                at.month()
+            )
+        } else {
+            self.clock(event.occurred_at)
+        };
+        EventView {
+            id: event.id.clone(),
+            icon: icon(event),
+            summary: words::summary(event),
+            time,
+            detail: detail.join(" · "),
+            reasons: if event.flagged {
+                words::reasons(event, page)
+            } else {
+                Vec::new()
+            },
+            warning: event.kind == EventKind::StateChanged
+                || (event.kind == EventKind::SignIn
+                    && !matches!(
+                        event.outcome,
+                        Some(vigil_core::activity::Outcome::Success) | None
+                    )),
+            verdict: match event.verdict {
+                Some(Verdict::Mine) => Some("You said this was you"),
+                Some(Verdict::NotMine) => Some("You said this wasn't you"),
+                None => None,
+            },
+        }
+    }
+
+    /// The pane of one linked account, from its cached feed (if any).
+    pub fn pane(
+        &self,
+        account: &Account,
+        link: &FeedLink,
+        cached: Option<&CachedFeed>,
+        problem: Option<&str>,
+    ) -> ActivityPane {
+        let now = OffsetDateTime::now_utc();
+        let service = if account.issuer.is_empty() {
+            link.host()
+        } else {
+            account.issuer.clone()
+        };
+        let page = cached.and_then(page_of);
+        let mut pane = ActivityPane {
+            id: account.id.to_string(),
+            name: name_of(account),
+            host: link.host(),
+            state: None,
+            flagged: Vec::new(),
+            days: Vec::new(),
+            footer: String::new(),
+            stale: problem.is_some(),
+            empty: page.is_none(),
+        };
+        let fetched_at = cached
+            .and_then(|c| OffsetDateTime::from_unix_timestamp(c.fetched_at).ok())
+            .unwrap_or(now);
+        pane.footer = match (problem, &page) {
+            (Some(problem), Some(_)) => {
+                format!(
+                    "{problem}: showing activity from {}",
+                    self.clock(fetched_at)
+                )
+            }
+            (Some(problem), None) => problem.to_owned(),
+            (None, Some(_)) => updated_words((now - fetched_at).whole_minutes()),
+            (None, None) => format!("Reading activity from {}…", link.host()),
+        };
+        let Some(page) = page else {
+            return pane;
+        };
+        pane.state = Some(StateView {
+            locked: page.account_state.is_locked(),
+            in_review: page.account_state == AccountState::LockedPendingReview,
+            text: match page.account_state {
+                AccountState::Active => format!("Your account at {service} is active."),
+                AccountState::LockedPendingVerification => format!(
+                    "Your account at {service} is locked. If the flagged activity below was you, \
+                     say so and it unlocks; if not, send a document (an ID or a letter) for review."
+                ),
+                AccountState::LockedPendingReview => format!(
+                    "Your account at {service} is locked while {service} reviews it. You will \
+                     hear from them by email."
+                ),
+            },
+        });
+        for event in &page.events {
+            if event.flagged && event.verdict.is_none() {
+                pane.flagged
+                    .push(self.event_view(event, &page.events, true));
+                continue;
+            }
+            let title = self.day_title(event.occurred_at, now);
+            let view = self.event_view(event, &page.events, false);
+            match pane.days.last_mut() {
+                Some(day) if day.title == title => day.events.push(view),
+                _ => pane.days.push(DayView {
+                    title,
+                    events: vec![view],
+                }),
+            }
+        }
+        pane
+    }
+
+    /// Every unanswered flagged event and every lock across `feeds` (account, cached feed).
+    pub fn overview(&self, feeds: &[(Account, Option<CachedFeed>)]) -> Overview {
+        let mut overview = Overview {
+            accounts: Vec::new(),
+            locked: Vec::new(),
+        };
+        for (account, cached) in feeds {
+            let Some(page) = cached.as_ref().and_then(page_of) else {
+                continue;
+            };
+            let flagged: Vec<EventView> = page
+                .events
+                .iter()
+                .filter(|e| e.flagged && e.verdict.is_none())
+                .map(|e| self.event_view(e, &page.events, true))
+                .collect();
+            if !flagged.is_empty() {
+                overview
+                    .accounts
+                    .push((account.id.to_string(), name_of(account), flagged));
+            } else if page.account_state.is_locked() {
+                overview.locked.push((
+                    account.id.to_string(),
+                    name_of(account),
+                    words::state_sentence(page.account_state).to_owned(),
+                ));
+            }
+        }
+        overview
+    }
+}
+
+/// What the list marks on each linked account.
+pub fn attention(feeds: &[(Account, Option<CachedFeed>)]) -> Vec<Attention> {
+    feeds
+        .iter()
+        .filter_map(|(account, cached)| {
+            let page = cached.as_ref().and_then(page_of)?;
+            Some(Attention {
+                id: account.id.to_string(),
+                flagged: page
+                    .events
+                    .iter()
+                    .filter(|e| e.flagged && e.verdict.is_none())
+                    .count(),
+                locked: page.account_state.is_locked(),
+            })
+        })
+        .collect()
+}
+
+fn updated_words(minutes: i64) -> String {
+    match minutes {
+        ..=0 => "Updated just now".to_owned(),
+        1 => "Updated a minute ago".to_owned(),
+        2..=59 => format!("Updated {minutes} minutes ago"),
+        _ => format!("Updated {} hours ago", minutes / 60),
+    }
+}

@@ -1,0 +1,231 @@
+//! Account activity: the pane of one linked account (cached, then refreshed), the overview of
+//! what needs attention, answers to flagged events, documents, and linking. Network calls go
+//! through `vigil-activity`, signed with the key derived from the account's secret, which is read
+//! from the keychain cache only for that request.
+
+use serde::Serialize;
+use tauri::State;
+use vigil_activity::{ActivityError, FeedLink, MAX_DOCUMENT_BYTES, words};
+use vigil_core::Secret;
+use vigil_core::activity::Verdict;
+use vigil_vault::{Account, AccountId};
+
+use crate::activity::{Attention, name_of};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The list's marks and a counter that changes whenever any feed changed.
+#[derive(Debug, Serialize)]
+pub struct ActivityStatus {
+    /// Changes whenever a feed was read or answered.
+    pub version: u64,
+    /// Linked accounts with something to look at.
+    pub attention: Vec<Attention>,
+}
+
+/// What an answer or a document did.
+#[derive(Debug, Serialize)]
+pub struct AnswerOutcome {
+    /// The account's pane afterwards.
+    pub html: String,
+    /// A sentence saying what happened.
+    pub message: String,
+}
+
+/// The account, its checked link, and its secret (for signing one request).
+fn linked(state: &AppState, id: &AccountId) -> Result<(Account, FeedLink, Secret), AppError> {
+    let mut guard = state.vault()?;
+    let vault = guard.get()?;
+    let account = vault.account(id)?;
+    let text = account.activity.clone().ok_or_else(|| {
+        AppError::new(
+            "not_linked",
+            format!("{} is not linked to an activity feed", name_of(&account)),
+        )
+    })?;
+    let link = FeedLink::parse(&text).map_err(|e| AppError::new("bad_link", e.to_string()))?;
+    let secret = vault.secret(&account)?;
+    Ok((account, link, secret))
+}
+
+/// Reads one account's feed and caches it; the error is a sentence for the pane's footer.
+pub async fn fetch(state: &AppState, id: &AccountId) -> Result<(), String> {
+    let (_, link, secret) = linked(state, id).map_err(|e| e.message)?;
+    let client = state.activity_client().map_err(|e| e.message)?;
+    let result = client.feed(&link, &secret, None, 100).await;
+    drop(secret);
+    let outcome = match result {
+        Ok(fetch) => {
+            let json = serde_json::to_string(&fetch.page).map_err(|e| e.to_string())?;
+            let mut guard = state.vault().map_err(|e| e.message)?;
+            let vault = guard.get().map_err(|e| e.message)?;
+            vault
+                .save_feed(id, &json, crate::commands::codes::now_i64())
+                .map_err(|e| e.to_string())?;
+            Ok(())
+        }
+        Err(ActivityError::Refused { message, host, .. }) => {
+            Err(format!("{host} refused to show the activity: {message}"))
+        }
+        Err(ActivityError::Unreachable { host, .. } | ActivityError::Timeout { host }) => {
+            Err(format!("Could not reach {host}"))
+        }
+        Err(other) => Err(other.to_string()),
+    };
+    state.set_problem(id, outcome.as_ref().err().cloned());
+    state.activity.bump();
+    outcome
+}
+
+fn pane(state: &AppState, id: &AccountId) -> Result<String, AppError> {
+    let mut guard = state.vault()?;
+    let vault = guard.get()?;
+    let account = vault.account(id)?;
+    let text = account.activity.clone().unwrap_or_default();
+    let link = FeedLink::parse(&text).map_err(|e| AppError::new("bad_link", e.to_string()))?;
+    let cached = vault.cached_feed(id)?;
+    let problem = state.problem(id);
+    Ok(askama::Template::render(&state.activity.pane(
+        &account,
+        &link,
+        cached.as_ref(),
+        problem.as_deref(),
+    ))?)
+}
+
+/// The account's activity pane from the cache (instant, and offline).
+#[tauri::command]
+pub fn account_activity(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
+    pane(&state, &AccountId::new(id))
+}
+
+/// Reads the account's feed now, then gives its pane (with a calm message if that failed).
+#[tauri::command]
+pub async fn refresh_activity(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
+    let id = AccountId::new(id);
+    let _ = fetch(&state, &id).await;
+    pane(&state, &id)
+}
+
+/// What needs attention across every linked account (from the cache).
+#[tauri::command]
+pub fn activity_overview(state: State<'_, AppState>) -> Result<String, AppError> {
+    let feeds = state.linked_feeds()?;
+    Ok(askama::Template::render(&state.activity.overview(&feeds))?)
+}
+
+/// The list's marks, and whether anything changed since the page last looked.
+#[tauri::command]
+pub fn activity_status(state: State<'_, AppState>) -> Result<ActivityStatus, AppError> {
+    let feeds = state.linked_feeds()?;
+    Ok(ActivityStatus {
+        version: state
+            .activity
+            .version
+            .load(std::sync::atomic::Ordering::Relaxed),
+        attention: crate::activity::attention(&feeds),
+    })
+}
+
+/// "This was me" (`mine`) or "This wasn't me" (`not_mine`) for one event.
+#[tauri::command]
+pub async fn answer_event(
+    state: State<'_, AppState>,
+    id: String,
+    event_id: String,
+    verdict: String,
+) -> Result<AnswerOutcome, AppError> {
+    let verdict = Verdict::parse(&verdict)
+        .ok_or_else(|| AppError::new("invalid_field", "The answer must be mine or not_mine"))?;
+    let id = AccountId::new(id);
+    let (account, link, secret) = linked(&state, &id)?;
+    let client = state.activity_client()?;
+    let recorded = client
+        .verdict(&link, &secret, &event_id, verdict)
+        .await
+        .map_err(|e| AppError::new("activity", e.to_string()))?;
+    drop(secret);
+    let _ = fetch(&state, &id).await;
+    let service = if account.issuer.is_empty() {
+        link.host()
+    } else {
+        account.issuer.clone()
+    };
+    let message = match (verdict, recorded.account_state.is_locked()) {
+        (Verdict::NotMine, _) => format!(
+            "Your account at {service} is locked. {service} will ask you to confirm your recent activity."
+        ),
+        (Verdict::Mine, true) => {
+            "Noted. The account stays locked until every flagged event is answered.".to_owned()
+        }
+        (Verdict::Mine, false) => format!("Noted. Your account at {service} is active."),
+    };
+    Ok(AnswerOutcome {
+        html: pane(&state, &id)?,
+        message,
+    })
+}
+
+/// Sends a document (PDF, PNG or JPEG, at most 10 MB; base64, as the page read it from the
+/// chosen file) for the service to review.
+#[tauri::command]
+pub async fn send_document(
+    state: State<'_, AppState>,
+    id: String,
+    data: String,
+) -> Result<AnswerOutcome, AppError> {
+    if data.len() > MAX_DOCUMENT_BYTES / 3 * 4 + 8 {
+        return Err(AppError::new(
+            "bad_document",
+            "The file is too large (the limit is 10 MB)",
+        ));
+    }
+    let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data.trim())
+        .map_err(|_| AppError::new("bad_document", "The file could not be read"))?;
+    let id = AccountId::new(id);
+    let (_, link, secret) = linked(&state, &id)?;
+    let client = state.activity_client()?;
+    let received = client
+        .document(&link, &secret, bytes)
+        .await
+        .map_err(|e| AppError::new("activity", e.to_string()))?;
+    drop(secret);
+    let _ = fetch(&state, &id).await;
+    Ok(AnswerOutcome {
+        html: pane(&state, &id)?,
+        message: format!(
+            "Document sent. The account is {}.",
+            words::state_sentence(received.account_state)
+        ),
+    })
+}
+
+/// Links an account to a feed URL (checked first); returns the page body.
+#[tauri::command]
+pub fn link_account(
+    state: State<'_, AppState>,
+    id: String,
+    url: String,
+) -> Result<String, AppError> {
+    let link = FeedLink::parse(&url).map_err(|e| AppError::new("bad_link", e.to_string()))?;
+    state
+        .vault()?
+        .get()?
+        .set_activity(&AccountId::new(id), Some(link.as_str()))?;
+    state.activity.wake();
+    Ok(askama::Template::render(&state.refresh()?)?)
+}
+
+/// Unlinks an account (its cached feed is forgotten); returns the page body.
+#[tauri::command]
+pub fn unlink_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
+    let id = AccountId::new(id);
+    {
+        let mut guard = state.vault()?;
+        let vault = guard.get()?;
+        vault.set_activity(&id, None)?;
+        vault.forget_feed(&id)?;
+    }
+    state.activity.bump();
+    Ok(askama::Template::render(&state.refresh()?)?)
+}

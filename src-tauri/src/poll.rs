@@ -1,0 +1,56 @@
+//! Reading every linked feed in the background while the app runs: every 60 s by default
+//! (`VIGIL_ACTIVITY_SECONDS` changes it), each account backing off after failures (doubling, at
+//! most 15 minutes) so a service that is down is not hammered.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use tauri::{AppHandle, Manager, Runtime};
+use vigil_vault::AccountId;
+
+use crate::state::AppState;
+
+/// The longest wait after repeated failures.
+const MAX_BACKOFF: Duration = Duration::from_secs(15 * 60);
+
+/// Starts the background reader.
+pub fn start<R: Runtime>(app: AppHandle<R>) {
+    let every = std::env::var("VIGIL_ACTIVITY_SECONDS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|&seconds| seconds > 0)
+        .map_or(Duration::from_secs(60), Duration::from_secs);
+    tauri::async_runtime::spawn(async move {
+        let mut backoff: HashMap<AccountId, (Instant, Duration)> = HashMap::new();
+        loop {
+            let state = app.state::<AppState>();
+            let linked: Vec<AccountId> = state
+                .linked_feeds()
+                .map(|feeds| feeds.into_iter().map(|(account, _)| account.id).collect())
+                .unwrap_or_default();
+            for id in linked {
+                if backoff
+                    .get(&id)
+                    .is_some_and(|(until, _)| Instant::now() < *until)
+                {
+                    continue;
+                }
+                match crate::commands::activity::fetch(&state, &id).await {
+                    Ok(()) => {
+                        backoff.remove(&id);
+                    }
+                    Err(_) => {
+                        let wait = backoff
+                            .get(&id)
+                            .map_or(every, |(_, wait)| (*wait * 2).min(MAX_BACKOFF));
+                        backoff.insert(id, (Instant::now() + wait, wait));
+                    }
+                }
+            }
+            tokio::select! {
+                () = tokio::time::sleep(every) => {}
+                () = state.activity.wake_up.notified() => {}
+            }
+        }
+    });
+}

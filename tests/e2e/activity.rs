@@ -1,0 +1,210 @@
+//! Account activity end to end: a real `vigil-server` on 127.0.0.1, enrolment by scanning its QR
+//! image, sign-ins through the service with the app's code, the lock and the flagged event in
+//! the app, "This was me", "This wasn't me", a document, and the server going down.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::{Value, json};
+use vigil_core::OtpUri;
+use vigil_server::{Clock, Config};
+
+use crate::support::{App, Service};
+
+const SITE_KEY: &str = "site-key-for-e2e-tests-012345678";
+
+async fn site(base: &str, path: &str, body: Value) -> (u16, Value) {
+    let response = reqwest::Client::new()
+        .post(format!("{base}{path}"))
+        .bearer_auth(SITE_KEY)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+async fn sign_in(base: &str, account: &str, code: &str, ip: &str) -> u16 {
+    let body = json!({"code": code, "ip": ip, "user_agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"});
+    site(base, &format!("/v1/accounts/{account}/verify"), body)
+        .await
+        .0
+}
+
+fn code(uri: &OtpUri, steps_ahead: u64) -> String {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    uri.params
+        .code_at(&uri.secret, now + steps_ahead * 30)
+        .as_str()
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn enrol_sign_in_lock_answer_and_work_offline() {
+    let server_dir = tempfile::tempdir().unwrap();
+    let mut config = Config::with_keys(SITE_KEY, "reviewer-key-for-e2e-tests-0123");
+    config.listen = "127.0.0.1:0".parse().unwrap();
+    config.database_url = Some(format!(
+        "sqlite://{}?mode=rwc",
+        server_dir.path().join("server.db").display()
+    ));
+    let server = vigil_server::start(config, Clock::system()).await.unwrap();
+    let base = server.base_url.clone();
+    let host = base.trim_start_matches("http://").to_owned();
+    let (status, created) = site(
+        &base,
+        "/v1/accounts",
+        json!({"external_id": "alice", "email": "alice@example.com", "issuer": "Shop", "label": "alice@example.com"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let account = created["account_id"].as_str().unwrap().to_owned();
+    let uri = OtpUri::parse(created["otpauth_uri"].as_str().unwrap()).unwrap();
+    let png = reqwest::Client::new()
+        .get(format!("{base}/v1/accounts/{account}/enrolment.png"))
+        .bearer_auth(SITE_KEY)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let pictures = tempfile::tempdir().unwrap();
+    let picture = pictures.path().join("enrolment.png");
+    std::fs::write(&picture, &png).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::new("activity");
+    let app = App::start_with(
+        dir.path(),
+        &service.0,
+        (1280, 800),
+        &[("VIGIL_ACTIVITY_SECONDS", "2")],
+    )
+    .await;
+
+    // Enrol by scanning the service's QR image; the preview offers to link, naming the host.
+    app.click("#add-button").await;
+    app.find("#file-input")
+        .await
+        .send_keys(&picture.display().to_string())
+        .await
+        .unwrap();
+    let offer = app.text_until(".link-pick", |t| !t.is_empty()).await;
+    assert_eq!(
+        offer,
+        format!("Show this account's sign-ins and orders from {host}")
+    );
+    app.click("#preview-form button[type=submit]").await;
+    app.text_until("#list .row .issuer", |t| t == "Shop").await;
+
+    // Sign in through the service with the code the app shows.
+    let shown = app
+        .assert_code("#list .row .code", &uri.params, &uri.secret)
+        .await;
+    assert_eq!(
+        sign_in(&base, &account, &shown.replace(' ', ""), "8.8.8.8").await,
+        200
+    );
+    // A second sign-in minutes later from another country: the service locks the account.
+    assert_eq!(
+        sign_in(&base, &account, &code(&uri, 1), "193.0.6.139").await,
+        200
+    );
+
+    // The list marks the account; its activity shows the lock and the flagged sign-in.
+    app.find("#list .row.attention").await;
+    app.click("#list .row .activity-button").await;
+    let banner = app
+        .text_until(".activity .banner p", |t| !t.is_empty())
+        .await;
+    assert!(
+        banner.starts_with("Your account at Shop is locked."),
+        "{banner}"
+    );
+    let reason = app
+        .text_until(".flagged-card .reason", |t| !t.is_empty())
+        .await;
+    assert!(
+        reason.starts_with("Signed in from Netherlands")
+            && reason.ends_with("after a sign-in from United States of America"),
+        "{reason}"
+    );
+
+    // "This was me" unlocks.
+    app.click(".flagged-card [data-verdict=mine]").await;
+    app.text_until("#toast", |t| t == "Noted. Your account at Shop is active.")
+        .await;
+    assert_eq!(app.count(".activity .banner").await, 0);
+
+    // A second linked account, added by pasting its link: two countries again, and this time
+    // "This wasn't me" from the overview asks first, then locks.
+    let (_, second) = site(
+        &base,
+        "/v1/accounts",
+        json!({"external_id": "bob", "email": "bob@example.com", "issuer": "Travel", "label": "bob@example.com"}),
+    )
+    .await;
+    let travel_id = second["account_id"].as_str().unwrap().to_owned();
+    let travel = OtpUri::parse(second["otpauth_uri"].as_str().unwrap()).unwrap();
+    app.add_by_uri(second["otpauth_uri"].as_str().unwrap())
+        .await;
+    app.text_until(".link-pick", |t| t.contains(&host)).await;
+    app.click("#preview-form button[type=submit]").await;
+    app.text_until("#list .row:nth-child(2) .issuer", |t| t == "Travel")
+        .await;
+    assert_eq!(
+        sign_in(&base, &travel_id, &code(&travel, 0), "8.8.8.8").await,
+        200
+    );
+    assert_eq!(
+        sign_in(&base, &travel_id, &code(&travel, 1), "133.11.0.1").await,
+        200
+    );
+    app.click(".activity [data-action=close-activity]").await;
+    let card = app
+        .text_until(".overview .flagged-card .account-name", |t| !t.is_empty())
+        .await;
+    assert_eq!(card, "bob@example.com at Travel");
+    app.click(".overview .flagged-card [data-verdict=not_mine]")
+        .await;
+    app.click("#not-mine-confirm").await;
+    app.text_until("#toast", |t| {
+        t.starts_with("Your account at Travel is locked.")
+    })
+    .await;
+    app.text_until(".activity .banner p", |t| t.contains("is locked"))
+        .await;
+
+    // A document moves it to review.
+    let document = pictures.path().join("letter.png");
+    std::fs::write(&document, &png).unwrap();
+    app.find("#document-input")
+        .await
+        .send_keys(&document.display().to_string())
+        .await
+        .unwrap();
+    app.text_until("#toast", |t| t.starts_with("Document sent"))
+        .await;
+    app.text_until(".activity .banner p", |t| t.contains("reviews it"))
+        .await;
+
+    // The server goes down: the app keeps the cached feed, says so calmly, and codes go on.
+    server.stop().await.unwrap();
+    app.click(".activity [data-action=close-activity]").await;
+    app.click("#list .row:nth-child(1) .activity-button").await;
+    let footer = app
+        .text_until(".activity .updated", |t| t.starts_with("Could not reach"))
+        .await;
+    assert!(
+        footer.starts_with(&format!("Could not reach {host}: showing activity from ")),
+        "{footer}"
+    );
+    assert!(app.count(".activity .event").await >= 3);
+    app.assert_code("#list .row .code", &uri.params, &uri.secret)
+        .await;
+    app.stop().await;
+}

@@ -351,3 +351,82 @@ fn updated_words(minutes: i64) -> String {
         _ => format!("Updated {} hours ago", minutes / 60),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigil_core::OtpParams;
+    use vigil_vault::AccountId;
+
+    fn account() -> Account {
+        Account {
+            id: AccountId::new("a1"),
+            issuer: "Shop <b>".into(),
+            label: "alice".into(),
+            params: OtpParams::totp(),
+            position: 0,
+            favourite: false,
+            activity: Some("https://shop.example/v1/feed/x".into()),
+            created_at: 0,
+        }
+    }
+
+    #[test]
+    fn hostile_feed_text_renders_as_text() {
+        let long_agent = format!("Mozilla/5.0 {}", "A".repeat(5000));
+        let feed = serde_json::json!({
+            "account_state": "locked_pending_verification",
+            "state_reason": "<script>alert(1)</script>",
+            "server_time": "2026-11-25T07:00:00Z",
+            "next": null,
+            "events": [{
+                "id": "e\"1", "kind": "sign_in", "occurred_at": "2026-11-25T06:59:00Z",
+                "ip": "<img src=x onerror=alert(2)>", "country": "NL",
+                "user_agent": long_agent,
+                "device": {"browser": "<script>alert(3)</script>", "os": "\u{202E}sgnirts"},
+                "outcome": "success", "details": {}, "flagged": true,
+                "reasons": ["<b>new</b>_rule"], "verdict": null
+            }, {
+                "id": "e2", "kind": "order_placed", "occurred_at": "2026-11-24T06:59:00Z",
+                "ip": null, "country": null, "user_agent": null,
+                "device": {"browser": null, "os": null}, "outcome": null,
+                "details": {"reference": "<img onerror=x>", "amount": "1", "currency": "EUR"},
+                "flagged": false, "reasons": [], "verdict": null
+            }]
+        });
+        let cached = CachedFeed {
+            json: feed.to_string(),
+            fetched_at: 1_764_054_000,
+        };
+        let context = ActivityContext::new();
+        let link = FeedLink::parse("https://shop.example/v1/feed/x").unwrap();
+        let html = context
+            .pane(&account(), &link, Some(&cached), None)
+            .render()
+            .unwrap();
+        for raw in [
+            "<script>",
+            "<img",
+            "<b>",
+            "onerror=alert(2)>",
+            "data-event=\"e\"1\"",
+        ] {
+            assert!(!html.contains(raw), "{raw} reached the page raw");
+        }
+        assert!(html.contains("&#60;img src=x onerror=alert(2)&#62;") || html.contains("&lt;img"));
+        assert!(
+            !html.contains(&"A".repeat(200)),
+            "very long user agents are cut"
+        );
+        assert!(
+            html.contains("Your account at Shop &#60;b&#62; is locked")
+                || html.contains("Shop &lt;b&gt;")
+        );
+        let overview = context
+            .overview(&[(account(), Some(cached))])
+            .render()
+            .unwrap();
+        assert!(!overview.contains("<script>") && !overview.contains("<b>"));
+        assert!(overview.contains("This wasn't me"));
+    }
+}

@@ -1,8 +1,9 @@
 //! The webview's settings: a lean WebKit for a page that is small, local and long-lived.
 //!
-//! On Linux (WebKitGTK) the app never needs GPU compositing, a page cache for back/forward
-//! navigation, WebGL or media, and has no remote resources to cache: turning them off saves tens
-//! of megabytes in the WebKit processes (measured by `scripts/measure-app`).
+//! On Linux (WebKitGTK) the app never needs a page cache for back/forward navigation, WebGL or
+//! media, and has no remote resources to cache: turning them off saves tens of megabytes in the
+//! WebKit processes (measured by `scripts/measure-app`). The hardware acceleration policy is left
+//! alone: forcing it off made the web process crash on a 3840x2160 screen.
 
 use tauri::{Runtime, WebviewWindow};
 
@@ -11,12 +12,9 @@ pub fn make_lean<R: Runtime>(window: &WebviewWindow<R>) {
     #[cfg(target_os = "linux")]
     {
         let _ = window.with_webview(|webview| {
-            use webkit2gtk::{
-                CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
-            };
+            use webkit2gtk::{CacheModel, SettingsExt, WebContextExt, WebViewExt};
             let view = webview.inner();
             if let Some(settings) = WebViewExt::settings(&view) {
-                settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
                 settings.set_enable_page_cache(false);
                 settings.set_enable_webgl(false);
                 settings.set_enable_media(false);

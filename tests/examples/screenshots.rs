@@ -130,6 +130,64 @@ async fn empty_and_error(out: &Path, size: (u32, u32)) {
     app.stop().await;
 }
 
+/// The activity views against a real `vigil-server --demo` on 127.0.0.1: a customer's feed, a
+/// locked account with its flagged sign-in, and the overview.
+async fn activity(out: &Path, size: (u32, u32)) {
+    let server_dir = tempfile::tempdir().unwrap();
+    let uris_file = server_dir.path().join("demo-uris.txt");
+    let mut config = vigil_server::Config::with_keys(
+        "site-key-for-screenshots-0123456",
+        "reviewer-key-for-screenshots-012",
+    );
+    config.listen = "127.0.0.1:0".parse().unwrap();
+    config.database_url = Some(format!(
+        "sqlite://{}?mode=rwc",
+        server_dir.path().join("server.db").display()
+    ));
+    config.demo = true;
+    config.demo_uris = Some(uris_file.clone());
+    let server = vigil_server::start(config, vigil_server::Clock::system())
+        .await
+        .unwrap();
+    let uris = std::fs::read_to_string(&uris_file).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::new("shots-activity");
+    let app = App::start_with(dir.path(), &service.0, size, &[]).await;
+    for uri in DEMO.iter().take(2).copied().chain(uris.lines()) {
+        app.add_by_uri(uri).await;
+        if uri.contains("activity=") {
+            app.click("#preview-form button[type=submit]").await;
+        }
+        app.find("#list .row").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    app.find("#list .row.attention").await;
+    app.js("document.activeElement.blur();", vec![]).await;
+    shoot(&app, out, "attention", size).await;
+    app.js(
+        "const row = Array.from(document.querySelectorAll('#list .row')).find((r) => r.dataset.linked === 'true' && r.dataset.label.startsWith('bob'));
+         row.querySelector('.activity-button').click();",
+        vec![],
+    )
+    .await;
+    app.text_until(".activity .updated", |t| t.starts_with("Updated"))
+        .await;
+    shoot(&app, out, "locked", size).await;
+    app.js(
+        "const row = Array.from(document.querySelectorAll('#list .row')).find((r) => r.dataset.linked === 'true' && r.dataset.label.startsWith('alice@'));
+         row.querySelector('.activity-button').click();",
+        vec![],
+    )
+    .await;
+    app.text_until(".activity h2", |t| t.starts_with("alice@"))
+        .await;
+    app.text_until(".activity .updated", |t| t.starts_with("Updated"))
+        .await;
+    shoot(&app, out, "activity", size).await;
+    app.stop().await;
+    server.stop().await.unwrap();
+}
+
 #[tokio::main]
 async fn main() {
     let out = PathBuf::from(
@@ -140,7 +198,10 @@ async fn main() {
     for size in sizes.split_whitespace() {
         let (w, h) = size.split_once('x').expect("sizes look like 1280x800");
         let size = (w.parse().unwrap(), h.parse().unwrap());
-        full_app(&out, size).await;
-        empty_and_error(&out, size).await;
+        if std::env::var("VIGIL_SHOTS_ONLY").as_deref() != Ok("activity") {
+            full_app(&out, size).await;
+            empty_and_error(&out, size).await;
+        }
+        activity(&out, size).await;
     }
 }

@@ -105,10 +105,11 @@ pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
             ("impossible_travel_speed", _, _) => {
                 "Two sign-ins too far apart for the time between them".to_owned()
             }
-            ("payment_methods_in_24h", _, _) => {
-                "A card was added soon after an unusual sign-in, or a third card within a day"
-                    .to_owned()
+            ("payment_method_after_flagged_sign_in", _, _) => {
+                "A card was added within a day of a sign-in that looked unusual".to_owned()
             }
+            ("payment_methods_in_24h", _, _) => "A third card was added within a day".to_owned(),
+            ("new_country", Some(here), _) => format!("First sign-in from {here}"),
             ("account_changes_in_24h", _, _) => {
                 "Email, phone, address or password changed several times within a day".to_owned()
             }

@@ -3,8 +3,11 @@
 
 use std::process::ExitCode;
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use clap::Parser;
 use ring::rand::{SecureRandom, SystemRandom};
+use vigil_core::Sensitive;
 use vigil_server::{Clock, Config};
 
 #[tokio::main]
@@ -31,6 +34,18 @@ async fn main() -> ExitCode {
                 println!("{name}={key}");
                 *slot = Some(key);
             }
+        }
+        if config.secret_key.is_none() {
+            let mut bytes = [0u8; 32];
+            if SystemRandom::new().fill(&mut bytes).is_err() {
+                eprintln!("vigil-server: no randomness for the demo secret key");
+                return ExitCode::FAILURE;
+            }
+            let key = Sensitive::new(STANDARD.encode(bytes));
+            bytes.fill(0);
+            // Printed once, like the other demo keys: this database cannot be read without it.
+            println!("VIGIL_SECRET_KEY={}", key.expose());
+            config.secret_key = Some(key);
         }
     }
     let server = match vigil_server::start(config, Clock::system()).await {

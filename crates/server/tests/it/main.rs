@@ -10,5 +10,6 @@ mod feed;
 mod limits;
 mod review;
 mod rules;
+mod secrets_at_rest;
 mod support;
 mod verify;

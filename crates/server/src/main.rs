@@ -20,6 +20,12 @@ async fn main() -> ExitCode {
         .with_target(false)
         .init();
     let mut config = Config::parse();
+    // The --config file first, so the demo generates only the keys that no source gives.
+    if let Err(error) = config.load_file() {
+        eprintln!("vigil-server: {error}");
+        return ExitCode::from(2);
+    }
+    let mut generated_secret_key = false;
     if config.demo {
         // The demo makes its own random keys when none are given, and prints them once.
         for (slot, name) in [
@@ -46,12 +52,19 @@ async fn main() -> ExitCode {
             // Printed once, like the other demo keys: this database cannot be read without it.
             println!("VIGIL_SECRET_KEY={}", key.expose());
             config.secret_key = Some(key);
+            generated_secret_key = true;
         }
     }
     let server = match vigil_server::start(config, Clock::system()).await {
         Ok(server) => server,
         Err(error) => {
             eprintln!("vigil-server: {error}");
+            if generated_secret_key && matches!(error, vigil_server::StartError::SecretKey(_)) {
+                eprintln!(
+                    "vigil-server: --demo made a new VIGIL_SECRET_KEY; give the one printed when \
+                     this database was created, or use another VIGIL_DATA_DIR"
+                );
+            }
             return ExitCode::from(2);
         }
     };

@@ -12,4 +12,5 @@ mod review;
 mod rules;
 mod secrets_at_rest;
 mod support;
+mod travel_speed;
 mod verify;

@@ -145,13 +145,23 @@ impl Harness {
     }
 
     pub async fn start_with(backend: Backend, with_smtp: bool) -> Harness {
+        Self::start_configured(backend, with_smtp, |_| {}).await
+    }
+
+    /// Starts with the usual test configuration changed by `adjust` (not kept across `restart`).
+    pub async fn start_configured(
+        backend: Backend,
+        with_smtp: bool,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let smtp = if with_smtp {
             Some(Smtp::start(dir.path()).await)
         } else {
             None
         };
-        let config = config_for(&backend, dir.path(), smtp.as_ref().map(|s| s.port));
+        let mut config = config_for(&backend, dir.path(), smtp.as_ref().map(|s| s.port));
+        adjust(&mut config);
         let clock = Clock::system();
         let server = vigil_server::start(config, clock.clone()).await.unwrap();
         Harness {

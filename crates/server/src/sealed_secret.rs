@@ -40,6 +40,9 @@ pub enum SealError {
     /// The system random generator failed, so no nonce could be drawn.
     #[error("no randomness for a nonce")]
     NoRandomness,
+    /// The AEAD refused to encrypt (it does so only for inputs far longer than a secret).
+    #[error("the secret cannot be encrypted")]
+    Encrypt,
     /// The stored text does not start with a known version prefix.
     #[error("the stored secret is not in a known sealed format")]
     UnknownFormat,
@@ -103,7 +106,7 @@ impl SecretSealer {
                 Aad::from(account_id.as_bytes()),
                 &mut sealed[NONCE_LEN..],
             )
-            .map_err(|_| SealError::Unauthentic)?;
+            .map_err(|_| SealError::Encrypt)?;
         sealed.extend_from_slice(tag.as_ref());
         Ok(format!(
             "{SEALED_PREFIX_V1}{}",

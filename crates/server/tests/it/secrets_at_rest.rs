@@ -165,6 +165,50 @@ each_backend!(
     plaintext_upgrade_case
 );
 
+async fn moved_ciphertext_case(backend: Backend) {
+    let mut h = Harness::start(backend).await;
+    let (victim, victim_secret) = h.enrol().await;
+    let (attacker, _) = h.enrol().await;
+    let pool = h.server.as_ref().unwrap().state.db.pool();
+    // Someone with write access to the table copies one account's sealed secret into another's row.
+    let (victim_sealed, _) = stored(&h, &victim).await;
+    sqlx::query("UPDATE accounts SET secret = $2 WHERE id = $1")
+        .bind(&attacker)
+        .bind(&victim_sealed)
+        .execute(pool)
+        .await
+        .unwrap();
+    // The account id is the associated data: the row does not open, so the victim's codes do not
+    // work on the other account; the caller gets a plain 500 that tells nothing.
+    h.clock.advance(30);
+    let response = h
+        .verify(&attacker, &h.code(&victim_secret, 0), "193.0.6.139")
+        .await;
+    assert_eq!(response.status(), 500);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"], "internal");
+    assert_eq!(body["message"], "The service failed; try again later.");
+    // The victim's own row is untouched, and one bad row does not stop a restart.
+    h.sign_in(&victim, &victim_secret, "193.0.6.139").await;
+    h.restart().await;
+    h.sign_in(&victim, &victim_secret, "193.0.6.139").await;
+    // Leave no undecryptable row behind in the shared PostgreSQL database.
+    sqlx::query("DELETE FROM events WHERE account_id = $1")
+        .bind(&attacker)
+        .execute(h.server.as_ref().unwrap().state.db.pool())
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM accounts WHERE id = $1")
+        .bind(&attacker)
+        .execute(h.server.as_ref().unwrap().state.db.pool())
+        .await
+        .unwrap();
+}
+each_backend!(
+    a_sealed_secret_copied_to_another_account_does_not_open,
+    moved_ciphertext_case
+);
+
 #[tokio::test]
 async fn a_missing_or_malformed_secret_key_stops_the_start() {
     let dir = tempfile::tempdir().unwrap();

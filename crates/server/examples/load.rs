@@ -8,9 +8,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use reqwest::Client;
+use ring::rand::{SecureRandom, SystemRandom};
 use serde_json::json;
 use vigil_core::activity::{ActivityKey, sign_request};
-use vigil_core::{OtpParams, Secret};
+use vigil_core::{OtpParams, Secret, Sensitive};
 use vigil_server::db::NewAccount;
 use vigil_server::{Clock, Config};
 
@@ -46,6 +47,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .transpose()?
         .unwrap_or(1_000_000);
     let mut config = Config::with_keys(SITE_KEY, "bench-reviewer-key-012345");
+    // The database is a throwaway one: a fresh server secret key each run seals its secrets.
+    let mut secret_key = [0u8; 32];
+    SystemRandom::new()
+        .fill(&mut secret_key)
+        .map_err(|_| "no randomness for the secret key")?;
+    config.secret_key = Some(Sensitive::new(
+        secret_key.iter().map(|b| format!("{b:02x}")).collect(),
+    ));
     config.listen = "127.0.0.1:0".parse()?;
     config.database_url = Some(url.clone());
     let server = vigil_server::start(config, Clock::system()).await?;
@@ -57,13 +66,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut ids = Vec::new();
     for n in 0..FEED_ACCOUNTS + VERIFY_ACCOUNTS {
         let id = format!("bench-{n:06}");
+        let sealed_secret = server.state.secret_sealer.seal(&id, &secret_for(n))?;
         db.insert_account(&NewAccount {
             id: &id,
             external_id: &id,
             email: "bench@example.com",
             issuer: "Bench",
             label: &id,
-            secret_base32: secret_for(n).to_base32().expose(),
+            sealed_secret: &sealed_secret,
             created_at: now,
         })
         .await?;

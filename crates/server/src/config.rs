@@ -6,6 +6,9 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Parser;
+use vigil_core::Sensitive;
+
+use crate::sealed_secret::{SecretKeyError, SecretSealer};
 
 /// Why the service cannot start with the configuration it was given.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +37,9 @@ pub enum ConfigError {
         /// The 1-based line number.
         line: usize,
     },
+    /// `VIGIL_SECRET_KEY` is not 32 bytes in hex or base64.
+    #[error("{0}")]
+    SecretKey(#[from] SecretKeyError),
     /// `VIGIL_SMTP_URL` is not `smtp://host:port`.
     #[error("VIGIL_SMTP_URL must look like smtp://host:port (got '{0}')")]
     SmtpUrl(String),
@@ -65,6 +71,9 @@ pub struct Config {
     /// The key reviewers send (and type as the password of the /review page).
     #[arg(long, env = "VIGIL_REVIEWER_KEY", hide_env_values = true)]
     pub reviewer_key: Option<String>,
+    /// 32 random bytes (64 hex digits or base64) that encrypt the TOTP secrets in the database.
+    #[arg(long, env = "VIGIL_SECRET_KEY", hide_env_values = true, value_parser = sensitive_text)]
+    pub secret_key: Option<Sensitive<String>>,
     /// `smtp://host:port`; unset: emails are logged instead of sent.
     #[arg(long, env = "VIGIL_SMTP_URL")]
     pub smtp_url: Option<String>,
@@ -186,7 +195,7 @@ impl Config {
             path: path.clone(),
             source,
         })?;
-        let mut values = HashMap::new();
+        let mut values: HashMap<String, String> = HashMap::new();
         for (index, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -205,6 +214,9 @@ impl Config {
         };
         fill(&mut self.site_key, "VIGIL_SITE_KEY");
         fill(&mut self.reviewer_key, "VIGIL_REVIEWER_KEY");
+        if self.secret_key.is_none() {
+            self.secret_key = values.get("VIGIL_SECRET_KEY").cloned().map(Sensitive::new);
+        }
         fill(&mut self.smtp_url, "VIGIL_SMTP_URL");
         fill(&mut self.public_url, "VIGIL_PUBLIC_URL");
         fill(&mut self.database_url, "VIGIL_DATABASE_URL");
@@ -228,6 +240,17 @@ impl Config {
             return Err(ConfigError::WeakKey("VIGIL_REVIEWER_KEY"));
         }
         Ok((site, reviewer))
+    }
+
+    /// The sealer of TOTP secrets, from the server secret key; refused when missing or malformed.
+    pub fn secret_sealer(&self) -> Result<SecretSealer, ConfigError> {
+        let text = self
+            .secret_key
+            .as_ref()
+            .map(|key| key.expose().trim())
+            .filter(|key| !key.is_empty())
+            .ok_or(ConfigError::MissingKey("VIGIL_SECRET_KEY", "secret-key"))?;
+        Ok(SecretSealer::from_key_text(text)?)
     }
 
     /// The database URL, defaulting to a SQLite file in the data directory (created if needed).
@@ -279,4 +302,9 @@ impl Config {
             None => format!("http://{bound}"),
         }
     }
+}
+
+/// Parses a flag or variable into a value that is never printed (`Config` derives `Debug`).
+fn sensitive_text(text: &str) -> Result<Sensitive<String>, std::convert::Infallible> {
+    Ok(Sensitive::new(text.to_owned()))
 }

@@ -141,7 +141,10 @@ pub async fn seed(state: &AppState, uris_file: Option<&Path>) -> Result<(), Stri
             Some(account) => account,
             None => create(state, external_id, email, history).await?,
         };
-        let secret = Secret::from_base32(account.secret.expose()).map_err(|e| e.to_string())?;
+        let secret = state
+            .secret_sealer
+            .open(&account.id, &account.sealed_secret)
+            .map_err(|e| e.to_string())?;
         let mut uri = OtpUri::new(&account.issuer, &account.label, secret, OtpParams::totp());
         uri.activity = Some(format!("{}/v1/feed/{}", state.public_url, account.id));
         uris.push(uri.to_uri_string());
@@ -176,6 +179,10 @@ async fn create(
     let secret = Secret::from_bytes(raw);
     let id = uuid::Uuid::new_v4().to_string();
     let now = state.clock.now();
+    let sealed_secret = state
+        .secret_sealer
+        .seal(&id, &secret)
+        .map_err(|e| e.to_string())?;
     state
         .db
         .insert_account(&NewAccount {
@@ -184,7 +191,7 @@ async fn create(
             email,
             issuer: &state.issuer,
             label: email,
-            secret_base32: secret.to_base32().expose(),
+            sealed_secret: &sealed_secret,
             created_at: now - 30 * DAY,
         })
         .await

@@ -14,6 +14,7 @@ pub mod error;
 pub mod geo;
 pub mod routes;
 pub mod rules;
+pub mod sealed_secret;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -41,6 +42,9 @@ pub enum StartError {
     /// The database cannot be opened or migrated.
     #[error("cannot open the database: {0}")]
     Database(#[from] sqlx::Error),
+    /// The server secret key does not open the stored secrets, or they cannot be sealed.
+    #[error("{0}")]
+    SecretKey(#[from] db::SecretKeyCheckError),
     /// The city database cannot be opened.
     #[error("{0}")]
     Geo(#[from] geo::GeoError),
@@ -94,9 +98,16 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
     config.load_file()?;
     let (site_key, reviewer_key) = config.keys()?;
     let (site_key_hash, reviewer_key_hash) = (key_hash(site_key), key_hash(reviewer_key));
+    let secret_sealer = config.secret_sealer()?;
     let smtp = config.smtp_target()?;
     let database_url = config.database_url()?;
     let db = Database::open(&database_url).await?;
+    let sealed = db
+        .seal_plaintext_secrets_and_check_key(&secret_sealer)
+        .await?;
+    if sealed > 0 {
+        tracing::info!(sealed, "encrypted TOTP secrets stored in plain text before");
+    }
     let geo = Geo::open(config.city_database.as_deref())?;
     let listener = TcpListener::bind(config.listen)
         .await
@@ -117,6 +128,7 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
         site_key_hash,
         reviewer_key_hash,
         compare_key,
+        secret_sealer,
         mailer: Mailer::new(&smtp, &config.smtp_from),
         geo,
         rules: config.rules.clone(),

@@ -3,8 +3,11 @@
 
 use std::process::ExitCode;
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use clap::Parser;
 use ring::rand::{SecureRandom, SystemRandom};
+use vigil_core::Sensitive;
 use vigil_server::{Clock, Config};
 
 #[tokio::main]
@@ -17,6 +20,12 @@ async fn main() -> ExitCode {
         .with_target(false)
         .init();
     let mut config = Config::parse();
+    // The --config file first, so the demo generates only the keys that no source gives.
+    if let Err(error) = config.load_file() {
+        eprintln!("vigil-server: {error}");
+        return ExitCode::from(2);
+    }
+    let mut generated_secret_key = false;
     if config.demo {
         // The demo makes its own random keys when none are given, and prints them once.
         for (slot, name) in [
@@ -32,11 +41,30 @@ async fn main() -> ExitCode {
                 *slot = Some(key);
             }
         }
+        if config.secret_key.is_none() {
+            let mut bytes = [0u8; 32];
+            if SystemRandom::new().fill(&mut bytes).is_err() {
+                eprintln!("vigil-server: no randomness for the demo secret key");
+                return ExitCode::FAILURE;
+            }
+            let key = Sensitive::new(STANDARD.encode(bytes));
+            bytes.fill(0);
+            // Printed once, like the other demo keys: this database cannot be read without it.
+            println!("VIGIL_SECRET_KEY={}", key.expose());
+            config.secret_key = Some(key);
+            generated_secret_key = true;
+        }
     }
     let server = match vigil_server::start(config, Clock::system()).await {
         Ok(server) => server,
         Err(error) => {
             eprintln!("vigil-server: {error}");
+            if generated_secret_key && matches!(error, vigil_server::StartError::SecretKey(_)) {
+                eprintln!(
+                    "vigil-server: --demo made a new VIGIL_SECRET_KEY; give the one printed when \
+                     this database was created, or use another VIGIL_DATA_DIR"
+                );
+            }
             return ExitCode::from(2);
         }
     };

@@ -2,10 +2,11 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
-use vigil_core::Sensitive;
+use vigil_core::Secret;
 use vigil_core::activity::AccountState;
 
-use super::Database;
+use super::{Backend, Database};
+use crate::sealed_secret::{SEALED_PREFIX_V1, SealError, SecretSealer};
 
 /// An account as stored.
 #[derive(Debug, Clone)]
@@ -20,8 +21,9 @@ pub struct AccountRow {
     pub issuer: String,
     /// Label in the otpauth URI.
     pub label: String,
-    /// The TOTP secret in base32 (never logged: `Sensitive`).
-    pub secret: Sensitive<String>,
+    /// The TOTP secret sealed under the server secret key (`v1:…`, see
+    /// [`crate::sealed_secret`]); opened only where a code is checked or the feed key derived.
+    pub sealed_secret: String,
     /// Where the account stands.
     pub state: AccountState,
     /// Why.
@@ -51,8 +53,8 @@ pub struct NewAccount<'a> {
     pub issuer: &'a str,
     /// Label.
     pub label: &'a str,
-    /// Secret, base32.
-    pub secret_base32: &'a str,
+    /// The secret sealed for this id by [`SecretSealer::seal`].
+    pub sealed_secret: &'a str,
     /// Unix seconds.
     pub created_at: i64,
 }
@@ -68,7 +70,7 @@ fn account_from_row(row: &AnyRow) -> Result<AccountRow, sqlx::Error> {
         email: row.try_get("email")?,
         issuer: row.try_get("issuer")?,
         label: row.try_get("label")?,
-        secret: Sensitive::new(row.try_get("secret")?),
+        sealed_secret: row.try_get("secret")?,
         state: AccountState::parse(&state).ok_or_else(|| sqlx::Error::ColumnDecode {
             index: "state".into(),
             source: format!("unknown state {state}").into(),
@@ -82,7 +84,114 @@ fn account_from_row(row: &AnyRow) -> Result<AccountRow, sqlx::Error> {
     })
 }
 
+/// What checking the server secret key against the database found wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum SecretKeyCheckError {
+    /// A stored secret does not open with the configured key.
+    #[error(
+        "the secret key does not match the one this database was written with (account {account_id}'s \
+         secret cannot be decrypted): start with the VIGIL_SECRET_KEY the database was written with"
+    )]
+    Mismatch {
+        /// The account whose secret was tried.
+        account_id: String,
+    },
+    /// A plaintext secret from before sealing is not valid base32.
+    #[error("account {account_id}'s stored secret is neither sealed nor base32")]
+    UnreadablePlaintext {
+        /// The account.
+        account_id: String,
+    },
+    /// Sealing an old plaintext secret failed.
+    #[error("cannot seal account {account_id}'s secret: {source}")]
+    Seal {
+        /// The account.
+        account_id: String,
+        /// Why.
+        source: SealError,
+    },
+    /// The database failed.
+    #[error("{0}")]
+    Database(#[from] sqlx::Error),
+}
+
 impl Database {
+    /// At start: seals any secret still stored in plain base32 (written before secrets were
+    /// encrypted at rest), then checks that the configured key opens a stored secret, so a wrong
+    /// key stops the start instead of failing every later request. Returns how many were sealed.
+    pub async fn seal_plaintext_secrets_and_check_key(
+        &self,
+        sealer: &SecretSealer,
+    ) -> Result<u64, SecretKeyCheckError> {
+        let mut connection = self.pool.acquire().await?;
+        if self.backend == Backend::Sqlite {
+            // Overwrite the freed plaintext instead of leaving it in the file's free space.
+            sqlx::query("PRAGMA secure_delete = ON")
+                .execute(&mut *connection)
+                .await?;
+        }
+        let mut tx = sqlx::Connection::begin(&mut *connection).await?;
+        // Secrets sealed before this start: the key must open them. A few are tried, so one
+        // altered row gives that account errors (logged) rather than stopping the service.
+        let samples: Vec<(String, String)> = sqlx::query_as(
+            "SELECT id, secret FROM accounts WHERE secret LIKE $1 ORDER BY created_at, id LIMIT 3",
+        )
+        .bind(format!("{SEALED_PREFIX_V1}%"))
+        .fetch_all(&mut *tx)
+        .await?;
+        let unopened: Vec<&str> = samples
+            .iter()
+            .filter(|(account_id, sealed)| sealer.open(account_id, sealed).is_err())
+            .map(|(account_id, _)| account_id.as_str())
+            .collect();
+        if let Some((account_id, _)) = samples.first()
+            && unopened.len() == samples.len()
+        {
+            return Err(SecretKeyCheckError::Mismatch {
+                account_id: account_id.clone(),
+            });
+        }
+        for account_id in unopened {
+            tracing::warn!(
+                account = account_id,
+                "this account's stored secret cannot be decrypted (altered or moved row)"
+            );
+        }
+        let plaintext: Vec<(String, String)> =
+            sqlx::query_as("SELECT id, secret FROM accounts WHERE secret NOT LIKE $1 ORDER BY id")
+                .bind(format!("{SEALED_PREFIX_V1}%"))
+                .fetch_all(&mut *tx)
+                .await?;
+        let sealed_count = plaintext.len() as u64;
+        for (account_id, text) in plaintext {
+            let text = vigil_core::Sensitive::new(text);
+            let Ok(secret) = Secret::from_base32(text.expose()) else {
+                return Err(SecretKeyCheckError::UnreadablePlaintext { account_id });
+            };
+            let sealed = match sealer.seal(&account_id, &secret) {
+                Ok(sealed) => sealed,
+                Err(source) => return Err(SecretKeyCheckError::Seal { account_id, source }),
+            };
+            sqlx::query("UPDATE accounts SET secret = $2 WHERE id = $1")
+                .bind(&account_id)
+                .bind(&sealed)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        if self.backend == Backend::Sqlite {
+            if sealed_count > 0 {
+                sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .execute(&mut *connection)
+                    .await?;
+            }
+            sqlx::query("PRAGMA secure_delete = OFF")
+                .execute(&mut *connection)
+                .await?;
+        }
+        Ok(sealed_count)
+    }
+
     /// Creates an account; `false` when the external id is taken.
     pub async fn insert_account(&self, account: &NewAccount<'_>) -> Result<bool, sqlx::Error> {
         let result = sqlx::query(
@@ -94,7 +203,7 @@ impl Database {
         .bind(account.email)
         .bind(account.issuer)
         .bind(account.label)
-        .bind(account.secret_base32)
+        .bind(account.sealed_secret)
         .bind(account.created_at)
         .execute(&self.pool)
         .await?;

@@ -11,7 +11,7 @@ mod events;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 
-pub use accounts::{AccountRow, NewAccount};
+pub use accounts::{AccountRow, NewAccount, SecretKeyCheckError};
 pub use events::{EventRow, FeedCursor, NewEventRow};
 
 /// The migrations, in order; each runs once, in a transaction, recorded in `schema_migrations`.

@@ -11,7 +11,6 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde::Deserialize;
 use serde_json::json;
-use vigil_core::Secret;
 use vigil_core::activity::{
     AccountState, ActivityKey, DocumentReceived, EventKind, FeedPage, HEADER_NONCE,
     HEADER_SIGNATURE, HEADER_TIMESTAMP, SignedHeaders, SigningError, Verdict, VerdictRecorded,
@@ -48,8 +47,7 @@ async fn authenticate(
         nonce: header(HEADER_NONCE)?,
         signature: header(HEADER_SIGNATURE)?,
     };
-    let secret = Secret::from_base32(account.secret.expose())
-        .map_err(|_| ApiError::Internal("stored secret is not base32".into()))?;
+    let secret = state.secret_of(&account)?;
     let key = ActivityKey::derive(&secret, &account.id);
     let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
     let now = state.clock.now();

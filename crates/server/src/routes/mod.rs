@@ -18,6 +18,7 @@ use axum::routing::{get, post};
 use ring::{digest, hmac};
 use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
+use vigil_core::Secret;
 use vigil_core::activity::{Event, mask_reference};
 
 use crate::clock::Clock;
@@ -27,6 +28,7 @@ use crate::device::device_from_user_agent;
 use crate::email::Mailer;
 use crate::error::ApiError;
 use crate::geo::Geo;
+use crate::sealed_secret::SecretSealer;
 
 /// JSON bodies are at most this large.
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
@@ -46,6 +48,8 @@ pub struct AppState {
     pub reviewer_key_hash: [u8; 32],
     /// A random per-process key for constant-time comparisons (HMAC, then `ring`'s verify).
     pub compare_key: hmac::Key,
+    /// Seals and opens the accounts' TOTP secrets (the server secret key).
+    pub secret_sealer: SecretSealer,
     /// Emails.
     pub mailer: Mailer,
     /// IP to place.
@@ -66,6 +70,25 @@ impl AppState {
     pub fn same(&self, a: &[u8], b: &[u8]) -> bool {
         let tag = hmac::sign(&self.compare_key, a);
         hmac::verify(&self.compare_key, b, tag.as_ref()).is_ok()
+    }
+
+    /// Opens an account's sealed TOTP secret; a failure is logged (without detail) and is a 500.
+    pub fn secret_of(&self, account: &AccountRow) -> Result<Secret, ApiError> {
+        self.secret_sealer
+            .open(&account.id, &account.sealed_secret)
+            .map_err(|error| {
+                ApiError::Internal(format!(
+                    "account {}'s secret cannot be opened: {error}",
+                    account.id
+                ))
+            })
+    }
+
+    /// Seals a new account's TOTP secret for storage.
+    pub fn seal_secret(&self, account_id: &str, secret: &Secret) -> Result<String, ApiError> {
+        self.secret_sealer
+            .seal(account_id, secret)
+            .map_err(|error| ApiError::Internal(format!("cannot seal a secret: {error}")))
     }
 
     /// The account, or 404.

@@ -49,6 +49,7 @@ pub async fn create_account(
     let id = uuid::Uuid::new_v4().to_string();
     let issuer = request.issuer.as_deref().unwrap_or(&state.issuer);
     let label = request.label.as_deref().unwrap_or(&request.email);
+    let sealed_secret = state.seal_secret(&id, &secret)?;
     let inserted = state
         .db
         .insert_account(&NewAccount {
@@ -57,7 +58,7 @@ pub async fn create_account(
             email: &request.email,
             issuer,
             label,
-            secret_base32: secret.to_base32().expose(),
+            sealed_secret: &sealed_secret,
             created_at: state.clock.now(),
         })
         .await?;
@@ -119,8 +120,7 @@ pub async fn enrolment_image(
     if account.enrolled {
         return Err(ApiError::EnrolmentClosed);
     }
-    let secret = Secret::from_base32(account.secret.expose())
-        .map_err(|_| ApiError::Internal("stored secret is not base32".into()))?;
+    let secret = state.secret_of(&account)?;
     let uri = enrolment_uri(&state, &account.id, &account.issuer, &account.label, secret);
     let no_store = (header::CACHE_CONTROL, "no-store");
     if file == "enrolment.png" {
@@ -188,8 +188,7 @@ pub async fn verify(
             (account.blocked_until - now) as u64,
         ));
     }
-    let secret = Secret::from_base32(account.secret.expose())
-        .map_err(|_| ApiError::Internal("stored secret is not base32".into()))?;
+    let secret = state.secret_of(&account)?;
     let typed: String = request
         .code
         .chars()

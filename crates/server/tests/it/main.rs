@@ -10,5 +10,7 @@ mod feed;
 mod limits;
 mod review;
 mod rules;
+mod secrets_at_rest;
 mod support;
+mod travel_speed;
 mod verify;

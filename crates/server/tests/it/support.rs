@@ -8,11 +8,13 @@ use reqwest::{Client, Method, Response};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 use vigil_core::activity::{ActivityKey, sign_request};
-use vigil_core::{OtpParams, OtpUri, Secret};
+use vigil_core::{OtpParams, OtpUri, Secret, Sensitive};
 use vigil_server::{Clock, Config, RunningServer};
 
 pub const SITE_KEY: &str = "site-key-for-tests-0123456789";
 pub const REVIEWER_KEY: &str = "reviewer-key-for-tests-012345";
+/// The server secret key that seals the TOTP secrets (32 bytes in hex).
+pub const SECRET_KEY: &str = "3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29";
 pub const FIREFOX: &str =
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
@@ -127,6 +129,7 @@ pub struct Harness {
 
 pub fn config_for(backend: &Backend, dir: &std::path::Path, smtp_port: Option<u16>) -> Config {
     let mut config = Config::with_keys(SITE_KEY, REVIEWER_KEY);
+    config.secret_key = Some(Sensitive::new(SECRET_KEY.to_owned()));
     config.listen = "127.0.0.1:0".parse().unwrap();
     config.database_url = Some(match backend {
         Backend::Sqlite => format!("sqlite://{}?mode=rwc", dir.join("server.db").display()),
@@ -142,13 +145,23 @@ impl Harness {
     }
 
     pub async fn start_with(backend: Backend, with_smtp: bool) -> Harness {
+        Self::start_configured(backend, with_smtp, |_| {}).await
+    }
+
+    /// Starts with the usual test configuration changed by `adjust` (not kept across `restart`).
+    pub async fn start_configured(
+        backend: Backend,
+        with_smtp: bool,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let smtp = if with_smtp {
             Some(Smtp::start(dir.path()).await)
         } else {
             None
         };
-        let config = config_for(&backend, dir.path(), smtp.as_ref().map(|s| s.port));
+        let mut config = config_for(&backend, dir.path(), smtp.as_ref().map(|s| s.port));
+        adjust(&mut config);
         let clock = Clock::system();
         let server = vigil_server::start(config, clock.clone()).await.unwrap();
         Harness {

@@ -140,6 +140,7 @@ async fn activity(out: &Path, size: (u32, u32)) {
         "reviewer-key-for-screenshots-012",
     );
     config.listen = "127.0.0.1:0".parse().unwrap();
+    config.secret_key = Some(vigil_core::Sensitive::new("0123456789abcdef".repeat(4)));
     config.database_url = Some(format!(
         "sqlite://{}?mode=rwc",
         server_dir.path().join("server.db").display()

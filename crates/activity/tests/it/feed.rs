@@ -23,6 +23,7 @@ impl Service {
         let dir = tempfile::tempdir().unwrap();
         let mut config = Config::with_keys(SITE_KEY, REVIEWER_KEY);
         config.listen = "127.0.0.1:0".parse().unwrap();
+        config.secret_key = Some(vigil_core::Sensitive::new("0123456789abcdef".repeat(4)));
         config.database_url = Some(format!(
             "sqlite://{}?mode=rwc",
             dir.path().join("server.db").display()

@@ -45,13 +45,12 @@ fn code(uri: &OtpUri, steps_ahead: u64) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn enrol_sign_in_lock_answer_and_work_offline() {
     let server_dir = tempfile::tempdir().unwrap();
-    let mut config = Config::with_keys(SITE_KEY, "reviewer-key-for-e2e-tests-0123");
-    config.listen = "127.0.0.1:0".parse().unwrap();
-    config.secret_key = Some(vigil_core::Sensitive::new("0123456789abcdef".repeat(4)));
-    config.database_url = Some(format!(
-        "sqlite://{}?mode=rwc",
-        server_dir.path().join("server.db").display()
-    ));
+    let config = Config::local(
+        server_dir.path(),
+        SITE_KEY,
+        "reviewer-key-for-e2e-tests-0123",
+        &"0123456789abcdef".repeat(4),
+    );
     let server = vigil_server::start(config, Clock::system()).await.unwrap();
     let base = server.base_url.clone();
     let host = base.trim_start_matches("http://").to_owned();

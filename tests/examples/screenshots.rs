@@ -135,16 +135,12 @@ async fn empty_and_error(out: &Path, size: (u32, u32)) {
 async fn activity(out: &Path, size: (u32, u32)) {
     let server_dir = tempfile::tempdir().unwrap();
     let uris_file = server_dir.path().join("demo-uris.txt");
-    let mut config = vigil_server::Config::with_keys(
+    let mut config = vigil_server::Config::local(
+        server_dir.path(),
         "site-key-for-screenshots-0123456",
         "reviewer-key-for-screenshots-012",
+        &"0123456789abcdef".repeat(4),
     );
-    config.listen = "127.0.0.1:0".parse().unwrap();
-    config.secret_key = Some(vigil_core::Sensitive::new("0123456789abcdef".repeat(4)));
-    config.database_url = Some(format!(
-        "sqlite://{}?mode=rwc",
-        server_dir.path().join("server.db").display()
-    ));
     config.demo = true;
     config.demo_uris = Some(uris_file.clone());
     let server = vigil_server::start(config, vigil_server::Clock::system())

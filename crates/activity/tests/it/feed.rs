@@ -21,13 +21,12 @@ struct Service {
 impl Service {
     async fn start() -> Service {
         let dir = tempfile::tempdir().unwrap();
-        let mut config = Config::with_keys(SITE_KEY, REVIEWER_KEY);
-        config.listen = "127.0.0.1:0".parse().unwrap();
-        config.secret_key = Some(vigil_core::Sensitive::new("0123456789abcdef".repeat(4)));
-        config.database_url = Some(format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("server.db").display()
-        ));
+        let config = Config::local(
+            dir.path(),
+            SITE_KEY,
+            REVIEWER_KEY,
+            &"0123456789abcdef".repeat(4),
+        );
         let server = vigil_server::start(config, Clock::system()).await.unwrap();
         Service {
             base: server.base_url.clone(),

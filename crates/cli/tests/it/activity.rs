@@ -12,13 +12,12 @@ use crate::support::Home;
 const SITE_KEY: &str = "site-key-for-cli-tests-01234567";
 
 async fn service(dir: &std::path::Path) -> vigil_server::RunningServer {
-    let mut config = Config::with_keys(SITE_KEY, "reviewer-key-for-cli-tests-0123");
-    config.listen = "127.0.0.1:0".parse().unwrap();
-    config.secret_key = Some(vigil_core::Sensitive::new("0123456789abcdef".repeat(4)));
-    config.database_url = Some(format!(
-        "sqlite://{}?mode=rwc",
-        dir.join("server.db").display()
-    ));
+    let config = Config::local(
+        dir,
+        SITE_KEY,
+        "reviewer-key-for-cli-tests-0123",
+        &"0123456789abcdef".repeat(4),
+    );
     vigil_server::start(config, Clock::system()).await.unwrap()
 }
 

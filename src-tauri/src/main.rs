@@ -8,9 +8,11 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod activity;
+mod alerts;
 mod clipboard;
 mod commands;
 mod error;
+mod links;
 mod poll;
 mod settings;
 mod state;
@@ -22,11 +24,40 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // The local time zone can be read only while this is the one thread.
     let state = state::AppState::open(activity::ActivityContext::new());
+    let context = tauri::generate_context!();
+    let instance = links::instance_id(&context.config().identifier);
     let result = tauri::Builder::default()
+        // A second start (a `vigil://` link) hands its arguments to this app and exits; the
+        // deep-link plugin reads them, and this brings the window forward.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance)
+                .callback(|app, _arguments, _directory| {
+                    if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+                        let _ = window.unminimize();
+                        let _ = window.show();
+                        let _ = window.set_focus();
+                    }
+                })
+                .build(),
+        )
+        .plugin(tauri_plugin_deep_link::init())
         .manage(state)
         .setup(|app| {
             if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
                 webview::make_lean(&window);
+            }
+            {
+                use tauri_plugin_deep_link::DeepLinkExt;
+                let handle = app.handle().clone();
+                app.deep_link().on_open_url(move |event| {
+                    let urls: Vec<String> = event.urls().iter().map(|u| u.to_string()).collect();
+                    links::open_all(&handle, &urls);
+                });
+                if let Ok(Some(urls)) = app.deep_link().get_current() {
+                    let urls: Vec<String> = urls.iter().map(|u| u.to_string()).collect();
+                    links::open_all(app.handle(), &urls);
+                }
             }
             poll::start(app.handle().clone());
             // VIGIL_WINDOW_SIZE=WIDTHxHEIGHT sizes the window (screenshots, tests).
@@ -72,7 +103,7 @@ fn main() -> ExitCode {
             commands::activity::link_account,
             commands::activity::unlink_account,
         ])
-        .run(tauri::generate_context!());
+        .run(context);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -1,6 +1,7 @@
 //! Reading every linked feed in the background while the app runs: every 60 s by default
 //! (`VIGIL_ACTIVITY_SECONDS` changes it), each account backing off after failures (doubling, at
-//! most 15 minutes) so a service that is down is not hammered.
+//! most 15 minutes) so a service that is down is not hammered. What a read brings that is new
+//! (flagged events, locks) becomes desktop notifications when they are on.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -36,8 +37,13 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                     continue;
                 }
                 match crate::commands::activity::fetch(&state, &id).await {
-                    Ok(()) => {
+                    Ok(alerts) => {
                         backoff.remove(&id);
+                        if state.settings().notifications {
+                            for alert in alerts {
+                                crate::alerts::show(&app, alert);
+                            }
+                        }
                     }
                     Err(_) => {
                         let wait = backoff

@@ -1,4 +1,4 @@
-//! The app's settings (theme, clipboard delay, next code), kept as `settings.json` in the data
+//! The app's settings (theme, clipboard delay, next code, notifications, clock correction), kept as `settings.json` in the data
 //! directory beside the vault. A missing or unreadable file means the defaults; saving replaces
 //! the file atomically.
 
@@ -42,6 +42,10 @@ pub struct Settings {
     pub clipboard_seconds: u64,
     /// Show the next code in the last seconds of a period.
     pub show_next: bool,
+    /// Desktop notifications for new flagged events and locks.
+    pub notifications: bool,
+    /// Compute codes with the linked services' time when this computer's clock is off.
+    pub correct_clock: bool,
 }
 
 impl Default for Settings {
@@ -50,6 +54,8 @@ impl Default for Settings {
             theme: Theme::System,
             clipboard_seconds: 30,
             show_next: true,
+            notifications: true,
+            correct_clock: true,
         }
     }
 }
@@ -112,6 +118,8 @@ mod tests {
             theme: Theme::Dark,
             clipboard_seconds: 0,
             show_next: false,
+            notifications: false,
+            correct_clock: false,
         };
         chosen.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()), chosen);
@@ -128,5 +136,9 @@ mod tests {
         let loaded = Settings::load(dir.path());
         assert_eq!(loaded.clipboard_seconds, MAX_CLIPBOARD_SECONDS);
         assert_eq!(loaded.theme, Theme::System);
+        assert!(
+            loaded.notifications && loaded.correct_clock,
+            "older files get the defaults"
+        );
     }
 }

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use serde::Serialize;
 use vigil_activity::ActivityClient;
+use vigil_activity::clock::{describe_offset, is_off};
 use vigil_vault::{Account, AccountId, CachedFeed};
 
 use vigil_core::OtpUri;
@@ -36,6 +38,32 @@ pub struct AppState {
     client: Result<ActivityClient, String>,
     /// The last failed fetch of each account's feed, in words.
     problems: Mutex<HashMap<AccountId, String>>,
+    /// The last clock reading from each account's service: offset in seconds, and the host.
+    clock: Mutex<HashMap<AccountId, (i64, String)>>,
+    /// What a notification or a `vigil://` link asked the page to open, until it does.
+    open_request: Mutex<Option<OpenRequest>>,
+}
+
+/// An account (and event) for the page to open: from a notification click or a `vigil://` link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenRequest {
+    /// The account's id in the vault (empty when the link named no account of this vault).
+    pub account: String,
+    /// The event to show, if any.
+    pub event: Option<String>,
+    /// `not_mine` when the link was for "This wasn't me": the page asks to confirm.
+    pub verdict: Option<&'static str>,
+    /// A sentence to show instead (the link could not be used).
+    pub message: Option<String>,
+}
+
+/// How far this computer's clock is from the linked services', when it is off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockOff {
+    /// The services' time minus this computer's, in seconds.
+    pub offset: i64,
+    /// The service whose reading this is.
+    pub host: String,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -51,6 +79,8 @@ impl AppState {
             activity,
             client: ActivityClient::new(Duration::from_secs(15)).map_err(|e| e.to_string()),
             problems: Mutex::new(HashMap::new()),
+            clock: Mutex::new(HashMap::new()),
+            open_request: Mutex::new(None),
             vault: Mutex::new(Vault::open_keychain(&location)),
             cache: Mutex::new(None),
             pending: Mutex::new(Vec::new()),
@@ -125,6 +155,73 @@ impl AppState {
     /// Why the account's feed could not be read last time, if it could not.
     pub fn problem(&self, id: &AccountId) -> Option<String> {
         lock(&self.problems).get(id).cloned()
+    }
+
+    /// Records what the account's service said about this computer's clock (`None`: nothing
+    /// usable), and signs requests with the corrected time while it is off.
+    pub fn record_clock(&self, id: &AccountId, reading: Option<(i64, String)>) {
+        {
+            let mut clock = lock(&self.clock);
+            match reading {
+                Some(reading) => clock.insert(id.clone(), reading),
+                None => clock.remove(id),
+            };
+        }
+        if let Ok(client) = &self.client {
+            client.set_clock_offset(self.clock_off().map_or(0, |off| off.offset));
+        }
+    }
+
+    /// The linked services' verdict on this computer's clock (the middle of their readings),
+    /// when it is off by more than 15 s.
+    pub fn clock_off(&self) -> Option<ClockOff> {
+        let clock = lock(&self.clock);
+        let mut readings: Vec<&(i64, String)> = clock.values().collect();
+        readings.sort();
+        let (offset, host) = readings.get(readings.len() / 2)?;
+        is_off(*offset).then(|| ClockOff {
+            offset: *offset,
+            host: host.clone(),
+        })
+    }
+
+    /// The banner about the clock, if it is off.
+    pub fn clock_banner(&self) -> Option<String> {
+        let off = self.clock_off()?;
+        let how = describe_offset(off.offset);
+        Some(if self.settings().correct_clock {
+            format!(
+                "This computer's clock is {how} ({} says so). Vigil shows codes for the right \
+                 time; set the clock to fix it everywhere.",
+                off.host
+            )
+        } else {
+            format!(
+                "This computer's clock is {how} ({} says so), so codes may be refused. Set the \
+                 clock, or let Vigil correct codes in Settings.",
+                off.host
+            )
+        })
+    }
+
+    /// Unix seconds to compute codes for: now, corrected by the services' clock when it is off
+    /// and correction is on.
+    pub fn code_time(&self) -> u64 {
+        let now = crate::commands::codes::now();
+        match self.clock_off() {
+            Some(off) if self.settings().correct_clock => now.saturating_add_signed(off.offset),
+            _ => now,
+        }
+    }
+
+    /// Asks the page to open an account or event.
+    pub fn set_open_request(&self, request: OpenRequest) {
+        *lock(&self.open_request) = Some(request);
+    }
+
+    /// What the page was asked to open (taken: asked once).
+    pub fn take_open_request(&self) -> Option<OpenRequest> {
+        lock(&self.open_request).take()
     }
 
     /// Every linked account with its cached feed.

@@ -10,9 +10,9 @@ use vigil_server::{Clock, Config};
 
 use crate::support::{App, Service};
 
-const SITE_KEY: &str = "site-key-for-e2e-tests-012345678";
+pub const SITE_KEY: &str = "site-key-for-e2e-tests-012345678";
 
-async fn site(base: &str, path: &str, body: Value) -> (u16, Value) {
+pub async fn site(base: &str, path: &str, body: Value) -> (u16, Value) {
     let response = reqwest::Client::new()
         .post(format!("{base}{path}"))
         .bearer_auth(SITE_KEY)
@@ -24,14 +24,14 @@ async fn site(base: &str, path: &str, body: Value) -> (u16, Value) {
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
-async fn sign_in(base: &str, account: &str, code: &str, ip: &str) -> u16 {
+pub async fn sign_in(base: &str, account: &str, code: &str, ip: &str) -> u16 {
     let body = json!({"code": code, "ip": ip, "user_agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"});
     site(base, &format!("/v1/accounts/{account}/verify"), body)
         .await
         .0
 }
 
-fn code(uri: &OtpUri, steps_ahead: u64) -> String {
+pub fn code(uri: &OtpUri, steps_ahead: u64) -> String {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap()
@@ -178,6 +178,38 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
     .await;
     app.text_until(".activity .banner p", |t| t.contains("is locked"))
         .await;
+
+    // A file over 10 MB is refused in the page before anything is read or sent; a file that
+    // is not a PDF, PNG or JPEG is refused by name; the account stays locked.
+    let huge = pictures.path().join("scan.pdf");
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    bytes.resize(10 * 1024 * 1024 + 1, b' ');
+    std::fs::write(&huge, &bytes).unwrap();
+    app.find("#document-input")
+        .await
+        .send_keys(&huge.display().to_string())
+        .await
+        .unwrap();
+    app.text_until("#toast", |t| {
+        t == "The file is too large (the limit is 10 MB)"
+    })
+    .await;
+    let text = pictures.path().join("letter.txt");
+    std::fs::write(&text, "I am who I say I am").unwrap();
+    app.find("#document-input")
+        .await
+        .send_keys(&text.display().to_string())
+        .await
+        .unwrap();
+    app.text_until("#toast", |t| t == "Send a PDF, PNG or JPEG file")
+        .await;
+    let banner = app
+        .text_until(".activity .banner p", |t| !t.is_empty())
+        .await;
+    assert!(
+        banner.contains("is locked") && !banner.contains("reviews it"),
+        "{banner}"
+    );
 
     // A document moves it to review.
     let document = pictures.path().join("letter.png");

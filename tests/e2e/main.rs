@@ -6,6 +6,7 @@
 
 mod accounts;
 mod activity;
+mod alerts;
 mod codes;
 mod enrol;
 

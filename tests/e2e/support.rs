@@ -127,13 +127,24 @@ impl App {
     /// Waits for the code in `css` and checks it is the code `params` and `secret` make at that
     /// moment (computed independently by vigil-core); returns it.
     pub async fn assert_code(&self, css: &str, params: &OtpParams, secret: &Secret) -> String {
-        let before = now();
+        self.assert_code_shifted(css, params, secret, 0).await
+    }
+
+    /// Like [`App::assert_code`], for a clock `shift` seconds from this computer's.
+    pub async fn assert_code_shifted(
+        &self,
+        css: &str,
+        params: &OtpParams,
+        secret: &Secret,
+        shift: i64,
+    ) -> String {
+        let before = now().saturating_add_signed(shift - 1);
         let shown = self
             .text_until(css, |t| {
                 t.chars().any(|c| c.is_ascii_alphanumeric()) && t != "Copied"
             })
             .await;
-        let expected: Vec<String> = (before..=now())
+        let expected: Vec<String> = (before..=now().saturating_add_signed(shift + 1))
             .map(|t| params.code_at(secret, t).grouped())
             .collect();
         assert!(

@@ -69,10 +69,36 @@ async function openActivity(id) {
   } catch (error) { toast(messageOf(error)); }
 }
 
+// A notification click or a vigil:// link: open the account at the event, and for a "This
+// wasn't me" link ask to confirm (nothing is sent until the person does).
+async function openRequested(request) {
+  if (request.message) { toast(request.message); return; }
+  await openActivity(request.account);
+  if (!request.event) return;
+  const card = $$(".activity [data-event]").find((el) => el.dataset.event === request.event);
+  if (!card) { toast("That event is no longer in this account's recent activity"); return; }
+  for (const old of $$(".activity .highlight")) old.classList.remove("highlight");
+  card.classList.add("highlight");
+  card.setAttribute("tabindex", "-1");
+  card.scrollIntoView({ block: "center" });
+  card.focus();
+  if (request.verdict === "not_mine" && $("[data-verdict=not_mine]", card)) {
+    pendingVerdict = { accountId: request.account, eventId: request.event };
+    $("#not-mine-error").textContent = "";
+    $("#not-mine-dialog").showModal();
+  }
+}
+window.vigilOpenRequested = () => pollActivity();
+
 async function pollActivity() {
   if (!$("#list") && !$(".empty")) return;
   let status;
   try { status = await invoke("activity_status"); } catch (error) { return; }
+  const clock = $("#clock-banner");
+  if (clock) {
+    clock.textContent = status.clock || "";
+    clock.hidden = !status.clock;
+  }
   const marks = new Map(status.attention.map((a) => [a.id, a]));
   for (const row of $$("#list .row")) {
     const mark = marks.get(row.dataset.id);
@@ -85,6 +111,11 @@ async function pollActivity() {
       const what = mark && mark.flagged > 0 ? `, ${mark.flagged} to check` : (mark && mark.locked ? ", locked" : "");
       button.setAttribute("aria-label", `Activity of ${row.dataset.issuer} ${row.dataset.label}${what}`);
     }
+  }
+  if (status.open) {
+    activityVersion = status.version;
+    await openRequested(status.open);
+    return;
   }
   if (status.version === activityVersion) return;
   activityVersion = status.version;
@@ -465,6 +496,8 @@ document.addEventListener("submit", async (event) => {
       theme: form.elements.theme.value || "system",
       clipboard_seconds: seconds,
       show_next: form.elements.show_next.checked,
+      notifications: form.elements.notifications.checked,
+      correct_clock: form.elements.correct_clock.checked,
     };
     try {
       await invoke("save_settings", { settings });
@@ -474,6 +507,8 @@ document.addEventListener("submit", async (event) => {
       applySettings();
       $("#settings-dialog").close();
       toast("Settings saved");
+      tick();
+      pollActivity();
     } catch (error) { $("#settings-error").textContent = messageOf(error); }
   }
 });

@@ -2,7 +2,9 @@
 //! derived from the account's secret, has a connect timeout and an overall timeout, follows no
 //! redirect, and reads at most [`MAX_RESPONSE_BYTES`] of the answer before parsing it strictly.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
 
 use reqwest::header::{CONTENT_TYPE, DATE};
 use reqwest::{Method, Response};
@@ -14,6 +16,7 @@ use vigil_core::activity::{
     sign_request,
 };
 
+use crate::clock::{clock_offset, local_millis, offset_from_date};
 use crate::{ActivityError, FeedLink};
 
 /// The largest answer read (a feed page of 100 events with long user agents is well under this).
@@ -21,20 +24,25 @@ pub const MAX_RESPONSE_BYTES: usize = 2 * 1024 * 1024;
 /// The largest document sent (the protocol's limit).
 pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 
-/// One feed page and the service's `Date` header (for the clock check).
+/// One feed page and what it says about this computer's clock.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedFetch {
     /// The page.
     pub page: FeedPage,
     /// The HTTP `Date` header, as sent.
     pub date: Option<String>,
+    /// The service's clock minus this computer's, in seconds ([`crate::clock::clock_offset`]);
+    /// `None` when the service's `server_time` and `Date` disagree.
+    pub clock_offset: Option<i64>,
 }
 
-/// A client for activity services; cheap to clone, one per app.
+/// A client for activity services; cheap to clone, one per app (clones share the clock offset).
 #[derive(Debug, Clone)]
 pub struct ActivityClient {
     http: reqwest::Client,
     random: SystemRandom,
+    /// Seconds added to this computer's clock when signing (see [`Self::set_clock_offset`]).
+    offset: Arc<AtomicI64>,
 }
 
 impl ActivityClient {
@@ -50,7 +58,20 @@ impl ActivityClient {
         Ok(Self {
             http,
             random: SystemRandom::new(),
+            offset: Arc::new(AtomicI64::new(0)),
         })
+    }
+
+    /// Signs requests as if this computer's clock were `seconds` later (the measured offset,
+    /// when it is off). A request refused for its timestamp sets this from the answer's `Date`
+    /// and is sent once more.
+    pub fn set_clock_offset(&self, seconds: i64) {
+        self.offset.store(seconds, Ordering::Relaxed);
+    }
+
+    /// The offset requests are signed with.
+    pub fn clock_offset(&self) -> i64 {
+        self.offset.load(Ordering::Relaxed)
     }
 
     /// Events of the account, newest first: `after` is the previous page's `next`.
@@ -68,7 +89,7 @@ impl ActivityClient {
                 &url::form_urlencoded::byte_serialize(after.as_bytes()).collect::<String>(),
             );
         }
-        let response = self
+        let (response, sent, received) = self
             .send(
                 link,
                 secret,
@@ -79,13 +100,14 @@ impl ActivityClient {
                 None,
             )
             .await?;
-        let date = response
-            .headers()
-            .get(DATE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let page = read_json(link, response).await?;
-        Ok(FeedFetch { page, date })
+        let date = date_of(&response);
+        let page: FeedPage = read_json(link, response).await?;
+        let clock_offset = clock_offset(sent, received, page.server_time, date.as_deref());
+        Ok(FeedFetch {
+            page,
+            date,
+            clock_offset,
+        })
     }
 
     /// Answers "this was me" or "this wasn't me" for one event.
@@ -100,7 +122,7 @@ impl ActivityClient {
             .map_err(|e| ActivityError::Client(e.to_string()))?;
         let event: String = url::form_urlencoded::byte_serialize(event_id.as_bytes()).collect();
         let suffix = format!("/events/{event}/verdict");
-        let response = self
+        let (response, ..) = self
             .send(
                 link,
                 secret,
@@ -122,7 +144,7 @@ impl ActivityClient {
         bytes: Vec<u8>,
     ) -> Result<DocumentReceived, ActivityError> {
         let content_type = document_type(&bytes)?;
-        let response = self
+        let (response, ..) = self
             .send(
                 link,
                 secret,
@@ -136,6 +158,8 @@ impl ActivityClient {
         read_json(link, response).await
     }
 
+    /// Sends one signed request; the answer when it succeeded, with the local moments (Unix
+    /// ms) just before sending and just after the answer came.
     #[allow(clippy::too_many_arguments)]
     async fn send(
         &self,
@@ -146,63 +170,88 @@ impl ActivityClient {
         query: Option<&str>,
         body: Vec<u8>,
         content_type: Option<&str>,
-    ) -> Result<Response, ActivityError> {
+    ) -> Result<(Response, i64, i64), ActivityError> {
         let url = link.url_of(suffix, query);
         let path_and_query = match url.query() {
             Some(query) => format!("{}?{query}", url.path()),
             None => url.path().to_owned(),
         };
-        let mut random = [0u8; 16];
-        self.random
-            .fill(&mut random)
-            .map_err(|_| ActivityError::Client("no randomness for the request nonce".into()))?;
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
         let key = ActivityKey::derive(secret, link.account_id());
-        let headers = sign_request(
-            &key,
-            method.as_str(),
-            &path_and_query,
-            now,
-            &nonce_from_bytes(&random),
-            &body,
-        )
-        .map_err(|e| ActivityError::Client(e.to_string()))?;
-        let mut request = self.http.request(method, url);
-        for (name, value) in headers.pairs() {
-            request = request.header(name, value);
+        let mut retried = false;
+        loop {
+            let mut random = [0u8; 16];
+            self.random
+                .fill(&mut random)
+                .map_err(|_| ActivityError::Client("no randomness for the request nonce".into()))?;
+            let sent = local_millis();
+            let now = (sent / 1000).saturating_add(self.clock_offset());
+            let headers = sign_request(
+                &key,
+                method.as_str(),
+                &path_and_query,
+                now,
+                &nonce_from_bytes(&random),
+                &body,
+            )
+            .map_err(|e| ActivityError::Client(e.to_string()))?;
+            let mut request = self.http.request(method.clone(), url.clone());
+            for (name, value) in headers.pairs() {
+                request = request.header(name, value);
+            }
+            if let Some(content_type) = content_type {
+                request = request.header(CONTENT_TYPE, content_type);
+            }
+            let response = request
+                .body(body.clone())
+                .send()
+                .await
+                .map_err(|e| network_error(link, &e))?;
+            let received = local_millis();
+            if response.status().is_success() {
+                return Ok((response, sent, received));
+            }
+            let status = response.status();
+            let date = date_of(&response);
+            let text = read_bytes(link, response).await.unwrap_or_default();
+            let (code, message) = match serde_json::from_slice::<ErrorBody>(&text) {
+                Ok(body) => (Some(body.error), body.message),
+                Err(_) => (
+                    None,
+                    status
+                        .canonical_reason()
+                        .unwrap_or("unexpected answer")
+                        .to_owned(),
+                ),
+            };
+            // This computer's clock is too far off for the service to accept the signature:
+            // learn the service's time from the answer and try once more.
+            if !retried
+                && code.as_deref() == Some("timestamp_out_of_range")
+                && let Some(offset) = date
+                    .as_deref()
+                    .and_then(|d| offset_from_date(sent, received, d))
+            {
+                retried = true;
+                self.set_clock_offset(offset);
+                continue;
+            }
+            return Err(ActivityError::Refused {
+                host: link.host(),
+                status: status.as_u16(),
+                code,
+                message,
+            });
         }
-        if let Some(content_type) = content_type {
-            request = request.header(CONTENT_TYPE, content_type);
-        }
-        let response = request
-            .body(body)
-            .send()
-            .await
-            .map_err(|e| network_error(link, &e))?;
-        if response.status().is_success() {
-            return Ok(response);
-        }
-        let status = response.status();
-        let text = read_bytes(link, response).await.unwrap_or_default();
-        let (code, message) = match serde_json::from_slice::<ErrorBody>(&text) {
-            Ok(body) => (Some(body.error), body.message),
-            Err(_) => (
-                None,
-                status
-                    .canonical_reason()
-                    .unwrap_or("unexpected answer")
-                    .to_owned(),
-            ),
-        };
-        Err(ActivityError::Refused {
-            host: link.host(),
-            status: status.as_u16(),
-            code,
-            message,
-        })
     }
+}
+
+/// The answer's `Date` header, if it has one.
+fn date_of(response: &Response) -> Option<String> {
+    response
+        .headers()
+        .get(DATE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
 }
 
 fn network_error(link: &FeedLink, error: &reqwest::Error) -> ActivityError {

@@ -6,17 +6,22 @@
 //! - [`ActivityClient`]: reads a feed page, answers "mine"/"not mine" and sends a document, each
 //!   request signed with the key derived from the account's secret (`vigil_core::activity`).
 //!   Every request has timeouts, every answer a size limit and strict JSON parsing.
+//! - [`clock`]: how far this computer's clock is from a service's, from each answer.
+//! - [`AppLink`]: a `vigil://activity?…` link from an alert email, naming an event to open.
 //! - [`words`]: events and states in plain words, the same in the CLI and the app.
 //! - [`ActivityError`]: what went wrong, worded for the person: unreachable, slow, refused (with
 //!   the service's own message), garbage, too large.
 //!
 //! The secret is used only to derive the signing key for one request and is never sent.
 
+mod app_link;
 mod client;
+pub mod clock;
 mod error;
 mod link;
 pub mod words;
 
+pub use app_link::{AppLink, AppLinkError};
 pub use client::{ActivityClient, FeedFetch, MAX_DOCUMENT_BYTES, MAX_RESPONSE_BYTES};
 pub use error::ActivityError;
 pub use link::{FeedLink, LinkError};

@@ -10,17 +10,23 @@ use vigil_core::Secret;
 use vigil_core::activity::Verdict;
 use vigil_vault::{Account, AccountId};
 
-use crate::activity::{Attention, name_of};
+use crate::activity::{Attention, name_of, page_of};
+use crate::alerts::{Alert, alerts};
 use crate::error::AppError;
-use crate::state::AppState;
+use crate::state::{AppState, OpenRequest};
 
-/// The list's marks and a counter that changes whenever any feed changed.
+/// The list's marks, a counter that changes whenever any feed changed, the clock banner, and
+/// what a notification or link asked to open.
 #[derive(Debug, Serialize)]
 pub struct ActivityStatus {
     /// Changes whenever a feed was read or answered.
     pub version: u64,
     /// Linked accounts with something to look at.
     pub attention: Vec<Attention>,
+    /// The sentence about this computer's clock, when it is off.
+    pub clock: Option<String>,
+    /// An account or event to open now (given once).
+    pub open: Option<OpenRequest>,
 }
 
 /// What an answer or a document did.
@@ -48,21 +54,40 @@ fn linked(state: &AppState, id: &AccountId) -> Result<(Account, FeedLink, Secret
     Ok((account, link, secret))
 }
 
-/// Reads one account's feed and caches it; the error is a sentence for the pane's footer.
-pub async fn fetch(state: &AppState, id: &AccountId) -> Result<(), String> {
-    let (_, link, secret) = linked(state, id).map_err(|e| e.message)?;
+/// Reads one account's feed and caches it, notes what it says about this computer's clock, and
+/// gives what is new enough to notify (see [`crate::alerts::alerts`]); the error is a sentence
+/// for the pane's footer.
+pub async fn fetch(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, String> {
+    let (account, link, secret) = linked(state, id).map_err(|e| e.message)?;
     let client = state.activity_client().map_err(|e| e.message)?;
     let result = client.feed(&link, &secret, None, 100).await;
     drop(secret);
     let outcome = match result {
         Ok(fetch) => {
+            state.record_clock(id, fetch.clock_offset.map(|offset| (offset, link.host())));
             let json = serde_json::to_string(&fetch.page).map_err(|e| e.to_string())?;
             let mut guard = state.vault().map_err(|e| e.message)?;
             let vault = guard.get().map_err(|e| e.message)?;
+            let previous = vault
+                .cached_feed(id)
+                .ok()
+                .flatten()
+                .and_then(|cached| page_of(&cached));
             vault
                 .save_feed(id, &json, crate::commands::codes::now_i64())
                 .map_err(|e| e.to_string())?;
-            Ok(())
+            let service = if account.issuer.is_empty() {
+                link.host()
+            } else {
+                account.issuer.clone()
+            };
+            Ok(alerts(
+                id,
+                &name_of(&account),
+                &service,
+                previous.as_ref(),
+                &fetch.page,
+            ))
         }
         Err(ActivityError::Refused { message, host, .. }) => {
             Err(format!("{host} refused to show the activity: {message}"))
@@ -124,6 +149,8 @@ pub fn activity_status(state: State<'_, AppState>) -> Result<ActivityStatus, App
             .version
             .load(std::sync::atomic::Ordering::Relaxed),
         attention: crate::activity::attention(&feeds),
+        clock: state.clock_banner(),
+        open: state.take_open_request(),
     })
 }
 

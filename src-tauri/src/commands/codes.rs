@@ -70,10 +70,11 @@ fn error_page(error: &AppError) -> ErrorPage {
     }
 }
 
-/// The current (and next) code of every account whose secret is in the keychain.
+/// The current (and next) code of every account whose secret is in the keychain (for the
+/// services' time when this computer's clock is off and correction is on).
 #[tauri::command]
 pub fn codes(state: State<'_, AppState>) -> Result<Vec<CodeView>, AppError> {
-    let at = now();
+    let at = state.code_time();
     state.with_cache(|unlocked| {
         unlocked
             .accounts
@@ -98,10 +99,11 @@ pub fn codes(state: State<'_, AppState>) -> Result<Vec<CodeView>, AppError> {
 #[tauri::command]
 pub fn copy_code(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
     let id = AccountId::new(id);
+    let at = state.code_time();
     let code = state.with_cache(|unlocked| {
         let account = unlocked.accounts.iter().find(|a| a.id == id)?;
         let secret = unlocked.secrets.get(&id)?;
-        Some(account.params.code_at(secret, now()))
+        Some(account.params.code_at(secret, at))
     })?;
     let code =
         code.ok_or_else(|| AppError::new("not_found", "This account has no code to copy"))?;

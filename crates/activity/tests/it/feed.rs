@@ -173,3 +173,46 @@ async fn a_wrong_secret_is_refused_with_the_services_message() {
         "{error:?}"
     );
 }
+
+#[tokio::test]
+async fn the_service_s_clock_is_measured_and_a_far_off_clock_is_corrected_when_signing() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config::local(
+        dir.path(),
+        SITE_KEY,
+        REVIEWER_KEY,
+        &"0123456789abcdef".repeat(4),
+    );
+    let clock = Clock::system();
+    let server = vigil_server::start(config, clock.clone()).await.unwrap();
+    let service = Service {
+        base: server.base_url.clone(),
+        http: reqwest::Client::new(),
+        _server: server,
+        _dir: dir,
+    };
+    let uri = service.enrol("clock@example.com").await;
+    let link = FeedLink::parse(uri.activity.as_deref().unwrap()).unwrap();
+    let client = client();
+
+    // The service's clock is 2 minutes ahead of this computer's.
+    clock.advance(120);
+    let fetch = client.feed(&link, &uri.secret, None, 10).await.unwrap();
+    let offset = fetch.clock_offset.expect("server_time and Date agree");
+    assert!((119..=121).contains(&offset), "{offset}");
+    assert_eq!(client.clock_offset(), 0, "nothing was refused yet");
+
+    // Ten minutes ahead: the first signature is refused for its timestamp; the client learns
+    // the service's time from the answer's Date and the request goes through.
+    clock.advance(480);
+    let fetch = client.feed(&link, &uri.secret, None, 10).await.unwrap();
+    assert!(
+        (599..=601).contains(&client.clock_offset()),
+        "{}",
+        client.clock_offset()
+    );
+    assert!((599..=601).contains(&fetch.clock_offset.unwrap()));
+    // A client that already knows the offset signs right the first time, and clones share it.
+    let clone = client.clone();
+    clone.feed(&link, &uri.secret, None, 10).await.unwrap();
+}

@@ -133,7 +133,26 @@ pub fn router(state: SharedState) -> Router {
         .route("/review/accounts/{id}/decision", post(review::decide_form))
         .fallback(|| async { ApiError::NoRoute })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(axum::middleware::map_response_with_state(
+            state.clone(),
+            date_from_clock,
+        ))
         .with_state(state)
+}
+
+/// Every answer's `Date` header comes from the service's clock, the one `server_time` and the
+/// signature check use (so the two never disagree, also when tests move the clock).
+async fn date_from_clock(
+    axum::extract::State(state): axum::extract::State<SharedState>,
+    mut response: axum::response::Response,
+) -> axum::response::Response {
+    let seconds = u64::try_from(state.clock.now()).unwrap_or(0);
+    let date =
+        httpdate::fmt_http_date(std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds));
+    if let Ok(value) = header::HeaderValue::from_str(&date) {
+        response.headers_mut().insert(header::DATE, value);
+    }
+    response
 }
 
 async fn openapi() -> impl IntoResponse {

@@ -1,0 +1,145 @@
+//! How far this computer's clock is from a service's: one reading per answer, from the page's
+//! `server_time` checked against the HTTP `Date` header, taken at the middle of the round trip.
+//! Codes are only accepted within a step or so of the service's time, so a clock minutes off
+//! gives codes that are refused; the app shows a banner and can compute codes with the
+//! corrected time.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use time::OffsetDateTime;
+
+/// Beyond this many seconds the clock is "off": the banner shows and codes are corrected.
+pub const CLOCK_OFF_SECONDS: i64 = 15;
+
+/// `server_time` and `Date` further apart than this mean a cached or broken answer: no reading.
+const DATE_AGREEMENT_SECONDS: i64 = 5;
+
+/// A moment on this computer's clock, in Unix milliseconds.
+pub fn local_millis() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// The service's clock minus this computer's, in whole seconds (positive: this clock is behind).
+///
+/// `sent` and `received` are [`local_millis`] just before the request and just after the
+/// answer; `server_time` is the page's field and `date` the `Date` header, if any. `None` when
+/// the two clocks of the service disagree with each other.
+pub fn clock_offset(
+    sent: i64,
+    received: i64,
+    server_time: OffsetDateTime,
+    date: Option<&str>,
+) -> Option<i64> {
+    let server_millis = i64::try_from(server_time.unix_timestamp_nanos() / 1_000_000).ok()?;
+    if let Some(date) = date.and_then(|d| httpdate::parse_http_date(d.trim()).ok()) {
+        let date_seconds = date
+            .duration_since(UNIX_EPOCH)
+            .ok()
+            .and_then(|d| i64::try_from(d.as_secs()).ok())?;
+        if (date_seconds - server_time.unix_timestamp()).abs() > DATE_AGREEMENT_SECONDS {
+            return None;
+        }
+    }
+    let middle = sent + (received.max(sent) - sent) / 2;
+    Some(round_seconds(server_millis - middle))
+}
+
+/// The offset from a refused request's `Date` header alone (used when a request was refused
+/// for its timestamp, before any page could be read).
+pub fn offset_from_date(sent: i64, received: i64, date: &str) -> Option<i64> {
+    let date = httpdate::parse_http_date(date.trim()).ok()?;
+    let date_millis = i64::try_from(date.duration_since(UNIX_EPOCH).ok()?.as_millis()).ok()?;
+    let middle = sent + (received.max(sent) - sent) / 2;
+    // The header has whole seconds: it is on average half a second behind.
+    Some(round_seconds(date_millis + 500 - middle))
+}
+
+/// Milliseconds to the nearest whole second.
+fn round_seconds(millis: i64) -> i64 {
+    millis.saturating_add(500).div_euclid(1000)
+}
+
+/// Whether an offset is large enough to matter (more than [`CLOCK_OFF_SECONDS`] either way).
+pub fn is_off(offset: i64) -> bool {
+    offset.abs() > CLOCK_OFF_SECONDS
+}
+
+/// The offset in words: "2 minutes behind", "40 seconds ahead", "1 hour 5 minutes behind".
+pub fn describe_offset(offset: i64) -> String {
+    let direction = if offset > 0 { "behind" } else { "ahead" };
+    let seconds = offset.unsigned_abs();
+    let plural = |n: u64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    let amount = if seconds < 90 {
+        plural(seconds, "second")
+    } else if seconds < 3600 {
+        plural((seconds + 30) / 60, "minute")
+    } else {
+        let minutes = (seconds + 30) / 60;
+        let (hours, rest) = (minutes / 60, minutes % 60);
+        if rest == 0 {
+            plural(hours, "hour")
+        } else {
+            format!("{} {}", plural(hours, "hour"), plural(rest, "minute"))
+        }
+    };
+    format!("{amount} {direction}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: i64) -> OffsetDateTime {
+        OffsetDateTime::from_unix_timestamp(seconds).unwrap()
+    }
+
+    #[test]
+    fn the_offset_is_taken_at_the_middle_of_the_round_trip() {
+        // Sent at 1000.0 s, answered at 1002.0 s; the service said 1121 s: 120 s behind.
+        assert_eq!(
+            clock_offset(1_000_000, 1_002_000, at(1121), None),
+            Some(120)
+        );
+        // This clock ahead by a minute.
+        assert_eq!(clock_offset(1_000_000, 1_000_200, at(940), None), Some(-60));
+        // A matching Date header is accepted.
+        let date = httpdate::fmt_http_date(UNIX_EPOCH + std::time::Duration::from_secs(1121));
+        assert_eq!(
+            clock_offset(1_000_000, 1_002_000, at(1121), Some(&date)),
+            Some(120)
+        );
+    }
+
+    #[test]
+    fn a_date_header_that_disagrees_with_server_time_gives_no_reading() {
+        let stale = httpdate::fmt_http_date(UNIX_EPOCH + std::time::Duration::from_secs(500));
+        assert_eq!(
+            clock_offset(1_000_000, 1_002_000, at(1121), Some(&stale)),
+            None
+        );
+        // A header that is not a date is ignored, and server_time is used.
+        assert_eq!(
+            clock_offset(1_000_000, 1_002_000, at(1121), Some("yesterday")),
+            Some(120)
+        );
+    }
+
+    #[test]
+    fn a_refused_answer_s_date_gives_an_offset() {
+        let date = httpdate::fmt_http_date(UNIX_EPOCH + std::time::Duration::from_secs(1600));
+        assert_eq!(offset_from_date(1_000_000, 1_000_000, &date), Some(601));
+        assert_eq!(offset_from_date(1_000_000, 1_000_000, "garbage"), None);
+    }
+
+    #[test]
+    fn offsets_in_words() {
+        assert!(!is_off(15) && !is_off(-15) && is_off(16) && is_off(-300));
+        assert_eq!(describe_offset(120), "2 minutes behind");
+        assert_eq!(describe_offset(-40), "40 seconds ahead");
+        assert_eq!(describe_offset(1), "1 second behind");
+        assert_eq!(describe_offset(3900), "1 hour 5 minutes behind");
+        assert_eq!(describe_offset(-7200), "2 hours ahead");
+    }
+}

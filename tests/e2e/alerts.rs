@@ -1,0 +1,273 @@
+//! What reaches the person outside the account pane, end to end against a real `vigil-server`:
+//! the clock banner and corrected codes when the service's clock differs, a desktop
+//! notification (shown by a real notification server, dunst) whose click opens the flagged
+//! event, and a `vigil://` link from an alert email opening the event and asking before it locks.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use vigil_core::OtpUri;
+use vigil_server::{Clock, Config, RunningServer};
+
+use crate::activity::{SITE_KEY, code, sign_in, site};
+use crate::support::{App, Service};
+
+async fn start_server(dir: &std::path::Path, clock: Clock) -> RunningServer {
+    let config = Config::local(
+        dir,
+        SITE_KEY,
+        "reviewer-key-for-e2e-tests-0123",
+        &"0123456789abcdef".repeat(4),
+    );
+    vigil_server::start(config, clock).await.unwrap()
+}
+
+/// A new account at the service: its id and enrolment URI.
+async fn enrol(base: &str, email: &str, issuer: &str) -> (String, OtpUri) {
+    let (status, created) = site(
+        base,
+        "/v1/accounts",
+        json!({"external_id": email, "email": email, "issuer": issuer, "label": email}),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let uri = OtpUri::parse(created["otpauth_uri"].as_str().unwrap()).unwrap();
+    (created["account_id"].as_str().unwrap().to_owned(), uri)
+}
+
+/// Adds `uri` in the app, accepting the offer to link its activity.
+async fn add_linked(app: &App, uri: &OtpUri, issuer: &str) {
+    app.add_by_uri(&uri.to_uri_string()).await;
+    app.text_until(".link-pick", |t| !t.is_empty()).await;
+    app.click("#preview-form button[type=submit]").await;
+    app.text_until("#list .row .issuer", |t| t == issuer).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_clock_minutes_off_shows_a_banner_and_codes_follow_the_service() {
+    let server_dir = tempfile::tempdir().unwrap();
+    let clock = Clock::system();
+    let server = start_server(server_dir.path(), clock.clone()).await;
+    let base = server.base_url.clone();
+    let host = base.trim_start_matches("http://").to_owned();
+    // The service's clock (and so every service) is 2 minutes ahead of this computer's.
+    clock.advance(120);
+    let (account, uri) = enrol(&base, "carol@example.com", "Clockwork").await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::new("clock");
+    let app = App::start_with(
+        dir.path(),
+        &service.0,
+        (1280, 800),
+        &[("VIGIL_ACTIVITY_SECONDS", "2")],
+    )
+    .await;
+    add_linked(&app, &uri, "Clockwork").await;
+
+    let banner = app.text_until("#clock-banner", |t| !t.is_empty()).await;
+    assert_eq!(
+        banner,
+        format!(
+            "This computer's clock is 2 minutes behind ({host} says so). Vigil shows codes for \
+             the right time; set the clock to fix it everywhere."
+        )
+    );
+    // The code on screen is the one for the service's time, and the service accepts it.
+    let shown = app
+        .assert_code_shifted("#list .row .code", &uri.params, &uri.secret, 120)
+        .await;
+    assert_eq!(
+        sign_in(&base, &account, &shown.replace(' ', ""), "8.8.8.8").await,
+        200
+    );
+
+    // With correction off, the codes follow this computer's clock and the banner says so.
+    app.click("#menu-button").await;
+    app.click("#app-menu [data-menu=settings]").await;
+    app.click("#s-clock").await;
+    app.click("#settings-form button[type=submit]").await;
+    app.text_until("#clock-banner", |t| t.contains("so codes may be refused"))
+        .await;
+    app.assert_code_shifted("#list .row .code", &uri.params, &uri.secret, 0)
+        .await;
+    app.stop().await;
+    server.stop().await.unwrap();
+}
+
+/// dunst, the notification server, on this test's session bus and display.
+struct Notifications(Child);
+
+impl Notifications {
+    async fn start() -> Notifications {
+        let child = Command::new("dunst")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dunst is installed by scripts/setup-system");
+        for _ in 0..80 {
+            if dunstctl(&["count", "displayed"]).is_some() {
+                return Notifications(child);
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        panic!("dunst did not start");
+    }
+
+    /// Waits until `count` notifications are on screen.
+    async fn wait_displayed(&self, count: usize) {
+        let mut last = None;
+        for _ in 0..80 {
+            last = dunstctl(&["count", "displayed"]);
+            if last.as_deref() == Some(&count.to_string()) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        panic!("expected {count} notifications on screen, dunst says {last:?}");
+    }
+
+    /// Summaries and bodies of the notifications closed so far.
+    fn history(&self) -> Vec<(String, String)> {
+        let text = dunstctl(&["history"]).unwrap_or_default();
+        let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        json["data"][0]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|n| {
+                (
+                    n["summary"]["data"].as_str().unwrap_or("").to_owned(),
+                    n["body"]["data"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    }
+}
+
+impl Drop for Notifications {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn dunstctl(args: &[&str]) -> Option<String> {
+    let output = Command::new("dunstctl").args(args).output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_notification_and_an_email_link_open_the_flagged_event() {
+    let notifications = Notifications::start().await;
+    let server_dir = tempfile::tempdir().unwrap();
+    let server = start_server(server_dir.path(), Clock::system()).await;
+    let base = server.base_url.clone();
+    let (account, uri) = enrol(&base, "dave@example.com", "Bank").await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::new("alerts");
+    let app = App::start_with(
+        dir.path(),
+        &service.0,
+        (1280, 800),
+        &[("VIGIL_ACTIVITY_SECONDS", "1")],
+    )
+    .await;
+    add_linked(&app, &uri, "Bank").await;
+
+    // Two countries minutes apart: the service flags the second sign-in and locks. The app's
+    // next background read shows one notification, naming the account and the reason.
+    assert_eq!(
+        sign_in(&base, &account, &code(&uri, 0), "8.8.8.8").await,
+        200
+    );
+    assert_eq!(
+        sign_in(&base, &account, &code(&uri, 1), "193.0.6.139").await,
+        200
+    );
+    notifications.wait_displayed(1).await;
+
+    // Clicking it brings up the account's activity with that event picked out.
+    dunstctl(&["action", "0"]).unwrap();
+    let event = app
+        .js(
+            "const wait = (resolve) => { const card = document.querySelector('.activity .flagged-card.highlight');
+               if (card) resolve(card.dataset.event); else setTimeout(() => wait(resolve), 200); };
+             return await new Promise(wait);",
+            vec![],
+        )
+        .await;
+    let event = event.as_str().unwrap().to_owned();
+    assert!(!event.is_empty());
+    let title = app.text_until("#activity-title", |t| !t.is_empty()).await;
+    assert_eq!(title, "dave@example.com at Bank");
+    dunstctl(&["close"]).unwrap();
+    notifications.wait_displayed(0).await;
+    let shown = notifications.history();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].0, "Bank locked your account");
+    assert!(
+        shown[0].1.starts_with("Signed in from Netherlands")
+            && shown[0].1.ends_with("Account: dave@example.com at Bank."),
+        "{}",
+        shown[0].1
+    );
+
+    // The alert email's link, opened while the app runs: a second start hands it over and
+    // exits, and the app opens the event and asks before locking.
+    app.click(".activity [data-action=close-activity]").await;
+    let binary = std::env::var("VIGIL_APP_BIN").unwrap();
+    let link = format!("vigil://activity?account={account}&event={event}&verdict=not_mine");
+    let open_link = |link: String| {
+        let mut second = Command::new(&binary)
+            .arg(link)
+            .env("VIGIL_DATA_DIR", dir.path())
+            .env("VIGIL_KEYCHAIN_SERVICE", &service.0)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        async move {
+            for _ in 0..120 {
+                if let Some(status) = second.try_wait().unwrap() {
+                    return status;
+                }
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            let _ = second.kill();
+            panic!("the second start did not hand the link over and exit");
+        }
+    };
+    assert!(open_link(link).await.success());
+    app.find("#not-mine-dialog[open]").await;
+    let picked = app
+        .js(
+            "const card = document.querySelector('.activity .highlight'); return card ? card.dataset.event : null;",
+            vec![],
+        )
+        .await;
+    assert_eq!(picked, json!(event));
+    app.click("#not-mine-confirm").await;
+    app.text_until("#toast", |t| {
+        t.starts_with("Your account at Bank is locked.")
+    })
+    .await;
+
+    // A link for an account this vault does not have says so, and changes nothing.
+    assert!(
+        open_link("vigil://activity?account=someone-else&event=e1".into())
+            .await
+            .success()
+    );
+    app.text_until("#toast", |t| {
+        t.starts_with("This link is for an account that is not linked in Vigil.")
+    })
+    .await;
+    app.stop().await;
+    server.stop().await.unwrap();
+}

@@ -101,14 +101,16 @@ struct Notifications(Child);
 
 impl Notifications {
     async fn start() -> Notifications {
-        let child = Command::new("dunst")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dunst is installed by scripts/setup-system");
+        let running = Notifications(
+            Command::new("dunst")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("dunst is installed by scripts/setup-system"),
+        );
         for _ in 0..80 {
             if dunstctl(&["count", "displayed"]).is_some() {
-                return Notifications(child);
+                return running;
             }
             tokio::time::sleep(Duration::from_millis(250)).await;
         }

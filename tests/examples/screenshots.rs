@@ -143,13 +143,18 @@ async fn activity(out: &Path, size: (u32, u32)) {
     );
     config.demo = true;
     config.demo_uris = Some(uris_file.clone());
-    let server = vigil_server::start(config, vigil_server::Clock::system())
-        .await
-        .unwrap();
+    let clock = vigil_server::Clock::system();
+    let server = vigil_server::start(config, clock.clone()).await.unwrap();
     let uris = std::fs::read_to_string(&uris_file).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let service = Service::new("shots-activity");
-    let app = App::start_with(dir.path(), &service.0, size, &[]).await;
+    let app = App::start_with(
+        dir.path(),
+        &service.0,
+        size,
+        &[("VIGIL_ACTIVITY_SECONDS", "2")],
+    )
+    .await;
     for uri in DEMO.iter().take(2).copied().chain(uris.lines()) {
         app.add_by_uri(uri).await;
         if uri.contains("activity=") {
@@ -170,6 +175,19 @@ async fn activity(out: &Path, size: (u32, u32)) {
     app.text_until(".activity .updated", |t| t.starts_with("Updated"))
         .await;
     shoot(&app, out, "locked", size).await;
+    let bob_event = app
+        .js(
+            "return document.querySelector('.activity .flagged-card').dataset.event;",
+            vec![],
+        )
+        .await;
+    let bob_account = uris
+        .lines()
+        .filter_map(|line| vigil_core::OtpUri::parse(line).ok())
+        .find(|uri| uri.label.starts_with("bob"))
+        .and_then(|uri| uri.activity)
+        .and_then(|feed| feed.rsplit('/').next().map(str::to_owned))
+        .unwrap();
     app.js(
         "const row = Array.from(document.querySelectorAll('#list .row')).find((r) => r.dataset.linked === 'true' && r.dataset.label.startsWith('alice@'));
          row.querySelector('.activity-button').click();",
@@ -181,6 +199,29 @@ async fn activity(out: &Path, size: (u32, u32)) {
     app.text_until(".activity .updated", |t| t.starts_with("Updated"))
         .await;
     shoot(&app, out, "activity", size).await;
+
+    // The link of an alert email ("This wasn't me"), opened while the app runs.
+    let link = format!(
+        "vigil://activity?account={bob_account}&event={}&verdict=not_mine",
+        bob_event.as_str().unwrap()
+    );
+    let status = std::process::Command::new(std::env::var("VIGIL_APP_BIN").unwrap())
+        .arg(link)
+        .env("VIGIL_DATA_DIR", dir.path())
+        .env("VIGIL_KEYCHAIN_SERVICE", &service.0)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    app.find("#not-mine-dialog[open]").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    shoot(&app, out, "email-link", size).await;
+    close_dialogs(&app).await;
+
+    // The service's clock 2 minutes ahead of this computer's: the banner over the list.
+    clock.advance(120);
+    app.text_until("#clock-banner", |t| !t.is_empty()).await;
+    app.js("document.activeElement.blur();", vec![]).await;
+    shoot(&app, out, "clock", size).await;
     app.stop().await;
     server.stop().await.unwrap();
 }

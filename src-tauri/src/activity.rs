@@ -64,6 +64,8 @@ pub struct ActivityPane {
     pub stale: bool,
     /// No feed has been read yet.
     pub empty: bool,
+    /// The service has older events than the cached ones ("Show older activity").
+    pub more: bool,
 }
 
 /// The account's state as the banner shows it.
@@ -102,9 +104,12 @@ pub struct EventView {
     pub warning: bool,
     /// The customer's answer, in words.
     pub verdict: Option<&'static str>,
+    /// The account it happened to, and its name (in the overview; empty in an account's pane).
+    pub account: (String, String),
 }
 
-/// Everything flagged across linked accounts, for the pane when no account is selected.
+/// The pane when no account is selected: everything flagged and every lock across linked
+/// accounts, then their recent activity together, newest first, by day.
 #[derive(Template)]
 #[template(path = "partials/_overview.html")]
 pub struct Overview {
@@ -112,7 +117,12 @@ pub struct Overview {
     pub accounts: Vec<(String, String, Vec<EventView>)>,
     /// Linked accounts that are locked, with their banner text.
     pub locked: Vec<(String, String, String)>,
+    /// The latest events of every linked account, each naming its account.
+    pub days: Vec<DayView>,
 }
+
+/// How many events the overview's "Recent activity" shows.
+const OVERVIEW_EVENTS: usize = 40;
 
 /// How the list marks an account: flagged events to answer, or a lock.
 #[derive(Debug, serde::Serialize)]
@@ -212,6 +222,25 @@ impl ActivityContext {
                 Some(Verdict::NotMine) => Some("You said this wasn't you"),
                 None => None,
             },
+            account: (String::new(), String::new()),
+        }
+    }
+
+    /// Adds `view` to the day of `at` (events come newest first).
+    fn push_by_day(
+        &self,
+        days: &mut Vec<DayView>,
+        at: OffsetDateTime,
+        now: OffsetDateTime,
+        view: EventView,
+    ) {
+        let title = self.day_title(at, now);
+        match days.last_mut() {
+            Some(day) if day.title == title => day.events.push(view),
+            _ => days.push(DayView {
+                title,
+                events: vec![view],
+            }),
         }
     }
 
@@ -240,6 +269,7 @@ impl ActivityContext {
             footer: String::new(),
             stale: problem.is_some(),
             empty: page.is_none(),
+            more: page.as_ref().is_some_and(|p| p.next.is_some()),
         };
         let fetched_at = cached
             .and_then(|c| OffsetDateTime::from_unix_timestamp(c.fetched_at).ok())
@@ -279,15 +309,8 @@ impl ActivityContext {
                     .push(self.event_view(event, &page.events, true));
                 continue;
             }
-            let title = self.day_title(event.occurred_at, now);
             let view = self.event_view(event, &page.events, false);
-            match pane.days.last_mut() {
-                Some(day) if day.title == title => day.events.push(view),
-                _ => pane.days.push(DayView {
-                    title,
-                    events: vec![view],
-                }),
-            }
+            self.push_by_day(&mut pane.days, event.occurred_at, now, view);
         }
         pane
     }
@@ -297,11 +320,30 @@ impl ActivityContext {
         let mut overview = Overview {
             accounts: Vec::new(),
             locked: Vec::new(),
+            days: Vec::new(),
         };
-        for (account, cached) in feeds {
-            let Some(page) = cached.as_ref().and_then(page_of) else {
-                continue;
-            };
+        let pages: Vec<(&Account, FeedPage)> = feeds
+            .iter()
+            .filter_map(|(account, cached)| Some((account, cached.as_ref().and_then(page_of)?)))
+            .collect();
+        let mut recent: Vec<(&Account, &Event, &[Event])> = pages
+            .iter()
+            .flat_map(|(account, page)| {
+                page.events
+                    .iter()
+                    .filter(|e| !(e.flagged && e.verdict.is_none()))
+                    .map(move |e| (*account, e, page.events.as_slice()))
+            })
+            .collect();
+        recent.sort_by_key(|(_, event, _)| std::cmp::Reverse(event.occurred_at));
+        let now = OffsetDateTime::now_utc();
+        for (account, event, page) in recent.into_iter().take(OVERVIEW_EVENTS) {
+            let mut view = self.event_view(event, page, false);
+            view.account = (account.id.to_string(), name_of(account));
+            self.push_by_day(&mut overview.days, event.occurred_at, now, view);
+        }
+        for (account, page) in &pages {
+            let account = *account;
             let flagged: Vec<EventView> = page
                 .events
                 .iter()
@@ -428,5 +470,10 @@ mod tests {
             .unwrap();
         assert!(!overview.contains("<script>") && !overview.contains("<b>"));
         assert!(overview.contains("This wasn't me"));
+        assert!(
+            overview.contains("Recent activity")
+                && overview.contains("data-action=\"open-activity\""),
+            "the other events show under Recent activity, naming their account"
+        );
     }
 }

@@ -96,6 +96,7 @@ fn main() -> ExitCode {
             commands::settings::save_settings,
             commands::activity::account_activity,
             commands::activity::refresh_activity,
+            commands::activity::older_activity,
             commands::activity::activity_overview,
             commands::activity::activity_status,
             commands::activity::answer_event,

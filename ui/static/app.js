@@ -400,6 +400,14 @@ document.addEventListener("click", async (event) => {
       if (id) openActivity(id);
     }
     else if (what === "close-activity") showOverview();
+    else if (what === "older-activity" && openAccount) {
+      const id = openAccount;
+      action.disabled = true;
+      try {
+        const html = await invoke("older_activity", { id });
+        if (openAccount === id) detail().innerHTML = html; // askama output
+      } catch (error) { action.disabled = false; toast(messageOf(error)); }
+    }
     else if (what === "send-document") $("#document-input").click();
     else if (what === "app-menu") openMenu($("#app-menu"), action);
     else if (what === "row-menu" && row) openRowMenu(row, action);

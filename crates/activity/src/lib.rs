@@ -7,6 +7,8 @@
 //!   request signed with the key derived from the account's secret (`vigil_core::activity`).
 //!   Every request has timeouts, every answer a size limit and strict JSON parsing.
 //! - [`clock`]: how far this computer's clock is from a service's, from each answer.
+//! - [`history`]: the cached feed grown incrementally (the newest page on each read, older pages
+//!   with `after=` on demand).
 //! - [`AppLink`]: a `vigil://activity?…` link from an alert email, naming an event to open.
 //! - [`words`]: events and states in plain words, the same in the CLI and the app.
 //! - [`ActivityError`]: what went wrong, worded for the person: unreachable, slow, refused (with
@@ -18,6 +20,7 @@ mod app_link;
 mod client;
 pub mod clock;
 mod error;
+pub mod history;
 mod link;
 pub mod words;
 

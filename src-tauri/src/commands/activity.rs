@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 use tauri::State;
+use vigil_activity::history::{append_older, merge_newest};
 use vigil_activity::{ActivityError, FeedLink, MAX_DOCUMENT_BYTES, words};
 use vigil_core::Secret;
 use vigil_core::activity::Verdict;
@@ -65,7 +66,6 @@ pub async fn fetch(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, Strin
     let outcome = match result {
         Ok(fetch) => {
             state.record_clock(id, fetch.clock_offset.map(|offset| (offset, link.host())));
-            let json = serde_json::to_string(&fetch.page).map_err(|e| e.to_string())?;
             let mut guard = state.vault().map_err(|e| e.message)?;
             let vault = guard.get().map_err(|e| e.message)?;
             let previous = vault
@@ -73,6 +73,8 @@ pub async fn fetch(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, Strin
                 .ok()
                 .flatten()
                 .and_then(|cached| page_of(&cached));
+            let merged = merge_newest(fetch.page, previous.clone());
+            let json = serde_json::to_string(&merged).map_err(|e| e.to_string())?;
             vault
                 .save_feed(id, &json, crate::commands::codes::now_i64())
                 .map_err(|e| e.to_string())?;
@@ -86,7 +88,7 @@ pub async fn fetch(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, Strin
                 &name_of(&account),
                 &service,
                 previous.as_ref(),
-                &fetch.page,
+                &merged,
             ))
         }
         Err(ActivityError::Refused { message, host, .. }) => {
@@ -129,6 +131,36 @@ pub fn account_activity(state: State<'_, AppState>, id: String) -> Result<String
 pub async fn refresh_activity(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
     let id = AccountId::new(id);
     let _ = fetch(&state, &id).await;
+    pane(&state, &id)
+}
+
+/// Reads the page of events older than the cached ones (`after=` the cached cursor), adds it to
+/// the cache, and gives the pane.
+#[tauri::command]
+pub async fn older_activity(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
+    let id = AccountId::new(id);
+    let (_, link, secret) = linked(&state, &id)?;
+    let cached = state.vault()?.get()?.cached_feed(&id)?;
+    let Some((cached, page)) = cached.and_then(|c| page_of(&c).map(|page| (c, page))) else {
+        return pane(&state, &id);
+    };
+    let Some(after) = page.next.clone() else {
+        return pane(&state, &id);
+    };
+    let client = state.activity_client()?;
+    let older = client
+        .feed(&link, &secret, Some(&after), 100)
+        .await
+        .map_err(|e| AppError::new("activity", e.to_string()))?;
+    drop(secret);
+    let merged = append_older(page, older.page);
+    let json =
+        serde_json::to_string(&merged).map_err(|e| AppError::new("activity", e.to_string()))?;
+    state
+        .vault()?
+        .get()?
+        .save_feed(&id, &json, cached.fetched_at)?;
+    state.activity.bump();
     pane(&state, &id)
 }
 

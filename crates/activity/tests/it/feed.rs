@@ -216,3 +216,70 @@ async fn the_service_s_clock_is_measured_and_a_far_off_clock_is_corrected_when_s
     let clone = client.clone();
     clone.feed(&link, &uri.secret, None, 10).await.unwrap();
 }
+
+#[tokio::test]
+async fn the_cached_feed_grows_with_newer_reads_and_older_pages() {
+    use vigil_activity::history::{append_older, merge_newest};
+    let service = Service::start().await;
+    let uri = service.enrol("erin@example.com").await;
+    let link = FeedLink::parse(uri.activity.as_deref().unwrap()).unwrap();
+    // Order n placed 10 - n minutes ago, so newest first is 4, 3, 2, 1.
+    let order = |n: u32| {
+        let at = time::OffsetDateTime::now_utc() - time::Duration::minutes(10 - i64::from(n));
+        let at = at
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        json!({"kind": "order_placed", "occurred_at": at, "details": {"reference": format!("ORD-2026-100{n}"), "amount": "10.00", "currency": "EUR"}})
+    };
+    let events = format!("/v1/accounts/{}/events", link.account_id());
+    for n in 1..=3 {
+        assert_eq!(service.site(&events, order(n)).await.0, 201);
+    }
+    let client = client();
+    // The first read: the newest two; the oldest is behind the cursor.
+    let first = client.feed(&link, &uri.secret, None, 2).await.unwrap().page;
+    assert_eq!(first.events.len(), 2);
+    let cursor = first.next.clone().expect("a third event is older");
+    // A new order, then the next read's newest two: the cached older one stays below them.
+    assert_eq!(service.site(&events, order(4)).await.0, 201);
+    let newest = client.feed(&link, &uri.secret, None, 2).await.unwrap().page;
+    let merged = merge_newest(newest, Some(first));
+    assert_eq!(merged.events.len(), 3, "{:#?}", merged.events);
+    assert_eq!(merged.next.as_deref(), Some(cursor.as_str()));
+    // "Show older": the page after the cursor brings the first order, and nothing is older.
+    let older = client
+        .feed(&link, &uri.secret, Some(&cursor), 2)
+        .await
+        .unwrap()
+        .page;
+    let all = append_older(merged, older);
+    assert_eq!(all.next, None);
+    // The same events, in the same order, as one read of everything.
+    let whole = client
+        .feed(&link, &uri.secret, None, 10)
+        .await
+        .unwrap()
+        .page;
+    let ids = |page: &vigil_core::activity::FeedPage| {
+        page.events.iter().map(|e| e.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(whole.events.len(), 4);
+    assert_eq!(ids(&all), ids(&whole));
+    let last4: Vec<String> = all
+        .events
+        .iter()
+        .map(|e| {
+            e.details["reference"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .rev()
+                .take(4)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect()
+        })
+        .collect();
+    assert_eq!(last4, ["1004", "1003", "1002", "1001"]);
+}

@@ -271,5 +271,19 @@ async fn a_notification_and_an_email_link_open_the_flagged_event() {
     })
     .await;
     app.stop().await;
+
+    // A link that starts the app: it opens at the (now answered) event.
+    let link = format!("vigil://activity?account={account}&event={event}");
+    let app = App::start_with_args(dir.path(), &service.0, (1280, 800), &[], &[&link]).await;
+    app.find(".activity .event.highlight").await;
+    let picked = app
+        .js(
+            "return document.querySelector('.activity .highlight').dataset.event;",
+            vec![],
+        )
+        .await;
+    assert_eq!(picked, json!(event));
+    assert_eq!(app.count("#not-mine-dialog[open]").await, 0);
+    app.stop().await;
     server.stop().await.unwrap();
 }

@@ -42,6 +42,17 @@ impl App {
         size: (u32, u32),
         env: &[(&str, &str)],
     ) -> App {
+        Self::start_with_args(data_dir, service, size, env, &[]).await
+    }
+
+    /// Like [`App::start_with`], with command-line arguments for the app (a `vigil://` link).
+    pub async fn start_with_args(
+        data_dir: &std::path::Path,
+        service: &str,
+        size: (u32, u32),
+        env: &[(&str, &str)],
+        args: &[&str],
+    ) -> App {
         let binary = std::env::var("VIGIL_APP_BIN")
             .expect("VIGIL_APP_BIN must name the built vigil-app: run scripts/test-e2e");
         let (port, native) = (free_port(), free_port());
@@ -63,7 +74,7 @@ impl App {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": binary }),
+            serde_json::json!({ "application": binary, "args": args }),
         );
         capabilities.insert("browserName".into(), serde_json::json!("wry"));
         let url = format!("http://127.0.0.1:{port}");

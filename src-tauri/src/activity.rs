@@ -144,6 +144,15 @@ pub fn name_of(account: &Account) -> String {
     }
 }
 
+/// The service's name for sentences: the account's issuer, or the feed's host without one.
+pub fn service_of(account: &Account, link: &FeedLink) -> String {
+    if account.issuer.is_empty() {
+        link.host()
+    } else {
+        account.issuer.clone()
+    }
+}
+
 /// The cached page of a feed, if it parses.
 pub fn page_of(cached: &CachedFeed) -> Option<FeedPage> {
     serde_json::from_str(&cached.json).ok()
@@ -253,11 +262,7 @@ impl ActivityContext {
         problem: Option<&str>,
     ) -> ActivityPane {
         let now = OffsetDateTime::now_utc();
-        let service = if account.issuer.is_empty() {
-            link.host()
-        } else {
-            account.issuer.clone()
-        };
+        let service = service_of(account, link);
         let page = cached.and_then(page_of);
         let mut pane = ActivityPane {
             id: account.id.to_string(),

@@ -132,12 +132,18 @@ pub fn show<R: Runtime>(app: &AppHandle<R>, alert: Alert) {
 /// activity status, which this makes it ask for at once).
 pub fn open<R: Runtime>(app: &AppHandle<R>, request: OpenRequest) {
     app.state::<AppState>().set_open_request(request);
-    if let Some(window) = app.get_webview_window("main") {
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
+    if let Some(window) = bring_forward(app) {
         let _ = window.eval("window.vigilOpenRequested && window.vigilOpenRequested()");
     }
+}
+
+/// Unminimises, shows and focuses the main window; gives it, if there is one.
+pub fn bring_forward<R: Runtime>(app: &AppHandle<R>) -> Option<tauri::WebviewWindow<R>> {
+    let window = app.get_webview_window("main")?;
+    let _ = window.unminimize();
+    let _ = window.show();
+    let _ = window.set_focus();
+    Some(window)
 }
 
 #[cfg(test)]

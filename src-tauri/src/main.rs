@@ -33,11 +33,7 @@ fn main() -> ExitCode {
             tauri_plugin_single_instance::Builder::new()
                 .dbus_id(instance)
                 .callback(|app, _arguments, _directory| {
-                    if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
-                        let _ = window.unminimize();
-                        let _ = window.show();
-                        let _ = window.set_focus();
-                    }
+                    alerts::bring_forward(app);
                 })
                 .build(),
         )

@@ -6,11 +6,22 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{Value, json};
 use vigil_core::OtpUri;
-use vigil_server::{Clock, Config};
+use vigil_server::{Clock, Config, RunningServer};
 
 use crate::support::{App, Service};
 
 pub const SITE_KEY: &str = "site-key-for-e2e-tests-012345678";
+
+/// A throwaway service on 127.0.0.1 with its database in `dir`, on `clock`.
+pub async fn start_server(dir: &std::path::Path, clock: Clock) -> RunningServer {
+    let config = Config::local(
+        dir,
+        SITE_KEY,
+        "reviewer-key-for-e2e-tests-0123",
+        &"0123456789abcdef".repeat(4),
+    );
+    vigil_server::start(config, clock).await.unwrap()
+}
 
 pub async fn site(base: &str, path: &str, body: Value) -> (u16, Value) {
     let response = reqwest::Client::new()
@@ -45,13 +56,7 @@ pub fn code(uri: &OtpUri, steps_ahead: u64) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn enrol_sign_in_lock_answer_and_work_offline() {
     let server_dir = tempfile::tempdir().unwrap();
-    let config = Config::local(
-        server_dir.path(),
-        SITE_KEY,
-        "reviewer-key-for-e2e-tests-0123",
-        &"0123456789abcdef".repeat(4),
-    );
-    let server = vigil_server::start(config, Clock::system()).await.unwrap();
+    let server = start_server(server_dir.path(), Clock::system()).await;
     let base = server.base_url.clone();
     let host = base.trim_start_matches("http://").to_owned();
     let (status, created) = site(

@@ -8,20 +8,10 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use vigil_core::OtpUri;
-use vigil_server::{Clock, Config, RunningServer};
+use vigil_server::Clock;
 
-use crate::activity::{SITE_KEY, code, sign_in, site};
+use crate::activity::{code, sign_in, site, start_server};
 use crate::support::{App, Service};
-
-async fn start_server(dir: &std::path::Path, clock: Clock) -> RunningServer {
-    let config = Config::local(
-        dir,
-        SITE_KEY,
-        "reviewer-key-for-e2e-tests-0123",
-        &"0123456789abcdef".repeat(4),
-    );
-    vigil_server::start(config, clock).await.unwrap()
-}
 
 /// A new account at the service: its id and enrolment URI.
 async fn enrol(base: &str, email: &str, issuer: &str) -> (String, OtpUri) {

@@ -11,7 +11,7 @@ use vigil_core::Secret;
 use vigil_core::activity::Verdict;
 use vigil_vault::{Account, AccountId};
 
-use crate::activity::{Attention, name_of, page_of};
+use crate::activity::{Attention, name_of, page_of, service_of};
 use crate::alerts::{Alert, alerts};
 use crate::error::AppError;
 use crate::state::{AppState, OpenRequest};
@@ -78,11 +78,7 @@ pub async fn fetch(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, Strin
             vault
                 .save_feed(id, &json, crate::commands::codes::now_i64())
                 .map_err(|e| e.to_string())?;
-            let service = if account.issuer.is_empty() {
-                link.host()
-            } else {
-                account.issuer.clone()
-            };
+            let service = service_of(&account, &link);
             Ok(alerts(
                 id,
                 &name_of(&account),
@@ -205,11 +201,7 @@ pub async fn answer_event(
         .map_err(|e| AppError::new("activity", e.to_string()))?;
     drop(secret);
     let _ = fetch(&state, &id).await;
-    let service = if account.issuer.is_empty() {
-        link.host()
-    } else {
-        account.issuer.clone()
-    };
+    let service = service_of(&account, &link);
     let message = match (verdict, recorded.account_state.is_locked()) {
         (Verdict::NotMine, _) => format!(
             "Your account at {service} is locked. {service} will ask you to confirm your recent activity."

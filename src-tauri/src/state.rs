@@ -143,13 +143,14 @@ impl AppState {
             .map_err(|e| AppError::new("activity", e))
     }
 
-    /// Remembers (or clears) why the account's feed could not be read.
-    pub fn set_problem(&self, id: &AccountId, problem: Option<String>) {
+    /// Remembers (or clears) why the account's feed could not be read; whether that changed.
+    pub fn set_problem(&self, id: &AccountId, problem: Option<String>) -> bool {
         let mut problems = lock(&self.problems);
-        match problem {
+        let before = match problem.clone() {
             Some(problem) => problems.insert(id.clone(), problem),
             None => problems.remove(id),
         };
+        before != problem
     }
 
     /// Why the account's feed could not be read last time, if it could not.

@@ -93,11 +93,7 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
 
     // Enrol by scanning the service's QR image; the preview offers to link, naming the host.
     app.click("#add-button").await;
-    app.find("#file-input")
-        .await
-        .send_keys(&picture.display().to_string())
-        .await
-        .unwrap();
+    app.choose_file("#file-input", &picture).await;
     let offer = app.text_until(".link-pick", |t| !t.is_empty()).await;
     assert_eq!(
         offer,
@@ -190,22 +186,14 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
     let mut bytes = b"%PDF-1.7\n".to_vec();
     bytes.resize(10 * 1024 * 1024 + 1, b' ');
     std::fs::write(&huge, &bytes).unwrap();
-    app.find("#document-input")
-        .await
-        .send_keys(&huge.display().to_string())
-        .await
-        .unwrap();
+    app.choose_file("#document-input", &huge).await;
     app.text_until("#toast", |t| {
         t == "The file is too large (the limit is 10 MB)"
     })
     .await;
     let text = pictures.path().join("letter.txt");
     std::fs::write(&text, "I am who I say I am").unwrap();
-    app.find("#document-input")
-        .await
-        .send_keys(&text.display().to_string())
-        .await
-        .unwrap();
+    app.choose_file("#document-input", &text).await;
     app.text_until("#toast", |t| t == "Send a PDF, PNG or JPEG file")
         .await;
     let banner = app
@@ -219,11 +207,7 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
     // A document moves it to review.
     let document = pictures.path().join("letter.png");
     std::fs::write(&document, &png).unwrap();
-    app.find("#document-input")
-        .await
-        .send_keys(&document.display().to_string())
-        .await
-        .unwrap();
+    app.choose_file("#document-input", &document).await;
     app.text_until("#toast", |t| t.starts_with("Document sent"))
         .await;
     app.text_until(".activity .banner p", |t| t.contains("reviews it"))
@@ -244,4 +228,54 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
     app.assert_code("#list .row .code", &uri.params, &uri.secret)
         .await;
     app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn older_activity_is_read_when_asked() {
+    let server_dir = tempfile::tempdir().unwrap();
+    let server = start_server(server_dir.path(), Clock::system()).await;
+    let base = server.base_url.clone();
+    let (status, created) = site(
+        &base,
+        "/v1/accounts",
+        json!({"external_id": "frank", "email": "frank@example.com", "issuer": "Orders", "label": "frank@example.com"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let account = created["account_id"].as_str().unwrap().to_owned();
+    // 105 orders, one an hour: more than the 100 a feed page holds.
+    let now = time::OffsetDateTime::now_utc();
+    for n in 0..105i64 {
+        let at = (now - time::Duration::hours(n + 1))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let body = json!({"kind": "order_placed", "occurred_at": at,
+            "details": {"reference": format!("ORD-{n:06}"), "amount": "5.00", "currency": "EUR"}});
+        let (status, answer) = site(&base, &format!("/v1/accounts/{account}/events"), body).await;
+        assert_eq!(status, 201, "{answer}");
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::new("older");
+    let app = App::start(dir.path(), &service.0).await;
+    app.add_by_uri(created["otpauth_uri"].as_str().unwrap())
+        .await;
+    app.text_until(".link-pick", |t| !t.is_empty()).await;
+    app.click("#preview-form button[type=submit]").await;
+    app.click("#list .row .activity-button").await;
+    app.text_until(".activity .updated", |t| t.starts_with("Updated"))
+        .await;
+    assert_eq!(app.count(".activity .event").await, 100);
+    app.click(".activity [data-action=older-activity]").await;
+    app.find(".activity .updated").await;
+    for _ in 0..80 {
+        if app.count(".activity .event").await == 105 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    assert_eq!(app.count(".activity .event").await, 105);
+    assert_eq!(app.count(".activity [data-action=older-activity]").await, 0);
+    app.stop().await;
+    server.stop().await.unwrap();
 }

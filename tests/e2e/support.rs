@@ -184,6 +184,25 @@ impl App {
         }
     }
 
+    /// Gives the file input `css` the file at `path` (finding the input again if the page
+    /// redrew it in between).
+    pub async fn choose_file(&self, css: &str, path: &std::path::Path) {
+        let mut last = String::new();
+        for _ in 0..5 {
+            match self
+                .find(css)
+                .await
+                .send_keys(&path.display().to_string())
+                .await
+            {
+                Ok(()) => return,
+                Err(error) => last = error.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("could not choose {} in {css}: {last}", path.display());
+    }
+
     /// Runs `script` in the page with `args`; returns its value.
     pub async fn js(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
         self.client

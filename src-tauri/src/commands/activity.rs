@@ -8,7 +8,7 @@ use tauri::State;
 use vigil_activity::history::{append_older, merge_newest};
 use vigil_activity::{ActivityError, FeedLink, MAX_DOCUMENT_BYTES, words};
 use vigil_core::Secret;
-use vigil_core::activity::Verdict;
+use vigil_core::activity::{FeedPage, Verdict};
 use vigil_vault::{Account, AccountId};
 
 use crate::activity::{Attention, name_of, page_of, service_of};
@@ -63,6 +63,7 @@ pub async fn fetch(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, Strin
     let client = state.activity_client().map_err(|e| e.message)?;
     let result = client.feed(&link, &secret, None, 100).await;
     drop(secret);
+    let mut changed = false;
     let outcome = match result {
         Ok(fetch) => {
             state.record_clock(id, fetch.clock_offset.map(|offset| (offset, link.host())));
@@ -74,6 +75,13 @@ pub async fn fetch(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, Strin
                 .flatten()
                 .and_then(|cached| page_of(&cached));
             let merged = merge_newest(fetch.page, previous.clone());
+            // Only the service's time differs between two reads of an unchanged feed.
+            changed = previous.as_ref().is_none_or(|page| {
+                FeedPage {
+                    server_time: merged.server_time,
+                    ..page.clone()
+                } != merged
+            });
             let json = serde_json::to_string(&merged).map_err(|e| e.to_string())?;
             vault
                 .save_feed(id, &json, crate::commands::codes::now_i64())
@@ -95,8 +103,10 @@ pub async fn fetch(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, Strin
         }
         Err(other) => Err(other.to_string()),
     };
-    state.set_problem(id, outcome.as_ref().err().cloned());
-    state.activity.bump();
+    // The page redraws what is open when the counter moves: only for news, not every read.
+    if state.set_problem(id, outcome.as_ref().err().cloned()) || changed {
+        state.activity.bump();
+    }
     outcome
 }
 

@@ -39,6 +39,32 @@ pub enum Command {
     Activity(ActivityArgs),
     /// Answer a flagged event: it was you (mine) or it was not (not-mine, which locks the account).
     Verdict(VerdictArgs),
+    /// Write the man pages or a shell's completions (for packagers; `scripts/bundle` uses it).
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+/// `vigil generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// What to write: man pages (one per subcommand) or a shell's completion script.
+    pub what: Generated,
+    /// The folder to write into (created if missing); completions go to standard output without it.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<std::path::PathBuf>,
+}
+
+/// What `vigil generate` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Generated {
+    /// Man pages: vigil.1 and vigil-SUBCOMMAND.1.
+    Man,
+    /// Bash completions (`vigil`).
+    Bash,
+    /// Zsh completions (`_vigil`).
+    Zsh,
+    /// Fish completions (`vigil.fish`).
+    Fish,
 }
 
 /// `vigil link`.

@@ -4,6 +4,7 @@ mod activity;
 mod add;
 mod code;
 mod export;
+mod generate;
 mod list;
 mod remove;
 mod rename;
@@ -28,6 +29,7 @@ pub fn run(command: Command) -> Result<(), CliError> {
         Command::Unlink(args) => activity::unlink(args),
         Command::Activity(args) => activity::show(args),
         Command::Verdict(args) => activity::verdict(args),
+        Command::Generate(args) => generate::run(args),
     }
 }
 

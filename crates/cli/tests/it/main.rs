@@ -8,6 +8,7 @@ mod activity;
 mod code;
 mod errors;
 mod export;
+mod generate;
 mod qr;
 mod screen;
 mod support;

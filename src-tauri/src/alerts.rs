@@ -94,6 +94,7 @@ fn plain(text: &str) -> String {
 
 /// Shows `alert`; a click brings the window forward with the event open. Failures (no
 /// notification service) are ignored: the list's marks still say it.
+#[cfg(desktop)]
 pub fn show<R: Runtime>(app: &AppHandle<R>, alert: Alert) {
     let app = app.clone();
     // Waiting for the click blocks, so each notification gets a thread until it closes.
@@ -127,6 +128,10 @@ pub fn show<R: Runtime>(app: &AppHandle<R>, alert: Alert) {
             drop((handle, app));
         });
 }
+
+/// On mobile the list's marks say it (notifications there need the platform's own service).
+#[cfg(mobile)]
+pub fn show<R: Runtime>(_app: &AppHandle<R>, _alert: Alert) {}
 
 /// Brings the window forward and asks the page to open `request` (it reads it with the
 /// activity status, which this makes it ask for at once).

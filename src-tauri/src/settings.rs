@@ -1,4 +1,5 @@
-//! The app's settings (theme, clipboard delay, next code, notifications, clock correction), kept as `settings.json` in the data
+//! The app's settings (theme, clipboard delay, next code, notifications, clock correction, update
+//! checks), kept as `settings.json` in the data
 //! directory beside the vault. A missing or unreadable file means the defaults; saving replaces
 //! the file atomically.
 
@@ -46,6 +47,9 @@ pub struct Settings {
     pub notifications: bool,
     /// Compute codes with the linked services' time when this computer's clock is off.
     pub correct_clock: bool,
+    /// Ask the release feed for a newer Vigil when the app starts (nothing is installed without
+    /// the person's yes).
+    pub check_updates: bool,
 }
 
 impl Default for Settings {
@@ -56,6 +60,7 @@ impl Default for Settings {
             show_next: true,
             notifications: true,
             correct_clock: true,
+            check_updates: true,
         }
     }
 }
@@ -120,6 +125,7 @@ mod tests {
             show_next: false,
             notifications: false,
             correct_clock: false,
+            check_updates: false,
         };
         chosen.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()), chosen);
@@ -137,7 +143,7 @@ mod tests {
         assert_eq!(loaded.clipboard_seconds, MAX_CLIPBOARD_SECONDS);
         assert_eq!(loaded.theme, Theme::System);
         assert!(
-            loaded.notifications && loaded.correct_clock,
+            loaded.notifications && loaded.correct_clock && loaded.check_updates,
             "older files get the defaults"
         );
     }

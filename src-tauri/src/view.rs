@@ -15,6 +15,8 @@ pub struct MainPage {
     pub orphans: usize,
     /// The settings, for the page's theme and the settings dialog.
     pub settings: Settings,
+    /// This app's version (About, Settings).
+    pub version: &'static str,
 }
 
 /// A full-window message when the vault cannot be used.
@@ -106,6 +108,7 @@ impl MainPage {
             rows,
             orphans: unlocked.orphans.len(),
             settings,
+            version: env!("CARGO_PKG_VERSION"),
         }
     }
 }

@@ -17,6 +17,7 @@ let swallowClick = false;
 let openAccount = null;
 let activityVersion = -1;
 let pendingVerdict = null;
+let updateOffer = null;
 
 // ---- The page --------------------------------------------------------------------------------
 
@@ -98,6 +99,12 @@ async function pollActivity() {
   if (clock) {
     clock.textContent = status.clock || "";
     clock.hidden = !status.clock;
+  }
+  updateOffer = status.update || updateOffer;
+  const banner = $("#update-banner");
+  if (banner) {
+    banner.hidden = !status.update;
+    $("#update-banner-text").textContent = status.update ? `Vigil ${status.update.version} is available.` : "";
   }
   const marks = new Map(status.attention.map((a) => [a.id, a]));
   for (const row of $$("#list .row")) {
@@ -378,6 +385,52 @@ async function runMenu(what) {
   }
 }
 
+// ---- Updates -----------------------------------------------------------------------------------
+
+function updateDialog(text, { install = false, restart = false, error = "" } = {}) {
+  const dialog = $("#update-dialog");
+  $("#update-text").textContent = text;
+  $("#update-error").textContent = error;
+  const notes = $("#update-notes");
+  const offer = install && updateOffer;
+  notes.textContent = (offer && offer.notes) || "";
+  notes.hidden = !(offer && offer.notes);
+  $("#update-install").hidden = !install;
+  $("#update-restart").hidden = !restart;
+  $("#update-later").textContent = install || restart ? "Not now" : "Close";
+  for (const button of $$("button", dialog)) button.disabled = false;
+  if (!dialog.open) dialog.showModal();
+}
+
+function offerUpdate(offer) {
+  updateOffer = offer;
+  updateDialog(`Vigil ${offer.version} is available (you have ${offer.current}). Install it now?`, { install: true });
+}
+
+async function checkUpdate() {
+  $$("dialog[open]").forEach((d) => { if (d.id !== "update-dialog") d.close(); });
+  updateDialog("Checking for updates…");
+  try {
+    const offer = await invoke("check_update");
+    if (offer) offerUpdate(offer);
+    else updateDialog(`Vigil ${$("#about-version").textContent.replace("Version ", "")} is the newest version.`);
+  } catch (error) { updateDialog("", { error: messageOf(error) }); }
+}
+
+async function installUpdate() {
+  const version = updateOffer ? updateOffer.version : "";
+  updateDialog(`Downloading and installing Vigil ${version}…`);
+  for (const button of $$("#update-dialog button")) button.disabled = true;
+  try {
+    const installed = await invoke("install_update");
+    updateOffer = null;
+    $("#update-banner").hidden = true;
+    updateDialog(`Vigil ${installed} is installed. Restart Vigil to use it.`, { restart: true });
+  } catch (error) {
+    updateDialog("", { install: Boolean(updateOffer), error: messageOf(error) });
+  }
+}
+
 // ---- Events ------------------------------------------------------------------------------------
 
 document.addEventListener("click", async (event) => {
@@ -393,6 +446,8 @@ document.addEventListener("click", async (event) => {
     const what = action.dataset.action;
     if (what === "add") openAdd();
     else if (what === "close") action.closest("dialog").close();
+    else if (what === "check-update") checkUpdate();
+    else if (what === "review-update" && updateOffer) offerUpdate(updateOffer);
     else if (what === "retry") render();
     else if (what === "open-activity") {
       const target = row || event.target.closest("[data-account]");
@@ -443,6 +498,8 @@ document.addEventListener("click", async (event) => {
     } catch (error) { $("#not-mine-error").textContent = messageOf(error); }
     return;
   }
+  if (event.target.closest("#update-install")) { installUpdate(); return; }
+  if (event.target.closest("#update-restart")) { invoke("restart_app").catch((error) => updateDialog("", { error: messageOf(error) })); return; }
   if (event.target.closest("#delete-confirm")) {
     try { show(await invoke("remove_account", { id: pendingDelete })); $("#delete-dialog").close(); }
     catch (error) { $("#delete-error").textContent = messageOf(error); }
@@ -506,6 +563,7 @@ document.addEventListener("submit", async (event) => {
       show_next: form.elements.show_next.checked,
       notifications: form.elements.notifications.checked,
       correct_clock: form.elements.correct_clock.checked,
+      check_updates: form.elements.check_updates.checked,
     };
     try {
       await invoke("save_settings", { settings });

@@ -28,6 +28,8 @@ pub struct ActivityStatus {
     pub clock: Option<String>,
     /// An account or event to open now (given once).
     pub open: Option<OpenRequest>,
+    /// A newer Vigil found by the check at start, waiting for the person's answer.
+    pub update: Option<crate::update::UpdateOffer>,
 }
 
 /// What an answer or a document did.
@@ -179,7 +181,10 @@ pub fn activity_overview(state: State<'_, AppState>) -> Result<String, AppError>
 
 /// The list's marks, and whether anything changed since the page last looked.
 #[tauri::command]
-pub fn activity_status(state: State<'_, AppState>) -> Result<ActivityStatus, AppError> {
+pub fn activity_status(
+    state: State<'_, AppState>,
+    updates: State<'_, crate::update::UpdateState>,
+) -> Result<ActivityStatus, AppError> {
     let feeds = state.linked_feeds()?;
     Ok(ActivityStatus {
         version: state
@@ -189,6 +194,7 @@ pub fn activity_status(state: State<'_, AppState>) -> Result<ActivityStatus, App
         attention: crate::activity::attention(&feeds),
         clock: state.clock_banner(),
         open: state.take_open_request(),
+        update: updates.offered(),
     })
 }
 

@@ -7,6 +7,7 @@ pub mod add;
 pub mod codes;
 pub mod edit;
 pub mod settings;
+pub mod update;
 
 /// The names of every command, from `commands.list` (which build.rs grants too).
 #[cfg(test)]
@@ -37,11 +38,11 @@ mod tests {
             .map(|n| format!("allow-{}", n.replace('_', "-")))
             .collect();
         assert_eq!(granted, wanted);
-        let main = include_str!("../main.rs");
+        let main = include_str!("../lib.rs");
         for name in names() {
             assert!(
                 main.contains(&format!("::{name},")),
-                "{name} is not registered in main.rs"
+                "{name} is not registered in lib.rs"
             );
         }
         assert_eq!(

@@ -104,6 +104,11 @@ async fn full_app(out: &Path, size: (u32, u32)) {
     close_dialogs(&app).await;
 
     app.click("#menu-button").await;
+    app.click("#app-menu [data-menu=about]").await;
+    shoot(&app, out, "about", size).await;
+    close_dialogs(&app).await;
+
+    app.click("#menu-button").await;
     app.click("#app-menu [data-menu=settings]").await;
     shoot(&app, out, "settings", size).await;
     app.click("#settings-form input[value=dark]").await;

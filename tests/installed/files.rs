@@ -43,7 +43,11 @@ fn programs_man_pages_and_completions_are_where_the_system_looks() {
         format!("vigil {}", env!("CARGO_PKG_VERSION"))
     );
     let page = run("zcat", &["/usr/share/man/man1/vigil-code.1.gz"]);
-    assert!(page.contains(".TH vigil\\-code 1"), "{page}");
+    assert!(page.contains(".TH vigil-code 1"), "{page}");
+    assert!(
+        page.contains(&format!("\"vigil {}\"", env!("CARGO_PKG_VERSION"))),
+        "{page}"
+    );
     let bash = std::fs::read_to_string("/usr/share/bash-completion/completions/vigil").unwrap();
     assert!(bash.contains("complete -F _vigil"), "{bash}");
 }
@@ -114,6 +118,12 @@ fn dependencies_name_the_runtime_libraries_and_recommend_a_keychain() {
     }
 }
 
+/// Whether `path` is a directory of some file in `files`.
+fn is_directory_in(files: &BTreeSet<String>, path: &str) -> bool {
+    let prefix = format!("{path}/");
+    files.iter().any(|f| f.starts_with(&prefix))
+}
+
 #[test]
 fn the_rpm_holds_the_same_files() {
     let dist =
@@ -132,12 +142,19 @@ fn the_rpm_holds_the_same_files() {
         .lines()
         .map(str::to_owned)
         .collect();
-    // `dpkg-deb -c` lists entries as ./usr/...; files only (directories end in /).
+    // `dpkg-deb -c` lists `-rw-r--r-- root/root 1234 date time ./usr/bin/vigil`; files and links.
     let in_deb: BTreeSet<String> = run("dpkg-deb", &["-c", deb.to_str().unwrap()])
         .lines()
-        .filter_map(|line| line.split_whitespace().last())
-        .filter(|path| !path.ends_with('/'))
-        .map(|path| path.trim_start_matches('.').to_owned())
+        .filter(|line| line.starts_with('-') || line.starts_with('l'))
+        .filter_map(|line| line.split_whitespace().nth(5))
+        .map(|path| format!("/{}", path.trim_start_matches("./")))
+        .collect();
+    // `rpm -qpl` lists directories too: keep what the .deb lists as files.
+    let in_rpm: BTreeSet<String> = in_rpm
+        .into_iter()
+        .filter(|path| {
+            in_deb.contains(path) || !path.ends_with('/') && !is_directory_in(&in_deb, path)
+        })
         .collect();
     assert!(in_deb.contains("/usr/bin/vigil"), "{in_deb:#?}");
     assert_eq!(in_rpm, in_deb);

@@ -7,6 +7,14 @@ use vigil_e2e::support::{App, Service};
 
 use crate::installed_version;
 
+/// With `VIGIL_INSTALLED_SHOTS=DIR`, saves the window as `DIR/NAME-1280x800.png` (for the docs).
+async fn shot(app: &App, name: &str) {
+    if let Ok(dir) = std::env::var("VIGIL_INSTALLED_SHOTS") {
+        let png = app.client.screenshot().await.unwrap();
+        std::fs::write(format!("{dir}/{name}-1280x800.png"), png).unwrap();
+    }
+}
+
 fn feed(kind: &str) -> String {
     let base = std::env::var("VIGIL_TEST_UPDATES")
         .expect("VIGIL_TEST_UPDATES names the update server (scripts/test-install)");
@@ -34,6 +42,7 @@ async fn a_signed_update_installs_after_a_yes_and_a_tampered_one_is_refused() {
         t == format!("Vigil {next} is available.")
     })
     .await;
+    shot(&app, "update-banner").await;
     app.click("[data-action=review-update]").await;
     app.text_until("#update-text", |t| {
         t == format!("Vigil {next} is available (you have {current}). Install it now?")
@@ -41,6 +50,7 @@ async fn a_signed_update_installs_after_a_yes_and_a_tampered_one_is_refused() {
     .await;
     app.text_until("#update-notes", |t| t.contains("Test release notes"))
         .await;
+    shot(&app, "update-offer").await;
     app.click("#update-install").await;
     app.text_until("#update-error", |t| {
         t == format!(
@@ -49,6 +59,7 @@ async fn a_signed_update_installs_after_a_yes_and_a_tampered_one_is_refused() {
         )
     })
     .await;
+    shot(&app, "update-refused").await;
     assert_eq!(
         installed_version(),
         current,
@@ -82,6 +93,8 @@ async fn a_signed_update_installs_after_a_yes_and_a_tampered_one_is_refused() {
         t == format!("Vigil {next} is installed. Restart Vigil to use it.")
     })
     .await;
+    app.text_until("#update-later", |t| t == "Later").await;
+    shot(&app, "update-installed").await;
     assert_eq!(installed_version(), next);
     app.stop().await;
 }

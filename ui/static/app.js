@@ -18,6 +18,7 @@ let openAccount = null;
 let activityVersion = -1;
 let pendingVerdict = null;
 let updateOffer = null;
+let updateInstalled = false;
 
 // ---- The page --------------------------------------------------------------------------------
 
@@ -100,11 +101,12 @@ async function pollActivity() {
     clock.textContent = status.clock || "";
     clock.hidden = !status.clock;
   }
-  updateOffer = status.update || updateOffer;
+  const offered = updateInstalled ? null : status.update;
+  updateOffer = offered || updateOffer;
   const banner = $("#update-banner");
   if (banner) {
-    banner.hidden = !status.update;
-    $("#update-banner-text").textContent = status.update ? `Vigil ${status.update.version} is available.` : "";
+    banner.hidden = !offered;
+    $("#update-banner-text").textContent = offered ? `Vigil ${offered.version} is available.` : "";
   }
   const marks = new Map(status.attention.map((a) => [a.id, a]));
   for (const row of $$("#list .row")) {
@@ -397,7 +399,7 @@ function updateDialog(text, { install = false, restart = false, error = "" } = {
   notes.hidden = !(offer && offer.notes);
   $("#update-install").hidden = !install;
   $("#update-restart").hidden = !restart;
-  $("#update-later").textContent = install || restart ? "Not now" : "Close";
+  $("#update-later").textContent = restart ? "Later" : (install ? "Not now" : "Close");
   for (const button of $$("button", dialog)) button.disabled = false;
   if (!dialog.open) dialog.showModal();
 }
@@ -424,6 +426,7 @@ async function installUpdate() {
   try {
     const installed = await invoke("install_update");
     updateOffer = null;
+    updateInstalled = true;
     $("#update-banner").hidden = true;
     updateDialog(`Vigil ${installed} is installed. Restart Vigil to use it.`, { restart: true });
   } catch (error) {

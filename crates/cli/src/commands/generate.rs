@@ -39,10 +39,27 @@ pub fn run(args: GenerateArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// `vigil.1` and one page per visible subcommand (`vigil-add.1`, …).
+/// `vigil.1` and one page per visible subcommand (`vigil-add.1`, …), each saying which version
+/// of Vigil it documents.
 fn write_man_pages(dir: &Path) -> Result<(), CliError> {
     std::fs::create_dir_all(dir).map_err(|e| folder_error(dir, &e))?;
-    clap_mangen::generate_to(Cli::command(), dir).map_err(|e| folder_error(dir, &e))
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    let source = format!("vigil {}", env!("CARGO_PKG_VERSION"));
+    let pages = std::iter::once(command.clone()).chain(
+        command
+            .get_subcommands()
+            .filter(|s| !s.is_hide_set())
+            .cloned(),
+    );
+    for page in pages {
+        clap_mangen::Man::new(page)
+            .source(source.clone())
+            .manual("Vigil Manual")
+            .generate_to(dir)
+            .map_err(|e| folder_error(dir, &e))?;
+    }
+    Ok(())
 }
 
 fn folder_error(dir: &Path, error: &std::io::Error) -> CliError {

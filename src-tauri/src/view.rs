@@ -98,10 +98,10 @@ impl AccountRow {
 impl MainPage {
     /// The page for an unlocked vault.
     pub fn new(unlocked: &Unlocked, settings: Settings) -> Self {
-        let mut accounts: Vec<&Account> = unlocked.accounts.iter().collect();
-        accounts.sort_by_key(|a| (!a.favourite, a.position));
-        let rows = accounts
-            .into_iter()
+        // The vault gives the accounts in display order (pinned first).
+        let rows = unlocked
+            .accounts
+            .iter()
             .map(|a| AccountRow::new(a, unlocked.orphans.contains(&a.id)))
             .collect();
         Self {

@@ -1,5 +1,5 @@
 //! The last activity feed read for each linked account (the service's JSON and when it was read).
-//! Removing or unlinking an account removes its cached feed.
+//! Removing an account, or changing its link ([`Vault::set_activity`]), removes its cached feed.
 
 use rusqlite::{OptionalExtension, params};
 
@@ -49,17 +49,6 @@ impl<S: SecretStore> Vault<S> {
             .optional()
             .map_err(|e| self.db(e))
     }
-
-    /// Forgets the account's cached feed (when it is unlinked).
-    pub fn forget_feed(&mut self, id: &AccountId) -> Result<(), VaultError> {
-        self.connection
-            .execute(
-                "DELETE FROM feed_cache WHERE account_id = ?1",
-                [id.as_str()],
-            )
-            .map_err(|e| self.db(e))?;
-        Ok(())
-    }
 }
 
 #[cfg(test)]
@@ -69,7 +58,7 @@ mod tests {
     use crate::{MemoryStore, Vault};
 
     #[test]
-    fn feeds_are_kept_replaced_and_go_with_their_account() {
+    fn feeds_are_kept_replaced_and_go_with_their_account_or_link() {
         let dir = tempfile::tempdir().unwrap();
         let mut vault = Vault::open(dir.path(), MemoryStore::new()).unwrap();
         let uri = OtpUri::new(
@@ -87,8 +76,25 @@ mod tests {
             (cached.json.as_str(), cached.fetched_at),
             (r#"{"events":[1]}"#, 200)
         );
-        vault.forget_feed(&id).unwrap();
+        // Linking drops what was cached; linking again to the same feed keeps it.
+        let shop = "https://shop.example/v1/feed/a";
+        vault.set_activity(&id, Some(shop)).unwrap();
         assert_eq!(vault.cached_feed(&id).unwrap(), None);
+        vault.save_feed(&id, r#"{"events":[2]}"#, 250).unwrap();
+        vault.set_activity(&id, Some(shop)).unwrap();
+        assert!(
+            vault.cached_feed(&id).unwrap().is_some(),
+            "same link, same feed"
+        );
+        // Relinking elsewhere or unlinking forgets the old service's events.
+        vault
+            .set_activity(&id, Some("https://other.example/v1/feed/b"))
+            .unwrap();
+        assert_eq!(vault.cached_feed(&id).unwrap(), None, "relinked");
+        vault.save_feed(&id, r#"{"events":[3]}"#, 260).unwrap();
+        let unlinked = vault.set_activity(&id, None).unwrap();
+        assert_eq!(unlinked.activity, None);
+        assert_eq!(vault.cached_feed(&id).unwrap(), None, "unlinked");
         vault.save_feed(&id, "{}", 300).unwrap();
         vault.remove(&id).unwrap();
         let again = vault.add(&uri).unwrap().id;

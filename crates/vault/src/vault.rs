@@ -12,6 +12,10 @@ use crate::{Account, AccountId, KeyringStore, SecretStore, VaultError, VaultLoca
 /// How long a write waits for another process's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The one definition of the list's order: pinned accounts first, then by position (ties, which
+/// only a crash mid-reorder could leave, by age).
+const DISPLAY_ORDER: &str = "favourite DESC, position, created_at";
+
 const COLUMNS: &str = "id, issuer, label, kind, algorithm, digits, period, counter, position, favourite, activity_url, created_at";
 
 /// The accounts and their secrets. Every method reads the database afresh, so several processes
@@ -88,11 +92,11 @@ impl<S: SecretStore> Vault<S> {
         }
     }
 
-    /// Every account, in list order (favourites are flagged, not moved).
+    /// Every account, in display order: pinned accounts first, then each group by position. The
+    /// app's list and `vigil list` both show this order.
     pub fn accounts(&self) -> Result<Vec<Account>, VaultError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM accounts WHERE deleting = 0 ORDER BY position, created_at"
-        );
+        let sql =
+            format!("SELECT {COLUMNS} FROM accounts WHERE deleting = 0 ORDER BY {DISPLAY_ORDER}");
         let mut statement = self.connection.prepare(&sql).map_err(|e| self.db(e))?;
         let rows = statement
             .query_map([], read_account)
@@ -258,17 +262,83 @@ impl<S: SecretStore> Vault<S> {
         )
     }
 
-    /// Links an account to its service's activity feed, or unlinks it with `None`.
+    /// Links an account to its service's activity feed, relinks it elsewhere, or unlinks it with
+    /// `None`. Whenever the link changes, the cached feed of the old link goes with it (one
+    /// transaction), so no front end can show, or page on from, another service's events.
     pub fn set_activity(
         &mut self,
         id: &AccountId,
         url: Option<&str>,
     ) -> Result<Account, VaultError> {
-        self.update_one(
-            id,
-            "UPDATE accounts SET activity_url = ?2 WHERE id = ?1 AND deleting = 0",
-            params![id.as_str(), url],
-        )
+        let db = database_error(&self.path);
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&db)?;
+        let current: Option<Option<String>> = transaction
+            .query_row(
+                "SELECT activity_url FROM accounts WHERE id = ?1 AND deleting = 0",
+                [id.as_str()],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(&db)?;
+        let Some(current) = current else {
+            return Err(VaultError::NotFound(id.to_string()));
+        };
+        if current.as_deref() != url {
+            transaction
+                .execute(
+                    "UPDATE accounts SET activity_url = ?2 WHERE id = ?1",
+                    params![id.as_str(), url],
+                )
+                .map_err(&db)?;
+            transaction
+                .execute(
+                    "DELETE FROM feed_cache WHERE account_id = ?1",
+                    [id.as_str()],
+                )
+                .map_err(&db)?;
+        }
+        transaction.commit().map_err(&db)?;
+        self.account(id)
+    }
+
+    /// Moves an account one place up (`by < 0`) or down (`by > 0`) within its group (pinned or
+    /// not) as the list shows it; at the group's edge nothing moves. One transaction, so another
+    /// process adding or removing an account meanwhile cannot make the order wrong.
+    pub fn move_within_group(&mut self, id: &AccountId, by: i32) -> Result<(), VaultError> {
+        let db = database_error(&self.path);
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&db)?;
+        let mut accounts: Vec<(String, bool)> = transaction
+            .prepare(&format!(
+                "SELECT id, favourite FROM accounts WHERE deleting = 0 ORDER BY {DISPLAY_ORDER}"
+            ))
+            .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .map_err(&db)?;
+        let from = accounts
+            .iter()
+            .position(|(account, _)| account == id.as_str())
+            .ok_or_else(|| VaultError::NotFound(id.to_string()))?;
+        let to = from
+            .checked_add_signed(by.signum() as isize)
+            .filter(|&to| to < accounts.len() && accounts[to].1 == accounts[from].1);
+        let Some(to) = to else {
+            return Ok(());
+        };
+        accounts.swap(from, to);
+        for (position, (account, _)) in accounts.iter().enumerate() {
+            transaction
+                .execute(
+                    "UPDATE accounts SET position = ?2 WHERE id = ?1",
+                    params![account, clamp_i64(position as u64)],
+                )
+                .map_err(&db)?;
+        }
+        transaction.commit().map_err(&db)
     }
 
     /// Puts the accounts in the order given; `order` must list every account once.

@@ -56,6 +56,46 @@ fn add_list_rename_reorder_remove() {
 }
 
 #[test]
+fn pinned_accounts_list_first_and_move_within_their_group() {
+    let store = MemoryStore::new();
+    let (_dir, mut vault) = vault(&store);
+    let (shop, bank) = add_two(&mut vault);
+    let mail = vault
+        .add(&uri("Mail", "carol", "KRUGS4ZANFZSA5DI"))
+        .unwrap();
+    let issuers = |vault: &Vault<&MemoryStore>| -> Vec<String> {
+        vault
+            .accounts()
+            .unwrap()
+            .into_iter()
+            .map(|a| a.issuer)
+            .collect()
+    };
+    assert_eq!(issuers(&vault), ["Shop", "Bank", "Mail"]);
+    // Pinning moves an account to the pinned group at the top, for every front end.
+    vault.set_favourite(&mail.id, true).unwrap();
+    assert_eq!(issuers(&vault), ["Mail", "Shop", "Bank"]);
+    // Moving stays within the group: Mail is alone among the pinned, Shop cannot pass it.
+    vault.move_within_group(&mail.id, 1).unwrap();
+    vault.move_within_group(&shop.id, -1).unwrap();
+    assert_eq!(issuers(&vault), ["Mail", "Shop", "Bank"]);
+    vault.move_within_group(&bank.id, -1).unwrap();
+    assert_eq!(issuers(&vault), ["Mail", "Bank", "Shop"]);
+    vault.move_within_group(&bank.id, 5).unwrap();
+    assert_eq!(issuers(&vault), ["Mail", "Shop", "Bank"]);
+    vault.move_within_group(&bank.id, 1).unwrap();
+    assert_eq!(
+        issuers(&vault),
+        ["Mail", "Shop", "Bank"],
+        "the last stays last"
+    );
+    assert!(matches!(
+        vault.move_within_group(&AccountId::new("nobody"), 1),
+        Err(VaultError::NotFound(_))
+    ));
+}
+
+#[test]
 fn refuses_duplicates_naming_the_account() {
     let store = MemoryStore::new();
     let (_dir, mut vault) = vault(&store);

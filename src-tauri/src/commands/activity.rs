@@ -286,13 +286,8 @@ pub fn link_account(
 /// Unlinks an account (its cached feed is forgotten); returns the page body.
 #[tauri::command]
 pub fn unlink_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
-    let id = AccountId::new(id);
-    {
-        let mut guard = state.vault()?;
-        let vault = guard.get()?;
-        vault.set_activity(&id, None)?;
-        vault.forget_feed(&id)?;
-    }
+    // The vault forgets the cached feed with the link.
+    state.vault()?.get()?.set_activity(&AccountId::new(id), None)?;
     state.activity.bump();
     Ok(askama::Template::render(&state.refresh()?)?)
 }

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use tauri::State;
-use vigil_vault::{AccountId, VaultError};
+use vigil_vault::AccountId;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -64,25 +64,10 @@ pub fn reorder_accounts(state: State<'_, AppState>, ids: Vec<String>) -> Result<
 /// list shows it; returns the new page body.
 #[tauri::command]
 pub fn move_account(state: State<'_, AppState>, id: String, by: i32) -> Result<String, AppError> {
-    let id = AccountId::new(id);
-    {
-        let mut guard = state.vault()?;
-        let vault = guard.get()?;
-        let mut accounts = vault.accounts()?;
-        accounts.sort_by_key(|a| (!a.favourite, a.position));
-        let from = accounts
-            .iter()
-            .position(|a| a.id == id)
-            .ok_or_else(|| AppError::from(VaultError::NotFound(id.to_string())))?;
-        let to = from.checked_add_signed(by.signum() as isize);
-        if let Some(to) = to.filter(|&to| to < accounts.len())
-            && accounts[to].favourite == accounts[from].favourite
-        {
-            accounts.swap(from, to);
-            let order: Vec<AccountId> = accounts.into_iter().map(|a| a.id).collect();
-            vault.reorder(&order)?;
-        }
-    }
+    state
+        .vault()?
+        .get()?
+        .move_within_group(&AccountId::new(id), by)?;
     Ok(state.refresh()?.render()?)
 }
 

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use zeroize::Zeroizing;
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 
 /// The app's clipboard handle: kept open for the app's life, because on X11 what a process put on
 /// the clipboard is served only while its handle lives.
@@ -17,14 +17,20 @@ impl ClipboardHandle {
     /// if it still holds that code.
     pub fn copy(&self, code: &str, clear_after: u64) -> Result<(), AppError> {
         let failed = |e: arboard::Error| {
-            AppError::new("clipboard", format!("The clipboard cannot be used: {e}"))
+            AppError::new(
+                ErrorCode::Clipboard,
+                format!("The clipboard cannot be used: {e}"),
+            )
         };
         let mut guard = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         if guard.is_none() {
             *guard = Some(arboard::Clipboard::new().map_err(failed)?);
         }
         let Some(clipboard) = guard.as_mut() else {
-            return Err(AppError::new("clipboard", "The clipboard cannot be used"));
+            return Err(AppError::new(
+                ErrorCode::Clipboard,
+                "The clipboard cannot be used",
+            ));
         };
         clipboard.set_text(code.to_owned()).map_err(failed)?;
         if clear_after > 0 {

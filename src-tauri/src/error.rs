@@ -4,20 +4,74 @@
 use serde::Serialize;
 use vigil_vault::VaultError;
 
+/// What kind of error it is: the page can branch on it, and its JSON name is stable (pinned
+/// by a test below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// No keychain (Secret Service) answers.
+    KeychainUnavailable,
+    /// The keychain is locked.
+    KeychainLocked,
+    /// An account's secret is missing from the keychain, or unreadable there.
+    MissingSecret,
+    /// The account list (SQLite) or its folder cannot be used.
+    Database,
+    /// The account is already in the vault.
+    Duplicate,
+    /// No such account (or event).
+    NotFound,
+    /// Not a usable otpauth URI.
+    InvalidUri,
+    /// A form field or argument is not acceptable.
+    InvalidField,
+    /// The clipboard cannot be read or written.
+    Clipboard,
+    /// The screen cannot be captured.
+    Capture,
+    /// A file is not a picture that can be read.
+    BadImage,
+    /// The picture holds no QR code.
+    NoQrCode,
+    /// The QR codes found are not enrolments.
+    NotEnrolment,
+    /// A page or QR code could not be drawn.
+    Render,
+    /// The settings could not be saved.
+    Settings,
+    /// The activity service could not be reached or refused.
+    Activity,
+    /// The account has no activity feed.
+    NotLinked,
+    /// A feed link or `vigil://` link is not acceptable.
+    BadLink,
+    /// A document for the service is not acceptable.
+    BadDocument,
+    /// This copy cannot update itself (not installed from a release package).
+    UpdateUnavailable,
+    /// The release feed could not be read.
+    UpdateCheck,
+    /// There is no update to install.
+    UpdateNone,
+    /// The update's signature is not the release key's: nothing was installed.
+    UpdateSignature,
+    /// The update could not be installed.
+    UpdateInstall,
+}
+
 /// An error as the page receives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{message}")]
 pub struct AppError {
-    /// Stable identifier: `keychain_unavailable`, `keychain_locked`, `database`, `duplicate`,
-    /// `not_found`, `invalid_uri`, `clipboard`, `render`, `vault_unavailable`, `not_hotp`.
-    pub code: &'static str,
+    /// What kind of error, for the page's logic.
+    pub code: ErrorCode,
     /// What happened and what to do, in plain words.
     pub message: String,
 }
 
 impl AppError {
     /// An error with `code` and `message`.
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
             code,
             message: message.into(),
@@ -28,12 +82,14 @@ impl AppError {
 impl From<&VaultError> for AppError {
     fn from(error: &VaultError) -> Self {
         let code = match error {
-            VaultError::KeychainUnavailable(_) => "keychain_unavailable",
-            VaultError::KeychainLocked => "keychain_locked",
-            VaultError::CorruptSecret { .. } | VaultError::MissingSecret { .. } => "missing_secret",
-            VaultError::DataDir { .. } | VaultError::Database { .. } => "database",
-            VaultError::Duplicate { .. } => "duplicate",
-            VaultError::NotFound(_) | VaultError::BadOrder => "not_found",
+            VaultError::KeychainUnavailable(_) => ErrorCode::KeychainUnavailable,
+            VaultError::KeychainLocked => ErrorCode::KeychainLocked,
+            VaultError::CorruptSecret { .. } | VaultError::MissingSecret { .. } => {
+                ErrorCode::MissingSecret
+            }
+            VaultError::DataDir { .. } | VaultError::Database { .. } => ErrorCode::Database,
+            VaultError::Duplicate { .. } => ErrorCode::Duplicate,
+            VaultError::NotFound(_) | VaultError::BadOrder => ErrorCode::NotFound,
         };
         Self::new(code, error.to_string())
     }
@@ -45,10 +101,22 @@ impl From<VaultError> for AppError {
     }
 }
 
+impl From<vigil_activity::ActivityError> for AppError {
+    fn from(error: vigil_activity::ActivityError) -> Self {
+        Self::new(ErrorCode::Activity, error.to_string())
+    }
+}
+
+impl From<vigil_activity::LinkError> for AppError {
+    fn from(error: vigil_activity::LinkError) -> Self {
+        Self::new(ErrorCode::BadLink, error.to_string())
+    }
+}
+
 impl From<vigil_core::UriError> for AppError {
     fn from(error: vigil_core::UriError) -> Self {
         Self::new(
-            "invalid_uri",
+            ErrorCode::InvalidUri,
             format!("This is not a valid otpauth URI: {error}"),
         )
     }
@@ -56,13 +124,53 @@ impl From<vigil_core::UriError> for AppError {
 
 impl From<askama::Error> for AppError {
     fn from(error: askama::Error) -> Self {
-        Self::new("render", format!("The page could not be drawn: {error}"))
+        Self::new(
+            ErrorCode::Render,
+            format!("The page could not be drawn: {error}"),
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_has_its_pinned_name() {
+        let names: Vec<String> = [
+            ErrorCode::KeychainUnavailable,
+            ErrorCode::KeychainLocked,
+            ErrorCode::MissingSecret,
+            ErrorCode::Database,
+            ErrorCode::Duplicate,
+            ErrorCode::NotFound,
+            ErrorCode::InvalidUri,
+            ErrorCode::InvalidField,
+            ErrorCode::Clipboard,
+            ErrorCode::Capture,
+            ErrorCode::BadImage,
+            ErrorCode::NoQrCode,
+            ErrorCode::NotEnrolment,
+            ErrorCode::Render,
+            ErrorCode::Settings,
+            ErrorCode::Activity,
+            ErrorCode::NotLinked,
+            ErrorCode::BadLink,
+            ErrorCode::BadDocument,
+            ErrorCode::UpdateUnavailable,
+            ErrorCode::UpdateCheck,
+            ErrorCode::UpdateNone,
+            ErrorCode::UpdateSignature,
+            ErrorCode::UpdateInstall,
+        ]
+        .iter()
+        .map(|code| serde_json::to_string(code).unwrap())
+        .collect();
+        assert_eq!(
+            names.join(","),
+            r#""keychain_unavailable","keychain_locked","missing_secret","database","duplicate","not_found","invalid_uri","invalid_field","clipboard","capture","bad_image","no_qr_code","not_enrolment","render","settings","activity","not_linked","bad_link","bad_document","update_unavailable","update_check","update_none","update_signature","update_install""#
+        );
+    }
 
     #[test]
     fn json_shape_is_pinned() {

@@ -89,38 +89,8 @@ pub fn run() -> ExitCode {
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::codes::render_app,
-            commands::codes::codes,
-            commands::codes::copy_code,
-            commands::codes::next_code,
-            commands::add::add_uri,
-            commands::add::add_manual,
-            commands::add::scan_image,
-            commands::add::scan_screen,
-            commands::add::scan_clipboard,
-            commands::add::confirm_add,
-            commands::add::cancel_add,
-            commands::edit::rename_account,
-            commands::edit::set_favourite,
-            commands::edit::move_account,
-            commands::edit::reorder_accounts,
-            commands::edit::account_qr,
-            commands::edit::remove_account,
-            commands::settings::save_settings,
-            commands::activity::account_activity,
-            commands::activity::refresh_activity,
-            commands::activity::older_activity,
-            commands::activity::activity_overview,
-            commands::activity::activity_status,
-            commands::activity::answer_event,
-            commands::activity::send_document,
-            commands::activity::link_account,
-            commands::activity::unlink_account,
-            commands::update::check_update,
-            commands::update::install_update,
-            commands::update::restart_app,
-        ])
+        // Every command in commands.list: build.rs writes the handler from that list.
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
         .run(context);
     match result {
         Ok(()) => ExitCode::SUCCESS,

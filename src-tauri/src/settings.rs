@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 
 /// The colour theme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,7 +86,7 @@ impl Settings {
     pub fn save(&self, data_dir: &Path) -> Result<(), AppError> {
         let failed = |e: std::io::Error| {
             AppError::new(
-                "settings",
+                ErrorCode::Settings,
                 format!(
                     "The settings could not be saved in {}: {e}",
                     data_dir.display()
@@ -95,7 +95,10 @@ impl Settings {
         };
         std::fs::create_dir_all(data_dir).map_err(failed)?;
         let json = serde_json::to_vec_pretty(self).map_err(|e| {
-            AppError::new("settings", format!("The settings could not be saved: {e}"))
+            AppError::new(
+                ErrorCode::Settings,
+                format!("The settings could not be saved: {e}"),
+            )
         })?;
         let temporary = data_dir.join("settings.json.tmp");
         std::fs::write(&temporary, json).map_err(failed)?;

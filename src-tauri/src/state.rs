@@ -16,13 +16,14 @@ use vigil_vault::{Unlocked, Vault, VaultError, VaultLocation};
 
 use crate::activity::ActivityContext;
 use crate::clipboard::ClipboardHandle;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::settings::Settings;
 use crate::view::MainPage;
 
 /// What every command works on.
 pub struct AppState {
-    vault: Mutex<Result<Vault, VaultError>>,
+    /// The vault, opened once at start, or why it could not be.
+    vault: Result<Mutex<Vault>, VaultError>,
     /// The accounts and secrets as last read, so codes need no keychain round trip each second.
     cache: Mutex<Option<Unlocked>>,
     /// Accounts found by the last scan, shown in a preview and added only when confirmed. They
@@ -81,7 +82,7 @@ impl AppState {
             problems: Mutex::new(HashMap::new()),
             clock: Mutex::new(HashMap::new()),
             open_request: Mutex::new(None),
-            vault: Mutex::new(Vault::open_keychain(&location)),
+            vault: Vault::open_keychain(&location).map(Mutex::new),
             cache: Mutex::new(None),
             pending: Mutex::new(Vec::new()),
             settings: Mutex::new(Settings::load(&location.data_dir)),
@@ -106,7 +107,7 @@ impl AppState {
     /// Reads every account and secret afresh (one batch from the keychain) into the cache, and
     /// makes the page of them.
     pub fn refresh(&self) -> Result<MainPage, AppError> {
-        let unlocked = self.vault()?.get()?.unlock()?;
+        let unlocked = self.vault()?.unlock()?;
         let page = MainPage::new(&unlocked, self.settings());
         *lock(&self.cache) = Some(unlocked);
         Ok(page)
@@ -120,7 +121,7 @@ impl AppState {
                 return Ok(f(unlocked));
             }
         }
-        let unlocked = self.vault()?.get()?.unlock()?;
+        let unlocked = self.vault()?.unlock()?;
         let result = f(&unlocked);
         *lock(&self.cache) = Some(unlocked);
         Ok(result)
@@ -140,7 +141,7 @@ impl AppState {
     pub fn activity_client(&self) -> Result<ActivityClient, AppError> {
         self.client
             .clone()
-            .map_err(|e| AppError::new("activity", e))
+            .map_err(|e| AppError::new(ErrorCode::Activity, e))
     }
 
     /// Remembers (or clears) why the account's feed could not be read; whether that changed.
@@ -227,8 +228,7 @@ impl AppState {
 
     /// Every linked account with its cached feed.
     pub fn linked_feeds(&self) -> Result<Vec<(Account, Option<CachedFeed>)>, AppError> {
-        let mut guard = self.vault()?;
-        let vault = guard.get()?;
+        let vault = self.vault()?;
         let mut feeds = Vec::new();
         for account in vault.accounts()? {
             if account.activity.is_some() {
@@ -239,22 +239,12 @@ impl AppState {
         Ok(feeds)
     }
 
-    /// The vault, or the error that kept it from opening (shown as a full-window message).
-    pub fn vault(&self) -> Result<VaultGuard<'_>, AppError> {
-        let guard = lock(&self.vault);
-        match &*guard {
-            Ok(_) => Ok(VaultGuard(guard)),
+    /// The vault (locked for this caller), or the error that kept it from opening (shown as a
+    /// full-window message).
+    pub fn vault(&self) -> Result<MutexGuard<'_, Vault>, AppError> {
+        match &self.vault {
+            Ok(vault) => Ok(lock(vault)),
             Err(error) => Err(AppError::from(error)),
         }
-    }
-}
-
-/// A locked, opened vault.
-pub struct VaultGuard<'a>(MutexGuard<'a, Result<Vault, VaultError>>);
-
-impl VaultGuard<'_> {
-    /// The vault.
-    pub fn get(&mut self) -> Result<&mut Vault, AppError> {
-        self.0.as_mut().map_err(|e| AppError::from(&*e))
     }
 }

@@ -11,7 +11,7 @@ use std::sync::{Mutex, PoisonError};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 
 /// A release newer than this app, as the page shows it.
@@ -76,7 +76,7 @@ pub async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<UpdateOffer>
     {
         let url = url::Url::parse(&url).map_err(|e| {
             AppError::new(
-                "update_check",
+                ErrorCode::UpdateCheck,
                 format!("VIGIL_UPDATE_URL is not a URL: {e}"),
             )
         })?;
@@ -112,7 +112,7 @@ pub async fn install<R: Runtime>(app: &AppHandle<R>) -> Result<String, AppError>
         .clone()
         .ok_or_else(|| {
             AppError::new(
-                "update_none",
+                ErrorCode::UpdateNone,
                 "There is no update to install: check for updates first.",
             )
         })?;
@@ -140,7 +140,7 @@ pub async fn install<R: Runtime>(_app: &AppHandle<R>) -> Result<String, AppError
 
 fn from_source() -> AppError {
     AppError::new(
-        "update_unavailable",
+        ErrorCode::UpdateUnavailable,
         "This copy of Vigil was not installed from a release package, so it cannot update \
          itself: update it the way it was installed.",
     )
@@ -149,7 +149,7 @@ fn from_source() -> AppError {
 #[cfg(desktop)]
 fn check_failed(error: tauri_plugin_updater::Error) -> AppError {
     AppError::new(
-        "update_check",
+        ErrorCode::UpdateCheck,
         format!("Vigil could not check for updates: {error}"),
     )
 }
@@ -164,21 +164,21 @@ fn install_failed(version: &str, error: &tauri_plugin_updater::Error) -> AppErro
         | Error::Base64(_)
         | Error::SignedVersionMismatch { .. }
         | Error::MissingSignedVersion => AppError::new(
-            "update_signature",
+            ErrorCode::UpdateSignature,
             format!(
                 "The download of Vigil {version} is not signed with the Vigil release key, so \
                  it was not installed. Nothing was changed."
             ),
         ),
         Error::AuthenticationFailed => AppError::new(
-            "update_install",
+            ErrorCode::UpdateInstall,
             format!(
                 "Vigil {version} was downloaded and its signature checked, but installing it \
                  needs an administrator's permission, which was not given. Nothing was changed."
             ),
         ),
         other => AppError::new(
-            "update_install",
+            ErrorCode::UpdateInstall,
             format!("Vigil {version} could not be installed: {other}. Nothing was changed."),
         ),
     }

@@ -13,7 +13,7 @@ use vigil_vault::{Account, AccountId};
 
 use crate::activity::{Attention, name_of, page_of, service_of};
 use crate::alerts::{Alert, alerts};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::{AppState, OpenRequest};
 
 /// The list's marks, a counter that changes whenever any feed changed, the clock banner, and
@@ -43,16 +43,15 @@ pub struct AnswerOutcome {
 
 /// The account, its checked link, and its secret (for signing one request).
 fn linked(state: &AppState, id: &AccountId) -> Result<(Account, FeedLink, Secret), AppError> {
-    let mut guard = state.vault()?;
-    let vault = guard.get()?;
+    let vault = state.vault()?;
     let account = vault.account(id)?;
     let text = account.activity.clone().ok_or_else(|| {
         AppError::new(
-            "not_linked",
+            ErrorCode::NotLinked,
             format!("{} is not linked to an activity feed", name_of(&account)),
         )
     })?;
-    let link = FeedLink::parse(&text).map_err(|e| AppError::new("bad_link", e.to_string()))?;
+    let link = FeedLink::parse(&text)?;
     let secret = vault.secret(&account)?;
     Ok((account, link, secret))
 }
@@ -69,8 +68,7 @@ pub async fn fetch(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, Strin
     let outcome = match result {
         Ok(fetch) => {
             state.record_clock(id, fetch.clock_offset.map(|offset| (offset, link.host())));
-            let mut guard = state.vault().map_err(|e| e.message)?;
-            let vault = guard.get().map_err(|e| e.message)?;
+            let mut vault = state.vault().map_err(|e| e.message)?;
             let previous = vault
                 .cached_feed(id)
                 .ok()
@@ -113,11 +111,10 @@ pub async fn fetch(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, Strin
 }
 
 fn pane(state: &AppState, id: &AccountId) -> Result<String, AppError> {
-    let mut guard = state.vault()?;
-    let vault = guard.get()?;
+    let vault = state.vault()?;
     let account = vault.account(id)?;
     let text = account.activity.clone().unwrap_or_default();
-    let link = FeedLink::parse(&text).map_err(|e| AppError::new("bad_link", e.to_string()))?;
+    let link = FeedLink::parse(&text)?;
     let cached = vault.cached_feed(id)?;
     let problem = state.problem(id);
     Ok(askama::Template::render(&state.activity.pane(
@@ -148,7 +145,7 @@ pub async fn refresh_activity(state: State<'_, AppState>, id: String) -> Result<
 pub async fn older_activity(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
     let id = AccountId::new(id);
     let (_, link, secret) = linked(&state, &id)?;
-    let cached = state.vault()?.get()?.cached_feed(&id)?;
+    let cached = state.vault()?.cached_feed(&id)?;
     let Some((cached, page)) = cached.and_then(|c| page_of(&c).map(|page| (c, page))) else {
         return pane(&state, &id);
     };
@@ -156,18 +153,12 @@ pub async fn older_activity(state: State<'_, AppState>, id: String) -> Result<St
         return pane(&state, &id);
     };
     let client = state.activity_client()?;
-    let older = client
-        .feed(&link, &secret, Some(&after), 100)
-        .await
-        .map_err(|e| AppError::new("activity", e.to_string()))?;
+    let older = client.feed(&link, &secret, Some(&after), 100).await?;
     drop(secret);
     let merged = append_older(page, older.page);
-    let json =
-        serde_json::to_string(&merged).map_err(|e| AppError::new("activity", e.to_string()))?;
-    state
-        .vault()?
-        .get()?
-        .save_feed(&id, &json, cached.fetched_at)?;
+    let json = serde_json::to_string(&merged)
+        .map_err(|e| AppError::new(ErrorCode::Activity, e.to_string()))?;
+    state.vault()?.save_feed(&id, &json, cached.fetched_at)?;
     state.activity.bump();
     pane(&state, &id)
 }
@@ -206,15 +197,16 @@ pub async fn answer_event(
     event_id: String,
     verdict: String,
 ) -> Result<AnswerOutcome, AppError> {
-    let verdict = Verdict::parse(&verdict)
-        .ok_or_else(|| AppError::new("invalid_field", "The answer must be mine or not_mine"))?;
+    let verdict = Verdict::parse(&verdict).ok_or_else(|| {
+        AppError::new(
+            ErrorCode::InvalidField,
+            "The answer must be mine or not_mine",
+        )
+    })?;
     let id = AccountId::new(id);
     let (account, link, secret) = linked(&state, &id)?;
     let client = state.activity_client()?;
-    let recorded = client
-        .verdict(&link, &secret, &event_id, verdict)
-        .await
-        .map_err(|e| AppError::new("activity", e.to_string()))?;
+    let recorded = client.verdict(&link, &secret, &event_id, verdict).await?;
     drop(secret);
     let _ = fetch(&state, &id).await;
     let service = service_of(&account, &link);
@@ -243,19 +235,16 @@ pub async fn send_document(
 ) -> Result<AnswerOutcome, AppError> {
     if data.len() > MAX_DOCUMENT_BYTES / 3 * 4 + 8 {
         return Err(AppError::new(
-            "bad_document",
+            ErrorCode::BadDocument,
             "The file is too large (the limit is 10 MB)",
         ));
     }
     let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data.trim())
-        .map_err(|_| AppError::new("bad_document", "The file could not be read"))?;
+        .map_err(|_| AppError::new(ErrorCode::BadDocument, "The file could not be read"))?;
     let id = AccountId::new(id);
     let (_, link, secret) = linked(&state, &id)?;
     let client = state.activity_client()?;
-    let received = client
-        .document(&link, &secret, bytes)
-        .await
-        .map_err(|e| AppError::new("activity", e.to_string()))?;
+    let received = client.document(&link, &secret, bytes).await?;
     drop(secret);
     let _ = fetch(&state, &id).await;
     Ok(AnswerOutcome {
@@ -274,10 +263,9 @@ pub fn link_account(
     id: String,
     url: String,
 ) -> Result<String, AppError> {
-    let link = FeedLink::parse(&url).map_err(|e| AppError::new("bad_link", e.to_string()))?;
+    let link = FeedLink::parse(&url)?;
     state
         .vault()?
-        .get()?
         .set_activity(&AccountId::new(id), Some(link.as_str()))?;
     state.activity.wake();
     Ok(askama::Template::render(&state.refresh()?)?)
@@ -287,7 +275,7 @@ pub fn link_account(
 #[tauri::command]
 pub fn unlink_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
     // The vault forgets the cached feed with the link.
-    state.vault()?.get()?.set_activity(&AccountId::new(id), None)?;
+    state.vault()?.set_activity(&AccountId::new(id), None)?;
     state.activity.bump();
     Ok(askama::Template::render(&state.refresh()?)?)
 }

@@ -12,7 +12,7 @@ use vigil_core::qr::{self, Found, Payload, QrError};
 use vigil_core::{FieldError, ManualEntry, OtpKind, OtpUri, migration};
 use vigil_vault::VaultError;
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 use crate::view::Badge;
 
@@ -85,7 +85,7 @@ fn describe(uri: &OtpUri) -> String {
 
 /// Adds one account and says so.
 fn add_one(state: &AppState, uri: &OtpUri) -> Result<AddOutcome, AppError> {
-    state.vault()?.get()?.add(uri)?;
+    state.vault()?.add(uri)?;
     Ok(AddOutcome::Added {
         html: state.refresh()?.render()?,
         message: format!("Added {}", uri.display_name()),
@@ -114,7 +114,7 @@ fn enrol(state: &AppState, found: Vec<Found>) -> Result<AddOutcome, AppError> {
         }
     }
     if accounts.is_empty() {
-        return Err(AppError::new("not_enrolment", notes.join("\n")));
+        return Err(AppError::new(ErrorCode::NotEnrolment, notes.join("\n")));
     }
     if let [uri] = accounts.as_slice()
         && !from_export
@@ -134,8 +134,7 @@ fn preview(
 ) -> Result<AddOutcome, AppError> {
     let mut items = Vec::with_capacity(accounts.len());
     {
-        let mut guard = state.vault()?;
-        let vault = guard.get()?;
+        let vault = state.vault()?;
         for (index, uri) in accounts.iter().enumerate() {
             items.push(PreviewItem {
                 index,
@@ -182,7 +181,10 @@ pub fn add_uri(state: State<'_, AppState>, uri: String) -> Result<AddOutcome, Ap
     let text = uri.trim();
     if text.to_ascii_lowercase().starts_with("otpauth-migration:") {
         let batch = migration::decode(text).map_err(|e| {
-            AppError::new("invalid_uri", format!("This export cannot be read: {e}"))
+            AppError::new(
+                ErrorCode::InvalidUri,
+                format!("This export cannot be read: {e}"),
+            )
         })?;
         let export = Found {
             text: String::new(),
@@ -213,11 +215,14 @@ pub fn scan_image(
     request: Request<'_>,
 ) -> Result<AddOutcome, AppError> {
     let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(AppError::new("bad_image", "No picture was received"));
+        return Err(AppError::new(
+            ErrorCode::BadImage,
+            "No picture was received",
+        ));
     };
     if bytes.len() > MAX_IMAGE_BYTES {
         return Err(AppError::new(
-            "bad_image",
+            ErrorCode::BadImage,
             format!(
                 "This file is too large to scan ({} MB; the limit is 50 MB)",
                 bytes.len() / (1024 * 1024)
@@ -225,8 +230,8 @@ pub fn scan_image(
         ));
     }
     let found = qr::scan_image(bytes).map_err(|error| match error {
-        QrError::NoQrCode => AppError::new("no_qr_code", "No QR code found in this picture"),
-        other => AppError::new("bad_image", other.to_string()),
+        QrError::NoQrCode => AppError::new(ErrorCode::NoQrCode, "No QR code found in this picture"),
+        other => AppError::new(ErrorCode::BadImage, other.to_string()),
     })?;
     enrol(&state, found)
 }
@@ -250,16 +255,21 @@ pub async fn scan_screen(
         let _ = window.set_focus();
     }
     let found = found
-        .map_err(|e| AppError::new("capture", format!("The screen could not be captured: {e}")))?
-        .map_err(|e| AppError::new("capture", e.to_string()))?;
+        .map_err(|e| {
+            AppError::new(
+                ErrorCode::Capture,
+                format!("The screen could not be captured: {e}"),
+            )
+        })?
+        .map_err(|e| AppError::new(ErrorCode::Capture, e.to_string()))?;
     enrol(&state, found)
 }
 
 /// Reads the clipboard: a picture with QR codes, or an otpauth link as text.
 #[tauri::command]
 pub fn scan_clipboard(state: State<'_, AppState>) -> Result<AddOutcome, AppError> {
-    let found =
-        vigil_capture::scan_clipboard().map_err(|e| AppError::new("clipboard", e.to_string()))?;
+    let found = vigil_capture::scan_clipboard()
+        .map_err(|e| AppError::new(ErrorCode::Clipboard, e.to_string()))?;
     enrol(&state, found)
 }
 
@@ -274,14 +284,13 @@ pub fn confirm_add(
     let pending = state.take_pending();
     if pending.is_empty() {
         return Err(AppError::new(
-            "not_found",
+            ErrorCode::NotFound,
             "Nothing is waiting to be added; scan the code again",
         ));
     }
     let (mut added, mut already) = (0, 0);
     {
-        let mut guard = state.vault()?;
-        let vault = guard.get()?;
+        let mut vault = state.vault()?;
         for (index, uri) in picks
             .iter()
             .filter_map(|&index| Some((index, pending.get(index)?)))

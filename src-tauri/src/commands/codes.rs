@@ -7,7 +7,7 @@ use serde::Serialize;
 use tauri::State;
 use vigil_vault::AccountId;
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 use crate::view::ErrorPage;
 
@@ -50,15 +50,15 @@ pub fn render_app(state: State<'_, AppState>) -> Result<String, AppError> {
 
 fn error_page(error: &AppError) -> ErrorPage {
     let advice = match error.code {
-        "keychain_unavailable" => {
+        ErrorCode::KeychainUnavailable => {
             "Vigil keeps your secrets in the system keychain. Log in to a desktop session with \
              GNOME Keyring or KWallet running, then open Vigil again. Nothing has been lost."
         }
-        "keychain_locked" => {
+        ErrorCode::KeychainLocked => {
             "Unlock your keychain (it unlocks when you log in to your desktop), then open Vigil \
              again. Nothing has been lost."
         }
-        "database" => {
+        ErrorCode::Database => {
             "Your secrets are safe in the system keychain. Move the account list file aside (or \
              restore it from a backup) and open Vigil again."
         }
@@ -106,7 +106,7 @@ pub fn copy_code(state: State<'_, AppState>, id: String) -> Result<(), AppError>
         Some(account.params.code_at(secret, at))
     })?;
     let code =
-        code.ok_or_else(|| AppError::new("not_found", "This account has no code to copy"))?;
+        code.ok_or_else(|| AppError::new(ErrorCode::NotFound, "This account has no code to copy"))?;
     state
         .clipboard
         .copy(code.as_str(), state.settings().clipboard_seconds)
@@ -115,6 +115,6 @@ pub fn copy_code(state: State<'_, AppState>, id: String) -> Result<(), AppError>
 /// Advances a HOTP account's counter (its next code is then shown).
 #[tauri::command]
 pub fn next_code(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
-    state.vault()?.get()?.advance_counter(&AccountId::new(id))?;
+    state.vault()?.advance_counter(&AccountId::new(id))?;
     state.refresh().map(|_| ())
 }

@@ -4,7 +4,7 @@ use askama::Template;
 use tauri::State;
 use vigil_vault::AccountId;
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 
 /// An account's QR code, to move it to a phone.
@@ -27,13 +27,12 @@ pub fn rename_account(
 ) -> Result<String, AppError> {
     if label.trim().is_empty() {
         return Err(AppError::new(
-            "invalid_field",
+            ErrorCode::InvalidField,
             "Enter the account name, such as your email address",
         ));
     }
     state
         .vault()?
-        .get()?
         .rename(&AccountId::new(id), &issuer, &label)?;
     Ok(state.refresh()?.render()?)
 }
@@ -47,7 +46,6 @@ pub fn set_favourite(
 ) -> Result<String, AppError> {
     state
         .vault()?
-        .get()?
         .set_favourite(&AccountId::new(id), favourite)?;
     Ok(state.refresh()?.render()?)
 }
@@ -56,7 +54,7 @@ pub fn set_favourite(
 #[tauri::command]
 pub fn reorder_accounts(state: State<'_, AppState>, ids: Vec<String>) -> Result<String, AppError> {
     let order: Vec<AccountId> = ids.into_iter().map(AccountId::new).collect();
-    state.vault()?.get()?.reorder(&order)?;
+    state.vault()?.reorder(&order)?;
     Ok(state.refresh()?.render()?)
 }
 
@@ -64,23 +62,23 @@ pub fn reorder_accounts(state: State<'_, AppState>, ids: Vec<String>) -> Result<
 /// list shows it; returns the new page body.
 #[tauri::command]
 pub fn move_account(state: State<'_, AppState>, id: String, by: i32) -> Result<String, AppError> {
-    state
-        .vault()?
-        .get()?
-        .move_within_group(&AccountId::new(id), by)?;
+    state.vault()?.move_within_group(&AccountId::new(id), by)?;
     Ok(state.refresh()?.render()?)
 }
 
 /// The account's QR code (the page asked the person to confirm first).
 #[tauri::command]
 pub fn account_qr(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
-    let mut guard = state.vault()?;
-    let vault = guard.get()?;
+    let vault = state.vault()?;
     let account = vault.account(&AccountId::new(id))?;
     let uri = vault.otp_uri(&account)?;
     let text = zeroize::Zeroizing::new(uri.to_uri_string());
-    let svg = vigil_core::qr::render_svg(&text)
-        .map_err(|e| AppError::new("render", format!("The QR code could not be drawn: {e}")))?;
+    let svg = vigil_core::qr::render_svg(&text).map_err(|e| {
+        AppError::new(
+            ErrorCode::Render,
+            format!("The QR code could not be drawn: {e}"),
+        )
+    })?;
     let name = match (account.issuer.is_empty(), account.label.is_empty()) {
         (false, false) => format!("{} at {}", account.label, account.issuer),
         (true, _) => account.label.clone(),
@@ -92,6 +90,6 @@ pub fn account_qr(state: State<'_, AppState>, id: String) -> Result<String, AppE
 /// Removes an account (the page asked for confirmation first); returns the new page body.
 #[tauri::command]
 pub fn remove_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
-    state.vault()?.get()?.remove(&AccountId::new(id))?;
+    state.vault()?.remove(&AccountId::new(id))?;
     Ok(state.refresh()?.render()?)
 }

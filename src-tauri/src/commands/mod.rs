@@ -9,13 +9,14 @@ pub mod edit;
 pub mod settings;
 pub mod update;
 
-/// The names of every command, from `commands.list` (which build.rs grants too).
+/// The names of every command, from `commands.list` (which build.rs grants and registers).
 #[cfg(test)]
 pub fn names() -> Vec<&'static str> {
     include_str!("../../commands.list")
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|path| path.rsplit("::").next().unwrap_or(path))
         .collect()
 }
 
@@ -24,7 +25,7 @@ mod tests {
     use super::names;
 
     #[test]
-    fn the_capability_grants_exactly_the_registered_commands() {
+    fn the_capability_grants_exactly_the_listed_commands() {
         let capability: serde_json::Value =
             serde_json::from_str(include_str!("../../capabilities/default.json")).unwrap();
         let granted: Vec<&str> = capability["permissions"]
@@ -38,16 +39,9 @@ mod tests {
             .map(|n| format!("allow-{}", n.replace('_', "-")))
             .collect();
         assert_eq!(granted, wanted);
-        let main = include_str!("../lib.rs");
-        for name in names() {
-            assert!(
-                main.contains(&format!("::{name},")),
-                "{name} is not registered in lib.rs"
-            );
-        }
-        assert_eq!(
-            names().len(),
-            main.matches("            commands::").count()
-        );
+        // lib.rs registers the handler build.rs made from the same list, and nothing else.
+        let lib = include_str!("../lib.rs");
+        assert!(lib.contains("invoke_handler.rs"));
+        assert!(!lib.contains("generate_handler!"));
     }
 }

@@ -7,6 +7,9 @@ const invoke = (cmd, args) => window.__TAURI__.core.invoke(cmd, args);
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 const messageOf = (error) => (error && error.message) || String(error);
+// The one place HTML enters the page: fragments the app rendered with askama, where every string
+// from outside (keychain, QR code, feed, person) was escaped. Nothing else is ever set as HTML.
+const setTrustedHtml = (element, html) => { element.innerHTML = html; };
 const ROW_TYPE = "application/x-vigil-row";
 let menuRow = null;
 let pendingDelete = null;
@@ -31,9 +34,8 @@ function applySettings() {
 }
 
 function show(html, focusId) {
-  // `html` comes from askama templates in Rust, where every outside string was escaped.
   const app = $("#app");
-  app.innerHTML = html;
+  setTrustedHtml(app, html);
   app.setAttribute("aria-busy", "false");
   applySettings();
   const row = focusId && $$("#list .row").find((r) => r.dataset.id === focusId);
@@ -53,7 +55,7 @@ async function showOverview() {
   const panes = $(".panes");
   if (panes) panes.classList.remove("showing-activity");
   if (!detail()) return;
-  try { detail().innerHTML = await invoke("activity_overview"); } catch (error) { /* the list still works */ }
+  try { setTrustedHtml(detail(), await invoke("activity_overview")); } catch (error) { /* the list still works */ }
 }
 
 async function openActivity(id) {
@@ -61,13 +63,13 @@ async function openActivity(id) {
   const pane = detail();
   if (!pane) return;
   $(".panes").classList.add("showing-activity");
-  try { pane.innerHTML = await invoke("account_activity", { id }); } // askama output
+  try { setTrustedHtml(pane, await invoke("account_activity", { id })); }
   catch (error) { toast(messageOf(error)); return; }
   const back = $(".activity .back", pane);
   if (back && window.innerWidth < 900) back.focus();
   try {
     const html = await invoke("refresh_activity", { id });
-    if (openAccount === id) pane.innerHTML = html;
+    if (openAccount === id) setTrustedHtml(pane, html);
   } catch (error) { toast(messageOf(error)); }
 }
 
@@ -129,7 +131,7 @@ async function pollActivity() {
   if (status.version === activityVersion) return;
   activityVersion = status.version;
   if (openAccount) {
-    try { detail().innerHTML = await invoke("account_activity", { id: openAccount }); } catch (error) { /* keep */ }
+    try { setTrustedHtml(detail(), await invoke("account_activity", { id: openAccount })); } catch (error) { /* keep */ }
   } else {
     showOverview();
   }
@@ -139,7 +141,7 @@ async function answer(accountId, eventId, verdict) {
   const result = await invoke("answer_event", { id: accountId, eventId, verdict });
   openAccount = accountId;
   $(".panes").classList.add("showing-activity");
-  detail().innerHTML = result.html; // askama output
+  setTrustedHtml(detail(), result.html);
   toast(result.message);
 }
 
@@ -151,7 +153,7 @@ async function sendDocument(file) {
     let binary = "";
     for (let i = 0; i < bytes.length; i += 32768) binary += String.fromCharCode(...bytes.subarray(i, i + 32768));
     const result = await invoke("send_document", { id: openAccount, data: btoa(binary) });
-    detail().innerHTML = result.html;
+    setTrustedHtml(detail(), result.html);
     toast(result.message);
   } catch (error) { toast(messageOf(error)); }
 }
@@ -245,7 +247,7 @@ function handleOutcome(outcome) {
     toast(outcome.message);
   } else if (outcome.outcome === "preview") {
     openAdd();
-    $("#preview-body").innerHTML = outcome.html; // askama output: names escaped
+    setTrustedHtml($("#preview-body"), outcome.html);
     step("preview-form");
   } else if (outcome.outcome === "invalid") {
     for (const problem of outcome.errors) {
@@ -387,6 +389,23 @@ async function runMenu(what) {
   }
 }
 
+// ---- Forms -------------------------------------------------------------------------------------
+
+// Every named field of a form, by its type: checkboxes as booleans, numbers as numbers, the
+// checked radio button's value. The settings dialog saves this whole, so a setting added to the
+// dialog is saved without a line here (a field left out would be reset on every save).
+function formValues(form) {
+  const values = {};
+  for (const field of form.elements) {
+    if (!field.name || field.disabled) continue;
+    if (field.type === "checkbox") values[field.name] = field.checked;
+    else if (field.type === "radio") { if (field.checked) values[field.name] = field.value; }
+    else if (field.type === "number") values[field.name] = Number(field.value);
+    else values[field.name] = field.value;
+  }
+  return values;
+}
+
 // ---- Updates -----------------------------------------------------------------------------------
 
 function updateDialog(text, { install = false, restart = false, error = "" } = {}) {
@@ -463,7 +482,7 @@ document.addEventListener("click", async (event) => {
       action.disabled = true;
       try {
         const html = await invoke("older_activity", { id });
-        if (openAccount === id) detail().innerHTML = html; // askama output
+        if (openAccount === id) setTrustedHtml(detail(), html);
       } catch (error) { action.disabled = false; toast(messageOf(error)); }
     }
     else if (what === "send-document") $("#document-input").click();
@@ -510,7 +529,7 @@ document.addEventListener("click", async (event) => {
   }
   if (event.target.closest("#qr-confirm")) {
     try {
-      $("#qr-body").innerHTML = await invoke("account_qr", { id: qrId }); // askama output
+      setTrustedHtml($("#qr-body"), await invoke("account_qr", { id: qrId }));
       $("#qr-ask").hidden = true;
       $("#qr-body").hidden = false;
       $("#qr-done").hidden = false;
@@ -560,14 +579,7 @@ document.addEventListener("submit", async (event) => {
       $("#settings-error").textContent = "Enter a whole number of seconds from 0 to 3600";
       return;
     }
-    const settings = {
-      theme: form.elements.theme.value || "system",
-      clipboard_seconds: seconds,
-      show_next: form.elements.show_next.checked,
-      notifications: form.elements.notifications.checked,
-      correct_clock: form.elements.correct_clock.checked,
-      check_updates: form.elements.check_updates.checked,
-    };
+    const settings = formValues(form);
     try {
       await invoke("save_settings", { settings });
       const shell = $(".shell");

@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+#: Shared by the scripts (sourced, not run): installing missing Debian packages, the WebDriver
+#: pieces the end-to-end tests and screenshots need, the build directory, and the app binary.
+#: A private X display is `scripts/with-xvfb`, a wrapper like with-keyring and with-postgres.
+
+# The tauri-driver version the end-to-end tests are run with.
+TAURI_DRIVER_VERSION=2.1.0
+
+# Installs those of the Debian packages named that are missing (as root, or with sudo).
+ensure_packages() {
+  local missing=() package sudo=""
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}" >&2
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+# WebKitWebDriver (Debian's webkit2gtk-driver) and tauri-driver at the pinned version.
+ensure_webdriver() {
+  ensure_packages webkit2gtk-driver
+  if ! cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
+    cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
+  fi
+}
+
+# The build directory: CARGO_TARGET_DIR, or target/ in the repository.
+target_dir() {
+  echo "${CARGO_TARGET_DIR:-$PWD/target}"
+}
+
+# Builds vigil-app (debug; release with --release) and exports VIGIL_APP_BIN naming it.
+build_app() {
+  if [ "${1:-}" = "--release" ]; then
+    cargo build --release --locked -q -p vigil-app
+    VIGIL_APP_BIN="$(target_dir)/release/vigil-app"
+  else
+    cargo build --locked -q -p vigil-app
+    VIGIL_APP_BIN="$(target_dir)/debug/vigil-app"
+  fi
+  export VIGIL_APP_BIN
+}

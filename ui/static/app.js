@@ -12,16 +12,20 @@ const messageOf = (error) => (error && error.message) || String(error);
 const setTrustedHtml = (element, html) => { element.innerHTML = html; };
 const ROW_TYPE = "application/x-vigil-row";
 let menuRow = null;
-let pendingDelete = null;
-let editId = null;
-let qrId = null;
 let longPress = null;
 let swallowClick = false;
 let openAccount = null;
 let activityVersion = -1;
-let pendingVerdict = null;
 let updateOffer = null;
 let updateInstalled = false;
+
+// The account (and event) a dialog is about is kept on the dialog itself, as data-account and
+// data-event, set when it opens.
+function openFor(dialog, account, event) {
+  dialog.dataset.account = account || "";
+  dialog.dataset.event = event || "";
+  dialog.showModal();
+}
 
 // ---- The page --------------------------------------------------------------------------------
 
@@ -87,9 +91,8 @@ async function openRequested(request) {
   card.scrollIntoView({ block: "center" });
   card.focus();
   if (request.verdict === "not_mine" && $("[data-verdict=not_mine]", card)) {
-    pendingVerdict = { accountId: request.account, eventId: request.event };
     $("#not-mine-error").textContent = "";
-    $("#not-mine-dialog").showModal();
+    openFor($("#not-mine-dialog"), request.account, request.event);
   }
 }
 window.vigilOpenRequested = () => pollActivity();
@@ -337,23 +340,20 @@ async function change(cmd, args, focusId) {
 }
 
 function askDelete(row) {
-  pendingDelete = row.dataset.id;
   $("#delete-text").textContent = `Delete the account ${nameOf(row)}? Its codes will stop working in this app.`;
   $("#delete-error").textContent = "";
-  $("#delete-dialog").showModal();
+  openFor($("#delete-dialog"), row.dataset.id);
 }
 
 function openEdit(row) {
-  editId = row.dataset.id;
   $("#edit-issuer").value = row.dataset.issuer;
   $("#edit-label").value = row.dataset.label;
   $("#edit-error").textContent = "";
-  $("#edit-dialog").showModal();
+  openFor($("#edit-dialog"), row.dataset.id);
   $("#edit-issuer").focus();
 }
 
 function askQr(row) {
-  qrId = row.dataset.id;
   $("#qr-text").textContent = `Anyone who sees the QR code of ${nameOf(row)} can make its codes. ` +
     "Show it only to move the account to your phone, with nobody watching your screen.";
   $("#qr-ask").hidden = false;
@@ -361,7 +361,7 @@ function askQr(row) {
   $("#qr-body").replaceChildren();
   $("#qr-done").hidden = true;
   $("#qr-error").textContent = "";
-  $("#qr-dialog").showModal();
+  openFor($("#qr-dialog"), row.dataset.id);
 }
 
 async function runMenu(what) {
@@ -384,8 +384,7 @@ async function runMenu(what) {
     $("#link-text").textContent = `Show the sign-ins, orders and changes of ${nameOf(row)} from its service.`;
     $("#link-url").value = "";
     $("#link-error").textContent = "";
-    $("#link-dialog").dataset.id = id;
-    $("#link-dialog").showModal();
+    openFor($("#link-dialog"), id);
   }
 }
 
@@ -455,86 +454,100 @@ async function installUpdate() {
 
 // ---- Events ------------------------------------------------------------------------------------
 
-document.addEventListener("click", async (event) => {
+// What each `data-action` does, given the element and the account row it is in (if any).
+const actions = {
+  add: () => openAdd(),
+  close: (el) => el.closest("dialog").close(),
+  retry: () => render(),
+  "check-update": () => checkUpdate(),
+  "review-update": () => { if (updateOffer) offerUpdate(updateOffer); },
+  "install-update": () => installUpdate(),
+  "restart-app": () => invoke("restart_app").catch((error) => updateDialog("", { error: messageOf(error) })),
+  "open-activity": (el, row) => {
+    const holder = el.closest("[data-account]");
+    const id = row ? row.dataset.id : holder && holder.dataset.account;
+    if (id) openActivity(id);
+  },
+  "close-activity": () => showOverview(),
+  "older-activity": (el) => showOlder(el),
+  "send-document": () => $("#document-input").click(),
+  "app-menu": (el) => openMenu($("#app-menu"), el),
+  "row-menu": (el, row) => { if (row) openRowMenu(row, el); },
+  "choose-file": () => $("#file-input").click(),
+  "scan-screen": () => attempt("scan_screen"),
+  paste: () => attempt("scan_clipboard"),
+  manual: () => { clearErrors(); $("#manual-form").reset(); syncKind(); step("manual-form"); },
+  back: () => { invoke("cancel_add").catch(() => {}); clearErrors(); step("add-choose"); },
+  next: (el, row) => { if (row) nextCode(row); },
+  verdict: (el) => askVerdict(el),
+  "confirm-not-mine": () => confirmNotMine(),
+  "confirm-delete": () => confirmDelete(),
+  "confirm-qr": () => confirmQr(),
+};
+
+async function showOlder(button) {
+  const id = openAccount;
+  if (!id) return;
+  button.disabled = true;
+  try {
+    const html = await invoke("older_activity", { id });
+    if (openAccount === id) setTrustedHtml(detail(), html);
+  } catch (error) { button.disabled = false; toast(messageOf(error)); }
+}
+
+async function nextCode(row) {
+  try { await invoke("next_code", { id: row.dataset.id }); tick(); }
+  catch (error) { toast(messageOf(error)); }
+}
+
+async function askVerdict(button) {
+  const card = button.closest("[data-event]");
+  const holder = button.closest("[data-account]");
+  const accountId = holder ? holder.dataset.account : openAccount;
+  if (button.dataset.verdict === "not_mine") {
+    $("#not-mine-error").textContent = "";
+    openFor($("#not-mine-dialog"), accountId, card.dataset.event);
+  } else {
+    try { await answer(accountId, card.dataset.event, "mine"); } catch (error) { toast(messageOf(error)); }
+  }
+}
+
+async function confirmNotMine() {
+  const dialog = $("#not-mine-dialog");
+  try {
+    await answer(dialog.dataset.account, dialog.dataset.event, "not_mine");
+    dialog.close();
+  } catch (error) { $("#not-mine-error").textContent = messageOf(error); }
+}
+
+async function confirmDelete() {
+  const dialog = $("#delete-dialog");
+  try { show(await invoke("remove_account", { id: dialog.dataset.account })); $("#delete-dialog").close(); }
+  catch (error) { $("#delete-error").textContent = messageOf(error); }
+}
+
+async function confirmQr() {
+  try {
+    setTrustedHtml($("#qr-body"), await invoke("account_qr", { id: $("#qr-dialog").dataset.account }));
+    $("#qr-ask").hidden = true;
+    $("#qr-body").hidden = false;
+    $("#qr-done").hidden = false;
+    $("#qr-done button").focus();
+  } catch (error) { $("#qr-error").textContent = messageOf(error); }
+}
+
+document.addEventListener("click", (event) => {
   if (swallowClick) { swallowClick = false; event.preventDefault(); return; }
   const menuItem = event.target.closest("[data-menu]");
   if (menuItem) { runMenu(menuItem.dataset.menu); return; }
   const openMenuDialog = event.target.closest("dialog.menu");
   if (openMenuDialog && event.target === openMenuDialog) { openMenuDialog.close(); return; }
-  const action = event.target.closest("[data-action]");
   const row = event.target.closest(".row");
+  const action = event.target.closest("[data-action]");
   if (action) {
     event.stopPropagation();
-    const what = action.dataset.action;
-    if (what === "add") openAdd();
-    else if (what === "close") action.closest("dialog").close();
-    else if (what === "check-update") checkUpdate();
-    else if (what === "review-update" && updateOffer) offerUpdate(updateOffer);
-    else if (what === "retry") render();
-    else if (what === "open-activity") {
-      const target = row || event.target.closest("[data-account]");
-      const id = row ? row.dataset.id : (target && target.dataset.account);
-      if (id) openActivity(id);
-    }
-    else if (what === "close-activity") showOverview();
-    else if (what === "older-activity" && openAccount) {
-      const id = openAccount;
-      action.disabled = true;
-      try {
-        const html = await invoke("older_activity", { id });
-        if (openAccount === id) setTrustedHtml(detail(), html);
-      } catch (error) { action.disabled = false; toast(messageOf(error)); }
-    }
-    else if (what === "send-document") $("#document-input").click();
-    else if (what === "app-menu") openMenu($("#app-menu"), action);
-    else if (what === "row-menu" && row) openRowMenu(row, action);
-    else if (what === "choose-file") $("#file-input").click();
-    else if (what === "scan-screen") attempt("scan_screen");
-    else if (what === "paste") attempt("scan_clipboard");
-    else if (what === "manual") { clearErrors(); $("#manual-form").reset(); syncKind(); step("manual-form"); }
-    else if (what === "back") { invoke("cancel_add").catch(() => {}); clearErrors(); step("add-choose"); }
-    else if (what === "next" && row) {
-      try { await invoke("next_code", { id: row.dataset.id }); tick(); }
-      catch (error) { toast(messageOf(error)); }
-    }
-    return;
-  }
-  const verdictButton = event.target.closest("[data-verdict]");
-  if (verdictButton) {
-    const card = verdictButton.closest("[data-event]");
-    const holder = verdictButton.closest("[data-account]");
-    const accountId = holder ? holder.dataset.account : openAccount;
-    if (verdictButton.dataset.verdict === "not_mine") {
-      pendingVerdict = { accountId, eventId: card.dataset.event };
-      $("#not-mine-error").textContent = "";
-      $("#not-mine-dialog").showModal();
-    } else {
-      try { await answer(accountId, card.dataset.event, "mine"); } catch (error) { toast(messageOf(error)); }
-    }
-    return;
-  }
-  if (event.target.closest("#not-mine-confirm")) {
-    try {
-      await answer(pendingVerdict.accountId, pendingVerdict.eventId, "not_mine");
-      $("#not-mine-dialog").close();
-    } catch (error) { $("#not-mine-error").textContent = messageOf(error); }
-    return;
-  }
-  if (event.target.closest("#update-install")) { installUpdate(); return; }
-  if (event.target.closest("#update-restart")) { invoke("restart_app").catch((error) => updateDialog("", { error: messageOf(error) })); return; }
-  if (event.target.closest("#delete-confirm")) {
-    try { show(await invoke("remove_account", { id: pendingDelete })); $("#delete-dialog").close(); }
-    catch (error) { $("#delete-error").textContent = messageOf(error); }
-    return;
-  }
-  if (event.target.closest("#qr-confirm")) {
-    try {
-      setTrustedHtml($("#qr-body"), await invoke("account_qr", { id: qrId }));
-      $("#qr-ask").hidden = true;
-      $("#qr-body").hidden = false;
-      $("#qr-done").hidden = false;
-      $("#qr-done button").focus();
-    } catch (error) { $("#qr-error").textContent = messageOf(error); }
+    const run = actions[action.dataset.action];
+    if (run) run(action, row);
     return;
   }
   if (row && !event.target.closest("button")) copy(row);
@@ -559,17 +572,18 @@ document.addEventListener("submit", async (event) => {
     }
     await attempt("confirm_add", { picks, links }, '#preview-form [data-error-for="preview"]');
   } else if (form.id === "link-form") {
-    const id = $("#link-dialog").dataset.id;
+    const id = $("#link-dialog").dataset.account;
     try {
       show(await invoke("link_account", { id, url: $("#link-url").value }), id);
       $("#link-dialog").close();
       toast("Linked");
     } catch (error) { $("#link-error").textContent = messageOf(error); }
   } else if (form.id === "edit-form") {
+    const id = $("#edit-dialog").dataset.account;
     try {
       show(await invoke("rename_account", {
-        id: editId, issuer: $("#edit-issuer").value, label: $("#edit-label").value,
-      }), editId);
+        id, issuer: $("#edit-issuer").value, label: $("#edit-label").value,
+      }), id);
       $("#edit-dialog").close();
       toast("Saved");
     } catch (error) { $("#edit-error").textContent = messageOf(error); }

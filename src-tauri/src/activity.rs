@@ -309,7 +309,7 @@ impl ActivityContext {
             },
         });
         for event in &page.events {
-            if event.flagged && event.verdict.is_none() {
+            if event.awaits_answer() {
                 pane.flagged
                     .push(self.event_view(event, &page.events, true));
                 continue;
@@ -336,7 +336,7 @@ impl ActivityContext {
             .flat_map(|(account, page)| {
                 page.events
                     .iter()
-                    .filter(|e| !(e.flagged && e.verdict.is_none()))
+                    .filter(|e| !e.awaits_answer())
                     .map(move |e| (*account, e, page.events.as_slice()))
             })
             .collect();
@@ -352,7 +352,7 @@ impl ActivityContext {
             let flagged: Vec<EventView> = page
                 .events
                 .iter()
-                .filter(|e| e.flagged && e.verdict.is_none())
+                .filter(|e| e.awaits_answer())
                 .map(|e| self.event_view(e, &page.events, true))
                 .collect();
             if !flagged.is_empty() {
@@ -379,11 +379,7 @@ pub fn attention(feeds: &[(Account, Option<CachedFeed>)]) -> Vec<Attention> {
             let page = cached.as_ref().and_then(page_of)?;
             Some(Attention {
                 id: account.id.to_string(),
-                flagged: page
-                    .events
-                    .iter()
-                    .filter(|e| e.flagged && e.verdict.is_none())
-                    .count(),
+                flagged: page.events.iter().filter(|e| e.awaits_answer()).count(),
                 locked: page.account_state.is_locked(),
             })
         })

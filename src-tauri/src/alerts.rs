@@ -52,7 +52,7 @@ pub fn alerts(
     let mut alerts: Vec<Alert> = current
         .events
         .iter()
-        .filter(|e| e.flagged && e.verdict.is_none() && !known.contains(e.id.as_str()))
+        .filter(|e| e.awaits_answer() && !known.contains(e.id.as_str()))
         .map(|event| {
             let reasons = words::reasons(event, &current.events);
             let why = reasons

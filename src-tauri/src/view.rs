@@ -17,6 +17,8 @@ pub struct MainPage {
     pub settings: Settings,
     /// This app's version (About, Settings).
     pub version: &'static str,
+    /// The largest document the activity protocol accepts, in bytes (the page checks it first).
+    pub document_limit: usize,
 }
 
 /// A full-window message when the vault cannot be used.
@@ -109,6 +111,7 @@ impl MainPage {
             orphans: unlocked.orphans.len(),
             settings,
             version: env!("CARGO_PKG_VERSION"),
+            document_limit: vigil_core::MAX_DOCUMENT_BYTES,
         }
     }
 }

@@ -150,7 +150,8 @@ async function answer(accountId, eventId, verdict) {
 
 async function sendDocument(file) {
   if (!file || !openAccount) return;
-  if (file.size > 10 * 1024 * 1024) { toast("The file is too large (the limit is 10 MB)"); return; }
+  const limit = Number($(".shell").dataset.documentLimit);
+  if (file.size > limit) { toast(`The file is too large (the limit is ${limit / 1048576} MB)`); return; }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     let binary = "";

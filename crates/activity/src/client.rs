@@ -12,8 +12,8 @@ use ring::rand::{SecureRandom, SystemRandom};
 use serde::de::DeserializeOwned;
 use vigil_core::Secret;
 use vigil_core::activity::{
-    ActivityKey, DocumentReceived, ErrorBody, FeedPage, Verdict, VerdictRecorded, nonce_from_bytes,
-    sign_request,
+    ActivityKey, DocumentReceived, DocumentType, ErrorBody, ErrorCode, FeedPage,
+    MAX_DOCUMENT_BYTES, Verdict, VerdictRecorded, nonce_from_bytes, sign_request,
 };
 
 use crate::clock::{clock_offset, local_millis, offset_from_date};
@@ -21,8 +21,6 @@ use crate::{ActivityError, FeedLink};
 
 /// The largest answer read (a feed page of 100 events with long user agents is well under this).
 pub const MAX_RESPONSE_BYTES: usize = 2 * 1024 * 1024;
-/// The largest document sent (the protocol's limit).
-pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 
 /// One feed page and what it says about this computer's clock.
 #[derive(Debug, Clone, PartialEq)]
@@ -226,7 +224,8 @@ impl ActivityClient {
             // This computer's clock is too far off for the service to accept the signature:
             // learn the service's time from the answer and try once more.
             if !retried
-                && code.as_deref() == Some("timestamp_out_of_range")
+                && code.as_deref().and_then(ErrorCode::parse)
+                    == Some(ErrorCode::TimestampOutOfRange)
                 && let Some(offset) = date
                     .as_deref()
                     .and_then(|d| offset_from_date(sent, received, d))
@@ -307,26 +306,45 @@ async fn read_json<T: DeserializeOwned>(
     })
 }
 
-/// The content type of a document, from its first bytes.
+/// The content type of a document, from its first bytes (the protocol's kinds and limit, from
+/// `vigil_core::activity`), or why it cannot be sent.
 fn document_type(bytes: &[u8]) -> Result<&'static str, ActivityError> {
+    const MB: usize = 1024 * 1024;
     if bytes.is_empty() {
         return Err(ActivityError::BadDocument("The file is empty".into()));
     }
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(ActivityError::BadDocument(format!(
-            "The file is too large ({} MB; the limit is 10 MB)",
-            bytes.len() / (1024 * 1024)
+            "The file is too large ({} MB; the limit is {} MB)",
+            bytes.len() / MB,
+            MAX_DOCUMENT_BYTES / MB
         )));
     }
-    if bytes.starts_with(b"%PDF-") {
-        Ok("application/pdf")
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Ok("image/png")
-    } else if bytes.starts_with(b"\xFF\xD8\xFF") {
-        Ok("image/jpeg")
-    } else {
-        Err(ActivityError::BadDocument(
-            "Send a PDF, PNG or JPEG file".into(),
-        ))
+    DocumentType::sniff(bytes)
+        .map(DocumentType::content_type)
+        .ok_or_else(|| ActivityError::BadDocument("Send a PDF, PNG or JPEG file".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_are_checked_before_sending() {
+        assert_eq!(document_type(b"%PDF-1.4"), Ok("application/pdf"));
+        assert_eq!(document_type(b"\xff\xd8\xff\xdb"), Ok("image/jpeg"));
+        for (bytes, expected) in [
+            (Vec::new(), "The file is empty"),
+            (b"GIF89a".to_vec(), "Send a PDF, PNG or JPEG file"),
+            (
+                [&b"%PDF-"[..], &vec![0; MAX_DOCUMENT_BYTES]].concat(),
+                "The file is too large (10 MB; the limit is 10 MB)",
+            ),
+        ] {
+            assert_eq!(
+                document_type(&bytes),
+                Err(ActivityError::BadDocument(expected.into()))
+            );
+        }
     }
 }

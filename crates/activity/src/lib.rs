@@ -9,14 +9,14 @@
 //! - [`clock`]: how far this computer's clock is from a service's, from each answer.
 //! - [`history`]: the cached feed grown incrementally (the newest page on each read, older pages
 //!   with `after=` on demand).
-//! - [`AppLink`]: a `vigil://activity?…` link from an alert email, naming an event to open.
+//! - [`AppLink`]: a `vigil://activity?…` link from an alert email, naming an event to open
+//!   (defined in `vigil_core::activity`, re-exported here).
 //! - [`words`]: events and states in plain words, the same in the CLI and the app.
 //! - [`ActivityError`]: what went wrong, worded for the person: unreachable, slow, refused (with
 //!   the service's own message), garbage, too large.
 //!
 //! The secret is used only to derive the signing key for one request and is never sent.
 
-mod app_link;
 mod client;
 pub mod clock;
 mod error;
@@ -24,7 +24,7 @@ pub mod history;
 mod link;
 pub mod words;
 
-pub use app_link::{AppLink, AppLinkError};
-pub use client::{ActivityClient, FeedFetch, MAX_DOCUMENT_BYTES, MAX_RESPONSE_BYTES};
+pub use client::{ActivityClient, FeedFetch, MAX_RESPONSE_BYTES};
 pub use error::ActivityError;
 pub use link::{FeedLink, LinkError};
+pub use vigil_core::activity::{AppLink, AppLinkError, MAX_DOCUMENT_BYTES};

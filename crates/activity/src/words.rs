@@ -2,7 +2,7 @@
 //! Linux"). Shared so both say the same thing.
 
 use serde_json::Value;
-use vigil_core::activity::{AccountState, Event, EventKind, Outcome};
+use vigil_core::activity::{AccountState, Event, EventKind, Outcome, Reason};
 
 /// One line saying what happened.
 pub fn summary(event: &Event) -> String {
@@ -78,8 +78,8 @@ pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
     event
         .reasons
         .iter()
-        .map(|reason| match (reason.as_str(), &here, earlier) {
-            ("new_country_too_soon", Some(here), Some(before)) => {
+        .map(|reason| match (reason, &here, earlier) {
+            (Reason::NewCountryTooSoon, Some(here), Some(before)) => {
                 let minutes = (event.occurred_at - before.occurred_at).whole_minutes();
                 format!(
                     "Signed in from {here} {} after a sign-in from {}",
@@ -91,10 +91,10 @@ pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
                         .unwrap_or_default()
                 )
             }
-            ("new_country_too_soon", _, _) => {
+            (Reason::NewCountryTooSoon, _, _) => {
                 "Signed in from a new country soon after a sign-in from another".to_owned()
             }
-            ("impossible_travel_speed", Some(here), Some(before)) => format!(
+            (Reason::ImpossibleTravelSpeed, Some(here), Some(before)) => format!(
                 "Signed in from {here} too soon after a sign-in from {} to have travelled there",
                 before
                     .country
@@ -102,18 +102,21 @@ pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
                     .map(country_name)
                     .unwrap_or_default()
             ),
-            ("impossible_travel_speed", _, _) => {
+            (Reason::ImpossibleTravelSpeed, _, _) => {
                 "Two sign-ins too far apart for the time between them".to_owned()
             }
-            ("payment_method_after_flagged_sign_in", _, _) => {
+            (Reason::PaymentMethodAfterFlaggedSignIn, _, _) => {
                 "A card was added within a day of a sign-in that looked unusual".to_owned()
             }
-            ("payment_methods_in_24h", _, _) => "A third card was added within a day".to_owned(),
-            ("new_country", Some(here), _) => format!("First sign-in from {here}"),
-            ("account_changes_in_24h", _, _) => {
+            (Reason::PaymentMethodsInWindow, _, _) => {
+                "A third card was added within a day".to_owned()
+            }
+            (Reason::NewCountry, Some(here), _) => format!("First sign-in from {here}"),
+            (Reason::AccountChangesInWindow, _, _) => {
                 "Email, phone, address or password changed several times within a day".to_owned()
             }
-            (other, _, _) => other.replace('_', " "),
+            (Reason::TooManyFailedCodes, _, _) => "Many wrong codes were typed in a row".to_owned(),
+            (Reason::NewCountry | Reason::Other(_), _, _) => reason.as_str().replace('_', " "),
         })
         .collect()
 }
@@ -186,7 +189,10 @@ mod tests {
         let mut second = event(EventKind::SignIn, serde_json::json!({}));
         second.id = "e2".into();
         second.flagged = true;
-        second.reasons = vec!["new_country_too_soon".into(), "some_new_rule".into()];
+        second.reasons = vec![
+            Reason::NewCountryTooSoon,
+            Reason::Other("some_new_rule".into()),
+        ];
         let page = vec![second.clone(), first];
         assert_eq!(
             reasons(&second, &page),
@@ -195,5 +201,18 @@ mod tests {
                 "some new rule"
             ]
         );
+    }
+
+    #[test]
+    fn every_reason_the_service_gives_has_words() {
+        let mut event = event(EventKind::SignIn, serde_json::json!({}));
+        event.reasons = Reason::KNOWN.to_vec();
+        let words = reasons(&event, &[]);
+        assert_eq!(words.len(), Reason::KNOWN.len());
+        for (reason, text) in Reason::KNOWN.iter().zip(&words) {
+            assert!(!text.contains('_'), "{reason}: {text}");
+            assert_ne!(text, &reason.as_str().replace('_', " "), "{reason}");
+        }
+        assert_eq!(words[6], "Many wrong codes were typed in a row");
     }
 }

@@ -9,7 +9,8 @@
 //!   and emitted canonically; [`UriError`] names what is wrong with a bad one.
 //! - [`ManualEntry`]: the fields of an "enter the key" form, checked field by field.
 //! - [`activity`]: the activity feed protocol: request signing with a key derived from the
-//!   account's secret ([`activity::ActivityKey`]) and the HTTP API's JSON bodies.
+//!   account's secret ([`activity::ActivityKey`]), the HTTP API's JSON bodies and its words (rule
+//!   reasons, error codes, accepted documents, the `vigil://` link of alert emails).
 //! - [`migration`]: Google Authenticator's `otpauth-migration://` export payloads, both ways.
 //!
 //! Invariant: this crate does no I/O. It takes bytes and strings from its caller and returns values;
@@ -24,6 +25,7 @@ pub mod qr;
 mod secret;
 mod uri;
 
+pub use activity::MAX_DOCUMENT_BYTES;
 pub use base32::SecretError;
 pub use manual::{FieldError, ManualEntry};
 pub use otp::{Algorithm, Code, OtpKind, OtpParams, STEAM_ALPHABET};

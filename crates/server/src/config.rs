@@ -1,11 +1,16 @@
 //! Configuration: command-line flags, each also read from a `VIGIL_*` environment variable, and an
-//! optional `NAME=value` file (`--config`) for what neither gives.
+//! optional `NAME=value` file (`--config`) for what neither gives. Flags win over the
+//! environment, the environment over the file, the file over the defaults; every setting with a
+//! variable can come from the file (the file is read through the same clap definitions, so a new
+//! setting needs nothing here).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::ffi::OsString;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{Arg, CommandFactory, FromArgMatches, Parser};
 use vigil_core::Sensitive;
 
 use crate::sealed_secret::{SecretKeyError, SecretSealer};
@@ -37,6 +42,18 @@ pub enum ConfigError {
         /// The 1-based line number.
         line: usize,
     },
+    /// A value in the config file is not valid for its setting.
+    #[error("{path}: {message}")]
+    FileValue {
+        /// The file.
+        path: PathBuf,
+        /// clap's sentence, naming the setting's flag and the value.
+        message: String,
+    },
+    /// The command line (or a `VIGIL_*` variable) is wrong, or asks for `--help`/`--version`:
+    /// `clap::Error::exit` prints it as clap does.
+    #[error("{0}")]
+    Args(#[from] clap::Error),
     /// `VIGIL_SECRET_KEY` is not 32 bytes in hex or base64.
     #[error("{0}")]
     SecretKey(#[from] SecretKeyError),
@@ -105,9 +122,12 @@ pub struct Config {
     /// The takeover rules' thresholds.
     #[command(flatten)]
     pub rules: RuleSettings,
+    /// Whether the `--config` file was read into these settings already.
+    #[arg(skip)]
+    file_read: bool,
 }
 
-/// The rules' thresholds (defaults as issue 5 fixes them).
+/// The rules' thresholds (defaults as issue 5 fixes them; the clap defaults are the only ones).
 #[derive(clap::Args, Debug, Clone)]
 pub struct RuleSettings {
     /// Two sign-ins from different countries less than this many minutes apart lock the account.
@@ -143,24 +163,6 @@ pub struct RuleSettings {
     /// At most one alert per rule per account within this many minutes.
     #[arg(long, env = "VIGIL_ALERT_INTERVAL_MINUTES", default_value_t = 60)]
     pub alert_interval_minutes: i64,
-}
-
-impl Default for RuleSettings {
-    fn default() -> Self {
-        Self {
-            travel_window_minutes: 120,
-            confirmed_country_days: 90,
-            max_speed_kmh: 900.0,
-            payment_window_hours: 24,
-            payment_methods_to_lock: 3,
-            changes_window_hours: 24,
-            changes_to_review: 3,
-            failures_before_block: 5,
-            max_block_minutes: 15,
-            failures_to_lock: 100,
-            alert_interval_minutes: 60,
-        }
-    }
 }
 
 /// Where emails go.
@@ -205,40 +207,81 @@ impl Config {
         config
     }
 
-    /// Fills unset settings from the `--config` file, if any.
+    /// The settings from a command line (`args` starts with the program's name): each from its
+    /// flag, else its `VIGIL_*` variable, else the `--config` file, else its default.
+    pub fn from_args<I, T>(args: I) -> Result<Self, ConfigError>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let matches = Self::command().try_get_matches_from(args)?;
+        let mut config = Self::from_arg_matches(&matches)?;
+        config.read_file(|arg| {
+            matches!(
+                matches.value_source(arg.get_id().as_str()),
+                Some(ValueSource::CommandLine | ValueSource::EnvVariable)
+            )
+        })?;
+        Ok(config)
+    }
+
+    /// Reads the `--config` file, if any and not read yet, into the settings whose variable is
+    /// not set in the environment. For a `Config` built in code (there is no command line), the
+    /// file's lines replace the fields it names; [`Config::from_args`] has read it already.
     pub fn load_file(&mut self) -> Result<(), ConfigError> {
+        self.read_file(|arg| {
+            arg.get_env()
+                .is_some_and(|name| std::env::var_os(name).is_some())
+        })
+    }
+
+    /// Fills every setting the file names and `given` says no stronger source gave, by passing
+    /// the file's values through the settings' own flags (so they are checked and converted the
+    /// same way). Names the file has but no setting takes are logged and ignored.
+    fn read_file(&mut self, given: impl Fn(&Arg) -> bool) -> Result<(), ConfigError> {
         let Some(path) = self.config.clone() else {
             return Ok(());
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::File {
-            path: path.clone(),
-            source,
-        })?;
-        let mut values: HashMap<String, String> = HashMap::new();
-        for (index, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
+        if self.file_read {
+            return Ok(());
+        }
+        let values = read_values(&path)?;
+        let command = Self::command();
+        let mut args: Vec<OsString> = vec![command.get_name().into()];
+        let mut known = BTreeSet::new();
+        for arg in command.get_arguments() {
+            let (Some(name), Some(long)) = (arg.get_env().and_then(|n| n.to_str()), arg.get_long())
+            else {
+                continue;
+            };
+            known.insert(name);
+            // The file cannot name another file.
+            if name == CONFIG_VARIABLE || given(arg) {
                 continue;
             }
-            let (name, value) = line.split_once('=').ok_or(ConfigError::FileSyntax {
-                path: path.clone(),
-                line: index + 1,
-            })?;
-            values.insert(name.trim().to_owned(), value.trim().to_owned());
-        }
-        let fill = |slot: &mut Option<String>, name: &str| {
-            if slot.is_none() {
-                *slot = values.get(name).cloned();
+            if let Some(value) = values.get(name) {
+                args.push(format!("--{long}={value}").into());
             }
-        };
-        fill(&mut self.site_key, "VIGIL_SITE_KEY");
-        fill(&mut self.reviewer_key, "VIGIL_REVIEWER_KEY");
-        if self.secret_key.is_none() {
-            self.secret_key = values.get("VIGIL_SECRET_KEY").cloned().map(Sensitive::new);
         }
-        fill(&mut self.smtp_url, "VIGIL_SMTP_URL");
-        fill(&mut self.public_url, "VIGIL_PUBLIC_URL");
-        fill(&mut self.database_url, "VIGIL_DATABASE_URL");
+        for name in values.keys().filter(|name| !known.contains(name.as_str())) {
+            tracing::warn!(file = %path.display(), name, "not a setting; ignored");
+        }
+        // Without defaults or variables, only what the file gives is present in the matches, and
+        // only that is updated.
+        let file_value = |error: clap::Error| ConfigError::FileValue {
+            path: path.clone(),
+            message: clap_sentence(&error),
+        };
+        let matches = command
+            .mut_args(|arg| arg.env(None).default_value(None))
+            .try_get_matches_from(args)
+            .map_err(file_value)?;
+        // A flag without a variable (`--demo`) cannot come from the file, but clap gives every
+        // flag an implicit `false` that the update would copy.
+        let demo = self.demo;
+        self.update_from_arg_matches(&matches).map_err(file_value)?;
+        self.demo = demo;
+        self.file_read = true;
         Ok(())
     }
 
@@ -323,7 +366,134 @@ impl Config {
     }
 }
 
+/// The variable of `--config` itself.
+const CONFIG_VARIABLE: &str = "VIGIL_CONFIG";
+
+/// The `NAME=value` lines of a config file (blank lines and `#` comments skipped).
+fn read_values(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::File {
+        path: path.to_owned(),
+        source,
+    })?;
+    let mut values = HashMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (name, value) = line
+            .split_once('=')
+            .ok_or_else(|| ConfigError::FileSyntax {
+                path: path.to_owned(),
+                line: index + 1,
+            })?;
+        values.insert(name.trim().to_owned(), value.trim().to_owned());
+    }
+    Ok(values)
+}
+
+/// clap's error as one sentence, without its `error: ` prefix and usage lines.
+fn clap_sentence(error: &clap::Error) -> String {
+    let text = error.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    first.strip_prefix("error: ").unwrap_or(first).to_owned()
+}
+
 /// Parses a flag or variable into a value that is never printed (`Config` derives `Debug`).
 fn sensitive_text(text: &str) -> Result<Sensitive<String>, std::convert::Infallible> {
     Ok(Sensitive::new(text.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A config file with `text` in a fresh directory.
+    fn config_file(text: &str) -> (tempfile::TempDir, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vigil-server.conf");
+        std::fs::write(&path, text).unwrap();
+        (dir, path.display().to_string())
+    }
+
+    #[test]
+    fn every_setting_in_the_file_takes_effect() {
+        let (_dir, path) = config_file(
+            "# thresholds\nVIGIL_MAX_SPEED_KMH=500\n\n VIGIL_FAILURES_TO_LOCK = 7\n\
+             VIGIL_ISSUER=File Shop\nVIGIL_SERVER_LISTEN=127.0.0.1:9999\nVIGIL_SITE_KEY=k\n\
+             VIGIL_NOT_A_SETTING=1\n",
+        );
+        let config = Config::from_args(["vigil-server", "--config", &path]).unwrap();
+        assert_eq!(config.rules.max_speed_kmh, 500.0);
+        assert_eq!(config.rules.failures_to_lock, 7);
+        assert_eq!(config.issuer, "File Shop");
+        assert_eq!(config.listen, "127.0.0.1:9999".parse().unwrap());
+        assert_eq!(config.site_key.as_deref(), Some("k"));
+        // What the file does not name keeps its default.
+        assert_eq!(config.rules.travel_window_minutes, 120);
+        assert_eq!(config.smtp_from, "Vigil alerts <alerts@vigil.invalid>");
+    }
+
+    #[test]
+    fn a_flag_wins_over_the_file() {
+        let (_dir, path) = config_file("VIGIL_MAX_SPEED_KMH=500\nVIGIL_ISSUER=File Shop\n");
+        let config = Config::from_args([
+            "vigil-server",
+            "--max-speed-kmh",
+            "800",
+            "--config",
+            &path,
+            "--issuer=Flag Shop",
+        ])
+        .unwrap();
+        assert_eq!(config.rules.max_speed_kmh, 800.0);
+        assert_eq!(config.issuer, "Flag Shop");
+    }
+
+    #[test]
+    fn a_bad_file_names_the_file_and_the_setting() {
+        let (_dir, path) = config_file("VIGIL_MAX_SPEED_KMH=fast\n");
+        let error = Config::from_args(["vigil-server", "--config", &path])
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with(&path), "{error}");
+        assert!(
+            error.contains("'fast'") && error.contains("--max-speed-kmh"),
+            "{error}"
+        );
+        let (_dir, path) = config_file("VIGIL_ISSUER=Shop\nno equals sign\n");
+        let error = Config::from_args(["vigil-server", "--config", &path])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(error, format!("{path}:2: expected NAME=value"));
+    }
+
+    #[test]
+    fn a_config_built_in_code_reads_its_file_once_and_keeps_demo() {
+        let (_dir, path) =
+            config_file("VIGIL_CHANGES_TO_REVIEW=2\nVIGIL_SMTP_URL=smtp://mail:25\n");
+        let mut config = Config::with_keys("site-key-0123456789", "reviewer-key-0123456789");
+        config.demo = true;
+        config.config = Some(path.into());
+        config.load_file().unwrap();
+        assert_eq!(config.rules.changes_to_review, 2);
+        assert_eq!(config.smtp_url.as_deref(), Some("smtp://mail:25"));
+        assert!(config.demo);
+        assert_eq!(config.site_key.as_deref(), Some("site-key-0123456789"));
+        // Read once: what code sets afterwards stays.
+        config.rules.changes_to_review = 5;
+        config.load_file().unwrap();
+        assert_eq!(config.rules.changes_to_review, 5);
+    }
+
+    #[test]
+    fn every_setting_but_demo_has_a_variable_the_file_can_name() {
+        let command = Config::command();
+        let without: Vec<_> = command
+            .get_arguments()
+            .filter(|arg| arg.get_env().is_none())
+            .map(|arg| arg.get_id().as_str().to_owned())
+            .collect();
+        assert_eq!(without, ["demo"]);
+    }
 }

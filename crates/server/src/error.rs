@@ -2,7 +2,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use vigil_core::activity::{AccountState, ErrorBody, SigningError};
+use vigil_core::activity::{AccountState, ErrorBody, ErrorCode, SigningError};
 
 /// Everything a request can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -90,25 +90,25 @@ impl ApiError {
     }
 
     /// The stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ApiError::MalformedJson(_) => "malformed_json",
-            ApiError::InvalidRequest(_) => "invalid_request",
-            ApiError::BodyTooLarge(_) => "body_too_large",
-            ApiError::UnsupportedDocument => "unsupported_document",
-            ApiError::Unauthorized | ApiError::ReviewLogin => "unauthorized",
-            ApiError::Signature(SigningError::ClockSkew { .. }) => "timestamp_out_of_range",
-            ApiError::Signature(_) => "bad_signature",
-            ApiError::NonceReused => "nonce_reused",
-            ApiError::AccountNotFound => "account_not_found",
-            ApiError::NotFound(_) | ApiError::NoRoute => "not_found",
-            ApiError::InvalidCode => "invalid_code",
-            ApiError::CodeAlreadyUsed => "code_already_used",
-            ApiError::AccountLocked(_) => "account_locked",
-            ApiError::TooManyAttempts(_) => "too_many_attempts",
-            ApiError::Conflict(_) => "conflict",
-            ApiError::EnrolmentClosed => "enrolment_closed",
-            ApiError::Database(_) | ApiError::Internal(_) => "internal",
+            ApiError::MalformedJson(_) => ErrorCode::MalformedJson,
+            ApiError::InvalidRequest(_) => ErrorCode::InvalidRequest,
+            ApiError::BodyTooLarge(_) => ErrorCode::BodyTooLarge,
+            ApiError::UnsupportedDocument => ErrorCode::UnsupportedDocument,
+            ApiError::Unauthorized | ApiError::ReviewLogin => ErrorCode::Unauthorized,
+            ApiError::Signature(SigningError::ClockSkew { .. }) => ErrorCode::TimestampOutOfRange,
+            ApiError::Signature(_) => ErrorCode::BadSignature,
+            ApiError::NonceReused => ErrorCode::NonceReused,
+            ApiError::AccountNotFound => ErrorCode::AccountNotFound,
+            ApiError::NotFound(_) | ApiError::NoRoute => ErrorCode::NotFound,
+            ApiError::InvalidCode => ErrorCode::InvalidCode,
+            ApiError::CodeAlreadyUsed => ErrorCode::CodeAlreadyUsed,
+            ApiError::AccountLocked(_) => ErrorCode::AccountLocked,
+            ApiError::TooManyAttempts(_) => ErrorCode::TooManyAttempts,
+            ApiError::Conflict(_) => ErrorCode::Conflict,
+            ApiError::EnrolmentClosed => ErrorCode::EnrolmentClosed,
+            ApiError::Database(_) | ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
 }
@@ -126,7 +126,7 @@ impl IntoResponse for ApiError {
             other => other.to_string(),
         };
         let body = ErrorBody {
-            error: self.code().to_owned(),
+            error: self.code().as_str().to_owned(),
             message,
             state: match &self {
                 ApiError::AccountLocked(state) => Some(*state),

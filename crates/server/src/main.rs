@@ -5,10 +5,9 @@ use std::process::ExitCode;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use clap::Parser;
 use ring::rand::{SecureRandom, SystemRandom};
 use vigil_core::Sensitive;
-use vigil_server::{Clock, Config};
+use vigil_server::{Clock, Config, ConfigError};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -19,12 +18,16 @@ async fn main() -> ExitCode {
         )
         .with_target(false)
         .init();
-    let mut config = Config::parse();
-    // The --config file first, so the demo generates only the keys that no source gives.
-    if let Err(error) = config.load_file() {
-        eprintln!("vigil-server: {error}");
-        return ExitCode::from(2);
-    }
+    // Flags, variables and the --config file first, so the demo generates only the keys that no
+    // source gives.
+    let mut config = match Config::from_args(std::env::args_os()) {
+        Ok(config) => config,
+        Err(ConfigError::Args(error)) => error.exit(),
+        Err(error) => {
+            eprintln!("vigil-server: {error}");
+            return ExitCode::from(2);
+        }
+    };
     let mut generated_secret_key = false;
     if config.demo {
         // The demo makes its own random keys when none are given, and prints them once.

@@ -1,12 +1,19 @@
-//! The takeover rules, and state changes (each recorded as a `state_changed` event).
+//! The takeover rules, and every change of an account's state (each recorded as a
+//! `state_changed` event): the locks the rules ask for ([`assess`], [`apply`]), the failure
+//! streak ([`wrong_code`]), the customer's answers ([`verdict`]), documents
+//! ([`document_received`]) and reviewers' decisions ([`review_decision`]). Handlers call these;
+//! no other file moves an account between states.
 //!
 //! Rules run inside the transaction that recorded the event, after the account's row was locked
 //! (`Database::lock_account_row`), and judge by `occurred_at`, so late events count where they
-//! belong. No rule fires on an account's first successful sign-in.
+//! belong. No rule fires on an account's first successful sign-in. A lock only ever moves an
+//! account to a more severe state; only the customer's answers and a reviewer unlock.
 
 use serde_json::json;
 use sqlx::AnyConnection;
-use vigil_core::activity::{AccountState, EventKind, Outcome, Risk, RiskLevel};
+use vigil_core::activity::{
+    AccountState, Decision, EventKind, Outcome, Reason, Risk, RiskLevel, Verdict,
+};
 
 use crate::config::RuleSettings;
 use crate::db::{AccountRow, Database, EventRow, NewEventRow};
@@ -19,9 +26,9 @@ const DAY: i64 = 24 * HOUR;
 #[derive(Debug, Default, Clone)]
 pub struct Assessment {
     /// Rules that fired (the event is flagged): e.g. `new_country_too_soon`.
-    pub flagged: Vec<String>,
+    pub flagged: Vec<Reason>,
     /// Unusual but not flagged: e.g. `new_country`.
-    pub raised: Vec<String>,
+    pub raised: Vec<Reason>,
     /// The lock the rules ask for, with its reason for the customer.
     pub lock: Option<(AccountState, String)>,
 }
@@ -111,7 +118,7 @@ async fn assess_sign_in(
                 )
                 .await?
             {
-                assessment.flagged.push("new_country_too_soon".into());
+                assessment.flagged.push(Reason::NewCountryTooSoon);
                 assessment.lock = Some((
                     AccountState::LockedPendingVerification,
                     format!(
@@ -131,7 +138,7 @@ async fn assess_sign_in(
             let hours = ((other.occurred_at - t).abs().max(60)) as f64 / HOUR as f64;
             let speed = distance_km(here, there) / hours;
             if speed > settings.max_speed_kmh {
-                assessment.flagged.push("impossible_travel_speed".into());
+                assessment.flagged.push(Reason::ImpossibleTravelSpeed);
                 assessment.lock.get_or_insert((
                     AccountState::LockedPendingVerification,
                     format!("Two sign-ins imply travel at {speed:.0} km/h"),
@@ -147,7 +154,7 @@ async fn assess_sign_in(
             .flatten()
             .any(|known| known == country)
     {
-        assessment.raised.push("new_country".into());
+        assessment.raised.push(Reason::NewCountry);
     }
     Ok(assessment)
 }
@@ -174,7 +181,7 @@ async fn assess_payment_method(
     if flagged_sign_ins > 0 {
         assessment
             .flagged
-            .push("payment_method_after_flagged_sign_in".into());
+            .push(Reason::PaymentMethodAfterFlaggedSignIn);
     }
     let methods = Database::events_between(
         connection,
@@ -185,7 +192,7 @@ async fn assess_payment_method(
     )
     .await?;
     if most_within(&methods, window) >= settings.payment_methods_to_lock as usize {
-        assessment.flagged.push("payment_methods_in_24h".into());
+        assessment.flagged.push(Reason::PaymentMethodsInWindow);
     }
     if !assessment.flagged.is_empty() {
         assessment.lock = Some((
@@ -235,7 +242,7 @@ async fn assess_account_change(
         .max()
         .unwrap_or(0);
     if most >= settings.changes_to_review as usize {
-        assessment.flagged.push("account_changes_in_24h".into());
+        assessment.flagged.push(Reason::AccountChangesInWindow);
         assessment.lock = Some((
             AccountState::LockedPendingReview,
             format!(
@@ -287,15 +294,213 @@ pub async fn apply(
         Database::flag_event(connection, event_id, &assessment.raised, false).await?;
     }
     match &assessment.lock {
-        Some((to, reason)) if severity(*to) > severity(account.state) => Ok(Some(
-            change_state(connection, account, *to, reason, now).await?,
-        )),
-        _ => Ok(None),
+        Some((to, reason)) => escalate(connection, account, *to, reason, now).await,
+        None => Ok(None),
     }
 }
 
+/// What the failure-streak rule does with the `streak`-th wrong code in a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailurePenalty {
+    /// Nothing more than the refusal.
+    None,
+    /// No code is checked for this many minutes (every `failures_before_block` in a row, one
+    /// minute more each time, at most `max_block_minutes`).
+    Block {
+        /// How long.
+        minutes: i64,
+    },
+    /// At `failures_to_lock` in a row: the code is flagged `too_many_failed_codes` and the
+    /// account locked pending verification.
+    Lock,
+}
+
+/// The failure-streak rule's answer to the `streak`-th wrong code in a row.
+pub fn failure_penalty(settings: &RuleSettings, streak: i64) -> FailurePenalty {
+    let every = settings.failures_before_block.max(1);
+    if streak >= settings.failures_to_lock {
+        FailurePenalty::Lock
+    } else if streak >= settings.failures_before_block && streak % every == 0 {
+        FailurePenalty::Block {
+            minutes: (streak / every).min(settings.max_block_minutes),
+        }
+    } else {
+        FailurePenalty::None
+    }
+}
+
+/// Counts a wrong code (already recorded as the sign-in event `event_id`) and applies the
+/// failure-streak rule ([`failure_penalty`]); returns the lock, if this code made one.
+pub async fn wrong_code(
+    db: &Database,
+    settings: &RuleSettings,
+    account_id: &str,
+    event_id: &str,
+    now: i64,
+) -> Result<Option<StateChange>, sqlx::Error> {
+    let streak = db.count_failure(account_id).await?;
+    tracing::info!(account = %account_id, streak, "code refused");
+    match failure_penalty(settings, streak) {
+        FailurePenalty::None => Ok(None),
+        FailurePenalty::Block { minutes } => {
+            db.block_until(account_id, now + minutes * 60).await?;
+            Ok(None)
+        }
+        FailurePenalty::Lock => {
+            let mut tx = db.pool().begin().await?;
+            // Read afresh under the row lock: another request may have locked the account since
+            // this code was refused, and a lock never moves to a less severe state.
+            let Some(account) = Database::lock_account_row(&mut tx, account_id).await? else {
+                return Ok(None);
+            };
+            Database::flag_event(&mut tx, event_id, &[Reason::TooManyFailedCodes], true).await?;
+            let reason = format!("{streak} wrong codes in a row");
+            let change = escalate(
+                &mut tx,
+                &account,
+                AccountState::LockedPendingVerification,
+                &reason,
+                now,
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(change)
+        }
+    }
+}
+
+/// Records the customer's answer to one of the account's events (the caller checked the event
+/// is the account's, with the row locked): `not_mine` locks an active account pending
+/// verification; `mine` that leaves no flagged event unresolved unlocks an account pending
+/// verification.
+pub async fn verdict(
+    connection: &mut AnyConnection,
+    account: &AccountRow,
+    event_id: &str,
+    verdict: Verdict,
+    now: i64,
+) -> Result<Option<StateChange>, sqlx::Error> {
+    Database::set_verdict(connection, event_id, verdict).await?;
+    match verdict {
+        Verdict::NotMine => {
+            escalate(
+                connection,
+                account,
+                AccountState::LockedPendingVerification,
+                "The customer reported an event that was not theirs",
+                now,
+            )
+            .await
+        }
+        Verdict::Mine
+            if account.state == AccountState::LockedPendingVerification
+                && Database::unresolved_count(connection, &account.id).await? == 0 =>
+        {
+            let change = change_state(
+                connection,
+                account,
+                AccountState::Active,
+                "The customer confirmed every flagged event",
+                now,
+            )
+            .await?;
+            Ok(Some(change))
+        }
+        Verdict::Mine => Ok(None),
+    }
+}
+
+/// A document arrived (stored and recorded by the caller, with the row locked): an account
+/// locked pending verification moves to review.
+pub async fn document_received(
+    connection: &mut AnyConnection,
+    account: &AccountRow,
+    now: i64,
+) -> Result<Option<StateChange>, sqlx::Error> {
+    if account.state != AccountState::LockedPendingVerification {
+        return Ok(None);
+    }
+    let change = change_state(
+        connection,
+        account,
+        AccountState::LockedPendingReview,
+        "The customer sent a document for review",
+        now,
+    )
+    .await?;
+    Ok(Some(change))
+}
+
+/// A reviewer's decision on a locked account (the caller checked it is locked, with the row
+/// locked): `unlock` resolves every flagged event and makes it active; `keep_locked` moves it to
+/// review, or keeps it there with the new reason. `note` is added to the reason.
+pub async fn review_decision(
+    connection: &mut AnyConnection,
+    account: &AccountRow,
+    decision: Decision,
+    note: &str,
+    now: i64,
+) -> Result<Option<StateChange>, sqlx::Error> {
+    let note = note.trim();
+    let with_note = |text: &str| {
+        if note.is_empty() {
+            text.to_owned()
+        } else {
+            format!("{text}: {note}")
+        }
+    };
+    match decision {
+        Decision::Unlock => {
+            Database::resolve_all(connection, &account.id).await?;
+            let reason = with_note("A reviewer unlocked the account");
+            let change =
+                change_state(connection, account, AccountState::Active, &reason, now).await?;
+            Ok(Some(change))
+        }
+        Decision::KeepLocked => {
+            let reason = with_note("A reviewer kept the account locked");
+            if account.state == AccountState::LockedPendingReview {
+                Database::set_state(
+                    connection,
+                    &account.id,
+                    AccountState::LockedPendingReview,
+                    &reason,
+                )
+                .await?;
+                return Ok(None);
+            }
+            let change = change_state(
+                connection,
+                account,
+                AccountState::LockedPendingReview,
+                &reason,
+                now,
+            )
+            .await?;
+            Ok(Some(change))
+        }
+    }
+}
+
+/// Moves the account to `to` when that is more severe than where it stands (a lock never
+/// softens another); returns the change, if any.
+async fn escalate(
+    connection: &mut AnyConnection,
+    account: &AccountRow,
+    to: AccountState,
+    reason: &str,
+    now: i64,
+) -> Result<Option<StateChange>, sqlx::Error> {
+    if severity(to) <= severity(account.state) {
+        return Ok(None);
+    }
+    Ok(Some(
+        change_state(connection, account, to, reason, now).await?,
+    ))
+}
+
 /// Moves an account to another state and records the change as an event in its feed.
-pub async fn change_state(
+async fn change_state(
     connection: &mut AnyConnection,
     account: &AccountRow,
     to: AccountState,
@@ -321,4 +526,41 @@ pub async fn change_state(
         to,
         reason: reason.to_owned(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::Config;
+
+    #[test]
+    fn wrong_codes_block_longer_and_then_lock() {
+        let settings = Config::parse_from(["vigil-server"]).rules;
+        let penalties: Vec<_> = (1..=11)
+            .map(|streak| failure_penalty(&settings, streak))
+            .collect();
+        let block = |minutes| FailurePenalty::Block { minutes };
+        assert_eq!(
+            penalties,
+            [
+                FailurePenalty::None,
+                FailurePenalty::None,
+                FailurePenalty::None,
+                FailurePenalty::None,
+                block(1),
+                FailurePenalty::None,
+                FailurePenalty::None,
+                FailurePenalty::None,
+                FailurePenalty::None,
+                block(2),
+                FailurePenalty::None,
+            ]
+        );
+        assert_eq!(failure_penalty(&settings, 95), block(15));
+        assert_eq!(failure_penalty(&settings, 99), FailurePenalty::None);
+        assert_eq!(failure_penalty(&settings, 100), FailurePenalty::Lock);
+        assert_eq!(failure_penalty(&settings, 101), FailurePenalty::Lock);
+    }
 }

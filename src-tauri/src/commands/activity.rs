@@ -225,6 +225,14 @@ pub async fn answer_event(
     })
 }
 
+/// "The file is too large (the limit is 10 MB)", from the protocol's limit.
+pub fn too_large() -> String {
+    format!(
+        "The file is too large (the limit is {} MB)",
+        MAX_DOCUMENT_BYTES / (1024 * 1024)
+    )
+}
+
 /// Sends a document (PDF, PNG or JPEG, at most 10 MB; base64, as the page read it from the
 /// chosen file) for the service to review.
 #[tauri::command]
@@ -234,10 +242,7 @@ pub async fn send_document(
     data: String,
 ) -> Result<AnswerOutcome, AppError> {
     if data.len() > MAX_DOCUMENT_BYTES / 3 * 4 + 8 {
-        return Err(AppError::new(
-            ErrorCode::BadDocument,
-            "The file is too large (the limit is 10 MB)",
-        ));
+        return Err(AppError::new(ErrorCode::BadDocument, too_large()));
     }
     let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data.trim())
         .map_err(|_| AppError::new(ErrorCode::BadDocument, "The file could not be read"))?;

@@ -3,12 +3,27 @@
 //! - [`signing`]: the key an authenticator derives from an account's TOTP secret
 //!   ([`ActivityKey`]), and the request signatures made and checked with it.
 //! - [`types`]: the JSON bodies of the activity service's HTTP API (docs/protocol.md).
+//! - [`reason`]: the rule ids events are flagged with ([`Reason`]).
+//! - [`error_code`]: the `error` codes of error answers ([`ErrorCode`]).
+//! - [`document`]: the documents a customer may send ([`DocumentType`],
+//!   [`MAX_DOCUMENT_BYTES`]).
+//! - [`app_link`]: the `vigil://activity?…` link of alert emails ([`AppLink`]), built by the
+//!   service and parsed by the app.
 //!
 //! The service (`crates/server`) and the clients (the app, the CLI) both use this module, so the
 //! two sides of the protocol cannot drift apart.
 
+pub mod app_link;
+pub mod document;
+pub mod error_code;
+pub mod reason;
 pub mod signing;
 pub mod types;
+
+pub use app_link::{AppLink, AppLinkError};
+pub use document::{DocumentType, MAX_DOCUMENT_BYTES};
+pub use error_code::ErrorCode;
+pub use reason::Reason;
 
 pub use signing::{
     ActivityKey, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP, MAX_CLOCK_SKEW_SECONDS,

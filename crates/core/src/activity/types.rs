@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::OffsetDateTime;
 
+use super::{ErrorCode, Reason};
+
 /// Where an account stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -214,7 +216,7 @@ pub struct Risk {
     /// Low, medium or high.
     pub level: RiskLevel,
     /// Machine-readable reasons, e.g. `new_country_too_soon`.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
 }
 
 /// Browser and operating system read from a user agent.
@@ -251,9 +253,16 @@ pub struct Event {
     /// Whether a rule flagged this event.
     pub flagged: bool,
     /// Why it was flagged (or why the risk is not low).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// The customer's answer, if any.
     pub verdict: Option<Verdict>,
+}
+
+impl Event {
+    /// Whether the event waits for the customer's answer: flagged and not yet answered.
+    pub fn awaits_answer(&self) -> bool {
+        self.flagged && self.verdict.is_none()
+    }
 }
 
 /// `GET /v1/feed/{account_id}`: one page, newest first.
@@ -475,6 +484,13 @@ pub struct ErrorBody {
     pub retry_after: Option<u64>,
 }
 
+impl ErrorBody {
+    /// The `error` code, when this version knows it.
+    pub fn code(&self) -> Option<ErrorCode> {
+        ErrorCode::parse(&self.error)
+    }
+}
+
 /// An order or booking reference as feeds and emails show it: all but the last four characters
 /// replaced by `•` (references of four characters or fewer are fully masked).
 pub fn mask_reference(reference: &str) -> String {
@@ -532,6 +548,30 @@ mod tests {
     }
 
     #[test]
+    fn only_flagged_unanswered_events_await_an_answer() {
+        let mut event: Event = serde_json::from_value(serde_json::json!({
+            "id": "e1", "kind": "sign_in", "occurred_at": "2026-11-25T07:10:00Z", "ip": null,
+            "country": "NL", "user_agent": null, "device": {"browser": null, "os": null},
+            "outcome": "success", "details": {}, "flagged": true,
+            "reasons": ["new_country_too_soon", "a_rule_from_a_newer_service"], "verdict": null
+        }))
+        .unwrap();
+        assert_eq!(
+            event.reasons,
+            [
+                Reason::NewCountryTooSoon,
+                Reason::Other("a_rule_from_a_newer_service".into())
+            ]
+        );
+        assert!(event.awaits_answer());
+        event.verdict = Some(Verdict::Mine);
+        assert!(!event.awaits_answer());
+        event.verdict = None;
+        event.flagged = false;
+        assert!(!event.awaits_answer());
+    }
+
+    #[test]
     fn error_body_omits_empty_fields() {
         let body = ErrorBody {
             error: "invalid_code".into(),
@@ -543,6 +583,7 @@ mod tests {
             serde_json::to_string(&body).unwrap(),
             r#"{"error":"invalid_code","message":"The code is not valid."}"#
         );
+        assert_eq!(body.code(), Some(ErrorCode::InvalidCode));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
-use vigil_core::activity::{EventKind, Outcome, Verdict};
+use vigil_core::activity::{EventKind, Outcome, Reason, Verdict};
 
 use super::Database;
 
@@ -34,7 +34,7 @@ pub struct EventRow {
     /// A flagged event the customer or a reviewer cleared.
     pub resolved: bool,
     /// Why flagged (or why the risk is raised).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// The customer's answer.
     pub verdict: Option<Verdict>,
 }
@@ -140,7 +140,7 @@ impl Database {
     pub async fn flag_event(
         connection: &mut AnyConnection,
         event_id: &str,
-        reasons: &[String],
+        reasons: &[Reason],
         flag: bool,
     ) -> Result<(), sqlx::Error> {
         let reasons = serde_json::to_string(reasons).unwrap_or_else(|_| "[]".into());

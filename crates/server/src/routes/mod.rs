@@ -1,5 +1,5 @@
-//! The HTTP API: the router, the shared state, and the pieces every handler uses (bodies, keys,
-//! events as the API shows them).
+//! The HTTP API: the router, the shared state, and the pieces every handler uses (bodies, the
+//! callers' keys and signatures as extractors, events as the API shows them).
 
 mod feed;
 mod review;
@@ -10,16 +10,19 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, FromRequestParts};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use ring::{digest, hmac};
 use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
 use vigil_core::Secret;
-use vigil_core::activity::{Event, mask_reference};
+use vigil_core::activity::{
+    ActivityKey, Event, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP, MAX_DOCUMENT_BYTES,
+    SignedHeaders, SigningError, mask_reference, verify_request,
+};
 
 use crate::clock::Clock;
 use crate::config::RuleSettings;
@@ -32,8 +35,6 @@ use crate::sealed_secret::SecretSealer;
 
 /// JSON bodies are at most this large.
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
-/// Documents are at most 10 MB.
-pub const DOCUMENT_LIMIT: usize = 10 * 1024 * 1024;
 
 /// Everything handlers share.
 #[derive(Debug)]
@@ -121,7 +122,7 @@ pub fn router(state: SharedState) -> Router {
         )
         .route(
             "/v1/feed/{id}/documents",
-            post(feed::upload_document).layer(DefaultBodyLimit::max(DOCUMENT_LIMIT)),
+            post(feed::upload_document).layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES)),
         )
         .route("/v1/review/accounts", get(review::locked_accounts))
         .route(
@@ -220,6 +221,81 @@ impl FromRequestParts<SharedState> for ReviewerCaller {
         } else {
             Err(ApiError::Unauthorized)
         }
+    }
+}
+
+/// A request from the customer's app, signed with the key derived from the account's secret
+/// (docs/protocol.md, Signing): the account the path's `{id}` names, its signature checked and
+/// its nonce recorded, and the body that was signed (at most `LIMIT` bytes; a GET's body is not
+/// read and the signature covers an empty one).
+#[derive(Debug)]
+pub struct SignedCaller<const LIMIT: usize = JSON_BODY_LIMIT> {
+    /// The account, as read when the signature was checked.
+    pub account: AccountRow,
+    /// The request's body.
+    pub body: Bytes,
+}
+
+/// The three signing headers; the first one missing is the error.
+fn signed_headers(headers: &HeaderMap) -> Result<SignedHeaders, ApiError> {
+    let header = |name: &'static str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .ok_or(ApiError::Signature(SigningError::MissingHeader(name)))
+    };
+    Ok(SignedHeaders {
+        timestamp: header(HEADER_TIMESTAMP)?,
+        nonce: header(HEADER_NONCE)?,
+        signature: header(HEADER_SIGNATURE)?,
+    })
+}
+
+impl<const LIMIT: usize> FromRequest<SharedState> for SignedCaller<LIMIT> {
+    type Rejection = ApiError;
+
+    /// In the order the answers depend on: a too-large body (413), an unknown account (404), a
+    /// missing header, a bad signature or a replayed nonce (401).
+    async fn from_request(request: Request, state: &SharedState) -> Result<Self, ApiError> {
+        let (mut parts, body) = request.into_parts();
+        let params = RawPathParams::from_request_parts(&mut parts, state)
+            .await
+            .map_err(|_| ApiError::NoRoute)?;
+        let id = params
+            .iter()
+            .find(|(name, _)| *name == "id")
+            .map(|(_, value)| value.to_owned())
+            .ok_or(ApiError::NoRoute)?;
+        let method = parts.method.clone();
+        let path = parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+        let headers = signed_headers(&parts.headers);
+        let body = if method == Method::GET || method == Method::HEAD {
+            Bytes::new()
+        } else {
+            body_bytes(
+                Bytes::from_request(Request::from_parts(parts, body), state).await,
+                LIMIT,
+            )?
+        };
+        let account = state.account(&id).await?;
+        let signed = headers?;
+        let secret = state.secret_of(&account)?;
+        let key = ActivityKey::derive(&secret, &account.id);
+        let now = state.clock.now();
+        verify_request(&key, method.as_str(), &path, &signed, &body, now)
+            .map_err(ApiError::Signature)?;
+        if !state
+            .db
+            .remember_nonce(&account.id, &signed.nonce, now)
+            .await?
+        {
+            return Err(ApiError::NonceReused);
+        }
+        Ok(Self { account, body })
     }
 }
 

@@ -13,7 +13,7 @@ use base64::engine::general_purpose::STANDARD;
 use ring::hmac;
 use serde::Deserialize;
 use vigil_core::activity::{
-    AccountState, Decision, DecisionRequest, DecisionResponse, DocumentInfo, ReviewAccount,
+    AccountState, Decision, DecisionRequest, DecisionResponse, DocumentInfo, Reason, ReviewAccount,
 };
 
 use super::{
@@ -85,6 +85,8 @@ pub async fn document(
         .into_response())
 }
 
+/// Applies a reviewer's decision to a locked account ([`rules::review_decision`]); returns the
+/// account's state afterwards.
 async fn apply_decision(
     state: &SharedState,
     id: &str,
@@ -98,41 +100,8 @@ async fn apply_decision(
     if !account.state.is_locked() {
         return Err(ApiError::Conflict("The account is not locked.".into()));
     }
-    let note = request.note.trim();
-    let change = match request.decision {
-        Decision::Unlock => {
-            Database::resolve_all(&mut tx, id).await?;
-            let reason = if note.is_empty() {
-                "A reviewer unlocked the account".to_owned()
-            } else {
-                format!("A reviewer unlocked the account: {note}")
-            };
-            Some(rules::change_state(&mut tx, &account, AccountState::Active, &reason, now).await?)
-        }
-        Decision::KeepLocked => {
-            let reason = if note.is_empty() {
-                "A reviewer kept the account locked".to_owned()
-            } else {
-                format!("A reviewer kept the account locked: {note}")
-            };
-            if account.state == AccountState::LockedPendingReview {
-                Database::set_state(&mut tx, id, AccountState::LockedPendingReview, &reason)
-                    .await?;
-                None
-            } else {
-                Some(
-                    rules::change_state(
-                        &mut tx,
-                        &account,
-                        AccountState::LockedPendingReview,
-                        &reason,
-                        now,
-                    )
-                    .await?,
-                )
-            }
-        }
-    };
+    let change =
+        rules::review_decision(&mut tx, &account, request.decision, &request.note, now).await?;
     tx.commit().await?;
     tracing::info!(account = %id, decision = ?request.decision, "review decision");
     if let Some(change) = &change {
@@ -237,7 +206,8 @@ pub async fn page(
                             .unwrap_or("")
                             .to_owned()
                     } else {
-                        event.reasons.join(", ")
+                        let ids: Vec<&str> = event.reasons.iter().map(Reason::as_str).collect();
+                        ids.join(", ")
                     },
                     verdict: event.verdict.map(|v| v.as_str()).unwrap_or(""),
                 })

@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Response};
 use ring::rand::{SecureRandom, SystemRandom};
 use serde_json::Value;
 use vigil_core::activity::{
-    AccountCreated, AccountState, AccountStatus, CreateAccount, DigestSent, EventKind,
-    EventRecorded, NewEvent, Outcome, VerifyAccepted, VerifyRequest,
+    AccountCreated, AccountStatus, AppLink, CreateAccount, DigestSent, EventKind, EventRecorded,
+    NewEvent, Outcome, Verdict, VerifyAccepted, VerifyRequest,
 };
 use vigil_core::{OtpParams, OtpUri, Secret};
 
@@ -123,37 +123,14 @@ pub async fn enrolment_image(
     let secret = state.secret_of(&account)?;
     let uri = enrolment_uri(&state, &account.id, &account.issuer, &account.label, secret);
     let no_store = (header::CACHE_CONTROL, "no-store");
+    let drawing_failed = |e: vigil_core::qr::QrError| ApiError::Internal(e.to_string());
     if file == "enrolment.png" {
-        let png =
-            vigil_core::qr::render_png(&uri).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let png = vigil_core::qr::render_png(&uri).map_err(drawing_failed)?;
         Ok(([(header::CONTENT_TYPE, "image/png"), no_store], png).into_response())
     } else {
-        Ok((
-            [(header::CONTENT_TYPE, "image/svg+xml"), no_store],
-            qr_svg(&uri)?,
-        )
-            .into_response())
+        let svg = vigil_core::qr::render_svg(&uri).map_err(drawing_failed)?;
+        Ok(([(header::CONTENT_TYPE, "image/svg+xml"), no_store], svg).into_response())
     }
-}
-
-fn qr_svg(text: &str) -> Result<String, ApiError> {
-    let code =
-        qrcode::QrCode::new(text.as_bytes()).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let width = code.width();
-    let colors = code.to_colors();
-    let mut path = String::new();
-    for (index, color) in colors.iter().enumerate() {
-        if *color == qrcode::Color::Dark {
-            let (x, y) = (index % width + 4, index / width + 4);
-            path.push_str(&format!("M{x},{y}h1v1h-1z"));
-        }
-    }
-    let size = width + 8;
-    Ok(format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" \
-         shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/>\
-         <path d=\"{path}\" fill=\"#000\"/></svg>"
-    ))
 }
 
 /// `POST /v1/accounts/{id}/verify`.
@@ -243,53 +220,27 @@ pub async fn verify(
     .into_response())
 }
 
+/// Records a wrong code and applies the failure-streak rule ([`rules::wrong_code`]): the
+/// refusal, or the lock it made.
 async fn failed_code(
     state: &SharedState,
     account: &AccountRow,
     event: NewEventRow,
     now: i64,
 ) -> Result<Response, ApiError> {
-    let rules = &state.rules;
     let mut tx = state.db.pool().begin().await?;
-    let Some(locked) = Database::lock_account_row(&mut tx, &account.id).await? else {
+    if Database::lock_account_row(&mut tx, &account.id)
+        .await?
+        .is_none()
+    {
         return Err(ApiError::AccountNotFound);
-    };
+    }
     Database::insert_event(&mut tx, &event).await?;
     tx.commit().await?;
-    let streak = state.db.count_failure(&account.id).await?;
-    tracing::info!(account = %account.id, streak, "code refused");
-    if streak >= rules.failures_to_lock {
-        let mut tx = state.db.pool().begin().await?;
-        let reasons = vec!["too_many_failed_codes".to_owned()];
-        Database::flag_event(&mut tx, &event.id, &reasons, true).await?;
-        let reason = format!("{streak} wrong codes in a row");
-        let change = if locked.state.is_locked() {
-            None
-        } else {
-            Some(
-                rules::change_state(
-                    &mut tx,
-                    &locked,
-                    AccountState::LockedPendingVerification,
-                    &reason,
-                    now,
-                )
-                .await?,
-            )
-        };
-        tx.commit().await?;
-        if let Some(change) = change {
-            notify_state(state, account, &change);
-            return Err(ApiError::AccountLocked(change.to));
-        }
-    } else if streak >= rules.failures_before_block
-        && streak % rules.failures_before_block.max(1) == 0
-    {
-        let minutes = (streak / rules.failures_before_block.max(1)).min(rules.max_block_minutes);
-        state
-            .db
-            .block_until(&account.id, now + minutes * 60)
-            .await?;
+    let lock = rules::wrong_code(&state.db, &state.rules, &account.id, &event.id, now).await?;
+    if let Some(change) = lock {
+        notify_state(state, account, &change);
+        return Err(ApiError::AccountLocked(change.to));
     }
     Err(ApiError::InvalidCode)
 }
@@ -411,7 +362,7 @@ async fn notify(
         let not_since = now - state.rules.alert_interval_minutes * 60;
         match state
             .db
-            .claim_alert(&account.id, rule, now, not_since)
+            .claim_alert(&account.id, rule.as_str(), now, not_since)
             .await
         {
             Ok(true) => {
@@ -431,10 +382,12 @@ async fn notify(
                     reasons: assessment.flagged.clone(),
                     verdict: None,
                 };
-                let link = format!(
-                    "vigil://activity?account={}&event={}&verdict=not_mine",
-                    account.id, event.id
-                );
+                let link = AppLink {
+                    account_id: account.id.clone(),
+                    event_id: Some(event.id.clone()),
+                    verdict: Some(Verdict::NotMine),
+                }
+                .to_string();
                 match email::alert_email(
                     &account.email,
                     &account.issuer,
@@ -446,7 +399,7 @@ async fn notify(
                 }
             }
             Ok(false) => {
-                tracing::info!(account = %account.id, rule, "alert held back (one per hour)")
+                tracing::info!(account = %account.id, rule = %rule, "alert held back (one per hour)")
             }
             Err(error) => tracing::error!(%error, "alert throttle failed"),
         }

@@ -53,7 +53,17 @@ async fn enrolment_case(backend: Backend) {
         )
         .await;
     assert_eq!(svg.headers()["content-type"], "image/svg+xml");
-    assert!(svg.text().await.unwrap().starts_with("<svg"));
+    let svg = svg.text().await.unwrap();
+    assert!(svg.starts_with("<svg"));
+    // Drawn by core's renderer (the app's), a standalone SVG of the enrolment URI.
+    assert!(
+        svg.contains(r#"xmlns="http://www.w3.org/2000/svg""#),
+        "{svg}"
+    );
+    assert_eq!(
+        svg,
+        vigil_core::qr::render_svg(body["otpauth_uri"].as_str().unwrap()).unwrap()
+    );
 
     // After the first accepted code the QR code is gone.
     let code = h.code(&uri.secret, 0);

@@ -197,3 +197,52 @@ async fn not_mine_case(backend: Backend) {
     assert_eq!(status, 400);
 }
 each_backend!(a_not_mine_verdict_locks_at_once, not_mine_case);
+
+async fn config_file_case(backend: Backend) {
+    // A rule threshold written only in the --config file takes effect.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("vigil-server.conf");
+    std::fs::write(&file, "# stricter\nVIGIL_PAYMENT_METHODS_TO_LOCK=2\n").unwrap();
+    let h = Harness::start_configured(backend, false, move |config| {
+        config.config = Some(file);
+    })
+    .await;
+    let card = |last4: &str| json!({"kind": "payment_method_added", "details": {"brand": "visa", "last4": last4, "billing_country": "NL"}});
+    let (id, _) = h.enrol().await;
+    assert_eq!(
+        h.event(&id, card("1111")).await.1["account_state"],
+        "active"
+    );
+    let (_, second) = h.event(&id, card("2222")).await;
+    assert_eq!(second["account_state"], "locked_pending_verification");
+    assert_eq!(second["risk"]["reasons"], json!(["payment_methods_in_24h"]));
+}
+each_backend!(
+    a_rule_threshold_in_the_config_file_takes_effect,
+    config_file_case
+);
+
+async fn failure_lock_case(backend: Backend) {
+    let h = Harness::start(backend).await;
+    let (id, _) = h.enrol().await;
+    for kind in ["email_changed", "phone_changed"] {
+        h.event(&id, json!({ "kind": kind })).await;
+    }
+    let (_, changed) = h.event(&id, json!({"kind": "password_changed"})).await;
+    assert_eq!(changed["account_state"], "locked_pending_review");
+    // A wrong code refused while the account was still active reaches the failure limit only
+    // now: the failure lock reads the account afresh and never softens the review lock.
+    let state = &h.server.as_ref().unwrap().state;
+    let mut settings = state.rules.clone();
+    settings.failures_to_lock = 1;
+    let event_id = changed["event_id"].as_str().unwrap();
+    let lock = vigil_server::rules::wrong_code(&state.db, &settings, &id, event_id, h.clock.now())
+        .await
+        .unwrap();
+    assert!(lock.is_none(), "{lock:?}");
+    assert_eq!(h.state(&id).await, "locked_pending_review");
+}
+each_backend!(
+    the_failure_lock_never_softens_a_review_lock,
+    failure_lock_case
+);

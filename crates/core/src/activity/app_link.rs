@@ -1,9 +1,14 @@
 //! The `vigil://activity?account=…&event=…&verdict=not_mine` link an alert email carries: it
 //! names the service's account and event, and the answer the person meant to give. Opening it
 //! only shows the event (and the confirmation); nothing is sent until the person confirms.
+//! The service builds it ([`AppLink`]'s `Display`); the app parses it ([`AppLink::parse`]).
+
+use std::fmt;
 
 use url::Url;
-use vigil_core::activity::Verdict;
+use url::form_urlencoded;
+
+use super::Verdict;
 
 /// The longest link accepted.
 const MAX_LINK_CHARS: usize = 2048;
@@ -80,6 +85,22 @@ impl AppLink {
     }
 }
 
+impl fmt::Display for AppLink {
+    /// The link: `vigil://activity?account=…`, then `&event=…` and `&verdict=…` when set (each
+    /// value form-encoded; ids of letters, digits, `-`, `_` and `.` appear as they are).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.append_pair("account", &self.account_id);
+        if let Some(event_id) = &self.event_id {
+            query.append_pair("event", event_id);
+        }
+        if let Some(verdict) = self.verdict {
+            query.append_pair("verdict", verdict.as_str());
+        }
+        write!(f, "vigil://activity?{}", query.finish())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +114,38 @@ mod tests {
         assert_eq!(link.verdict, Some(Verdict::NotMine));
         let bare = AppLink::parse("vigil://activity?account=abc").unwrap();
         assert_eq!((bare.event_id, bare.verdict), (None, None));
+    }
+
+    #[test]
+    fn a_built_link_reads_back_the_same() {
+        let link = AppLink {
+            account_id: "3f6c2a1e-8d4b-4c3a-9e7f-1a2b3c4d5e6f".into(),
+            event_id: Some("9d1c7b52-0a44-4f7e-b3a9-5c2e8f61d0aa".into()),
+            verdict: Some(Verdict::NotMine),
+        };
+        assert_eq!(
+            link.to_string(),
+            "vigil://activity?account=3f6c2a1e-8d4b-4c3a-9e7f-1a2b3c4d5e6f\
+             &event=9d1c7b52-0a44-4f7e-b3a9-5c2e8f61d0aa&verdict=not_mine"
+        );
+        assert_eq!(AppLink::parse(&link.to_string()).unwrap(), link);
+        let bare = AppLink {
+            account_id: "acc_1.x".into(),
+            event_id: None,
+            verdict: None,
+        };
+        assert_eq!(bare.to_string(), "vigil://activity?account=acc_1.x");
+        assert_eq!(AppLink::parse(&bare.to_string()).unwrap(), bare);
+        // A value outside the id alphabet is encoded, never able to add a parameter.
+        let odd = AppLink {
+            account_id: "a&verdict=mine".into(),
+            event_id: None,
+            verdict: None,
+        };
+        assert_eq!(
+            odd.to_string(),
+            "vigil://activity?account=a%26verdict%3Dmine"
+        );
     }
 
     #[test]

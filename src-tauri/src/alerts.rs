@@ -5,9 +5,10 @@
 //! Shown with `notify-rust` rather than tauri's notification plugin: on the desktop the plugin
 //! drops the notification's handle, so a click cannot be answered (ARCHITECTURE.md).
 
-use std::collections::HashSet;
-
 use tauri::{AppHandle, Manager, Runtime};
+use vigil_activity::sync::News;
+#[cfg(test)]
+use vigil_activity::sync::news;
 use vigil_activity::words;
 use vigil_core::activity::FeedPage;
 use vigil_vault::AccountId;
@@ -27,10 +28,9 @@ pub struct Alert {
     pub body: String,
 }
 
-/// What `current` brings that `previous` (the cached page before this read) did not: each
-/// flagged event not answered and not flagged before, and a lock. A lock that comes with new
-/// flagged events is said in the first of them rather than in a notification of its own.
-/// `name` names the account ("alice@example.com at Shop") and `service` its service.
+/// What `current` brings that `previous` (the cached page before this read) did not, as
+/// notifications ([`alerts_for`] of [`vigil_activity::sync::news`]; the tests' way in).
+#[cfg(test)]
 pub fn alerts(
     account: &AccountId,
     name: &str,
@@ -38,21 +38,23 @@ pub fn alerts(
     previous: Option<&FeedPage>,
     current: &FeedPage,
 ) -> Vec<Alert> {
-    let known: HashSet<&str> = previous
-        .map(|page| {
-            page.events
-                .iter()
-                .filter(|e| e.flagged)
-                .map(|e| e.id.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
-    let newly_locked = current.account_state.is_locked()
-        && previous.is_none_or(|page| !page.account_state.is_locked());
-    let mut alerts: Vec<Alert> = current
-        .events
+    alerts_for(account, name, service, &news(previous, current), current)
+}
+
+/// The notifications for `news` in `current`: one per new flagged event (its reason in words),
+/// and a lock; a lock that comes with new flagged events is said in the first of them rather
+/// than in a notification of its own. `name` names the account ("alice@example.com at Shop") and
+/// `service` its service.
+pub fn alerts_for(
+    account: &AccountId,
+    name: &str,
+    service: &str,
+    news: &News,
+    current: &FeedPage,
+) -> Vec<Alert> {
+    let mut alerts: Vec<Alert> = news
+        .flagged
         .iter()
-        .filter(|e| e.awaits_answer() && !known.contains(e.id.as_str()))
         .map(|event| {
             let reasons = words::reasons(event, &current.events);
             let why = reasons
@@ -67,7 +69,7 @@ pub fn alerts(
             }
         })
         .collect();
-    if newly_locked {
+    if news.newly_locked {
         let locked = format!("{service} locked your account");
         match alerts.first_mut() {
             Some(first) => first.title = locked,

@@ -17,6 +17,7 @@ mod links;
 mod poll;
 mod settings;
 mod state;
+mod sync;
 mod update;
 mod view;
 mod webview;

@@ -36,7 +36,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                 {
                     continue;
                 }
-                match crate::commands::activity::fetch(&state, &id).await {
+                match crate::sync::sync_feed(&state, &id).await {
                     Ok(alerts) => {
                         backoff.remove(&id);
                         if state.settings().notifications {

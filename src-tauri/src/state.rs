@@ -8,13 +8,14 @@ use std::time::Duration;
 
 use serde::Serialize;
 use vigil_activity::ActivityClient;
-use vigil_activity::clock::{describe_offset, is_off};
+use vigil_activity::FeedLink;
+use vigil_activity::clock::{ClockOff, ClockReadings, describe_offset};
 use vigil_vault::{Account, AccountId, CachedFeed};
 
-use vigil_core::OtpUri;
+use vigil_core::{OtpUri, Secret};
 use vigil_vault::{Unlocked, Vault, VaultError, VaultLocation};
 
-use crate::activity::ActivityContext;
+use crate::activity::{ActivityContext, name_of};
 use crate::clipboard::ClipboardHandle;
 use crate::error::{AppError, ErrorCode};
 use crate::settings::Settings;
@@ -39,8 +40,8 @@ pub struct AppState {
     client: Result<ActivityClient, String>,
     /// The last failed fetch of each account's feed, in words.
     problems: Mutex<HashMap<AccountId, String>>,
-    /// The last clock reading from each account's service: offset in seconds, and the host.
-    clock: Mutex<HashMap<AccountId, (i64, String)>>,
+    /// The last clock reading from each linked account's service.
+    clock: Mutex<ClockReadings>,
     /// What a notification or a `vigil://` link asked the page to open, until it does.
     open_request: Mutex<Option<OpenRequest>>,
 }
@@ -58,15 +59,6 @@ pub struct OpenRequest {
     pub message: Option<String>,
 }
 
-/// How far this computer's clock is from the linked services', when it is off.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClockOff {
-    /// The services' time minus this computer's, in seconds.
-    pub offset: i64,
-    /// The service whose reading this is.
-    pub host: String,
-}
-
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
@@ -80,7 +72,7 @@ impl AppState {
             activity,
             client: ActivityClient::new(Duration::from_secs(15)).map_err(|e| e.to_string()),
             problems: Mutex::new(HashMap::new()),
-            clock: Mutex::new(HashMap::new()),
+            clock: Mutex::new(ClockReadings::default()),
             open_request: Mutex::new(None),
             vault: Vault::open_keychain(&location).map(Mutex::new),
             cache: Mutex::new(None),
@@ -162,13 +154,7 @@ impl AppState {
     /// Records what the account's service said about this computer's clock (`None`: nothing
     /// usable), and signs requests with the corrected time while it is off.
     pub fn record_clock(&self, id: &AccountId, reading: Option<(i64, String)>) {
-        {
-            let mut clock = lock(&self.clock);
-            match reading {
-                Some(reading) => clock.insert(id.clone(), reading),
-                None => clock.remove(id),
-            };
-        }
+        lock(&self.clock).record(id.as_str(), reading);
         if let Ok(client) = &self.client {
             client.set_clock_offset(self.clock_off().map_or(0, |off| off.offset));
         }
@@ -177,14 +163,7 @@ impl AppState {
     /// The linked services' verdict on this computer's clock (the middle of their readings),
     /// when it is off by more than 15 s.
     pub fn clock_off(&self) -> Option<ClockOff> {
-        let clock = lock(&self.clock);
-        let mut readings: Vec<&(i64, String)> = clock.values().collect();
-        readings.sort();
-        let (offset, host) = readings.get(readings.len() / 2)?;
-        is_off(*offset).then(|| ClockOff {
-            offset: *offset,
-            host: host.clone(),
-        })
+        lock(&self.clock).consensus()
     }
 
     /// The banner about the clock, if it is off.
@@ -209,7 +188,7 @@ impl AppState {
     /// Unix seconds to compute codes for: now, corrected by the services' clock when it is off
     /// and correction is on.
     pub fn code_time(&self) -> u64 {
-        let now = crate::commands::codes::now();
+        let now = u64::try_from(vigil_activity::clock::unix_seconds()).unwrap_or(0);
         match self.clock_off() {
             Some(off) if self.settings().correct_clock => now.saturating_add_signed(off.offset),
             _ => now,
@@ -237,6 +216,21 @@ impl AppState {
             }
         }
         Ok(feeds)
+    }
+
+    /// The account, its checked link, and its secret (for signing one request).
+    pub fn linked_account(&self, id: &AccountId) -> Result<(Account, FeedLink, Secret), AppError> {
+        let vault = self.vault()?;
+        let account = vault.account(id)?;
+        let text = account.activity.clone().ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NotLinked,
+                format!("{} is not linked to an activity feed", name_of(&account)),
+            )
+        })?;
+        let link = FeedLink::parse(&text)?;
+        let secret = vault.secret(&account)?;
+        Ok((account, link, secret))
     }
 
     /// The vault (locked for this caller), or the error that kept it from opening (shown as a

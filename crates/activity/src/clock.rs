@@ -21,6 +21,11 @@ pub fn local_millis() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
+/// Now on this computer's clock, in Unix seconds.
+pub fn unix_seconds() -> i64 {
+    local_millis() / 1000
+}
+
 /// The service's clock minus this computer's, in whole seconds (positive: this clock is behind).
 ///
 /// `sent` and `received` are [`local_millis`] just before the request and just after the
@@ -87,6 +92,43 @@ pub fn describe_offset(offset: i64) -> String {
     format!("{amount} {direction}")
 }
 
+/// How far this computer's clock is from the linked services', when it is off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockOff {
+    /// The services' time minus this computer's, in seconds.
+    pub offset: i64,
+    /// The service whose reading this is.
+    pub host: String,
+}
+
+/// The last clock reading from each linked account's service, and what they agree on.
+#[derive(Debug, Clone, Default)]
+pub struct ClockReadings {
+    readings: std::collections::HashMap<String, (i64, String)>,
+}
+
+impl ClockReadings {
+    /// Records what the service of `account` said (`Some((offset, host))`), or forgets its
+    /// reading (`None`: nothing usable came).
+    pub fn record(&mut self, account: &str, reading: Option<(i64, String)>) {
+        match reading {
+            Some(reading) => self.readings.insert(account.to_owned(), reading),
+            None => self.readings.remove(account),
+        };
+    }
+
+    /// The middle of the readings, when it is more than [`CLOCK_OFF_SECONDS`] off.
+    pub fn consensus(&self) -> Option<ClockOff> {
+        let mut readings: Vec<&(i64, String)> = self.readings.values().collect();
+        readings.sort();
+        let (offset, host) = readings.get(readings.len() / 2)?;
+        is_off(*offset).then(|| ClockOff {
+            offset: *offset,
+            host: host.clone(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +183,29 @@ mod tests {
         assert_eq!(describe_offset(1), "1 second behind");
         assert_eq!(describe_offset(3900), "1 hour 5 minutes behind");
         assert_eq!(describe_offset(-7200), "2 hours ahead");
+    }
+
+    #[test]
+    fn the_middle_reading_decides_and_small_offsets_are_not_off() {
+        let mut readings = ClockReadings::default();
+        assert_eq!(readings.consensus(), None);
+        readings.record("a", Some((10, "a.example".into())));
+        assert_eq!(readings.consensus(), None, "10 s is not off");
+        readings.record("b", Some((120, "b.example".into())));
+        readings.record("c", Some((125, "c.example".into())));
+        assert_eq!(
+            readings.consensus(),
+            Some(ClockOff {
+                offset: 120,
+                host: "b.example".into()
+            })
+        );
+        readings.record("b", None);
+        readings.record("c", None);
+        assert_eq!(
+            readings.consensus(),
+            None,
+            "forgotten readings do not count"
+        );
     }
 }

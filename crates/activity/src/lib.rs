@@ -6,7 +6,10 @@
 //! - [`ActivityClient`]: reads a feed page, answers "mine"/"not mine" and sends a document, each
 //!   request signed with the key derived from the account's secret (`vigil_core::activity`).
 //!   Every request has timeouts, every answer a size limit and strict JSON parsing.
-//! - [`clock`]: how far this computer's clock is from a service's, from each answer.
+//! - [`clock`]: how far this computer's clock is from a service's, from each answer, and
+//!   [`clock::ClockReadings`], the linked services' readings and what they agree on.
+//! - [`sync`]: what one read means: [`sync::absorb`] merges it into the cache, says whether it
+//!   changed, and finds the news (new flagged events, a new lock).
 //! - [`history`]: the cached feed grown incrementally (the newest page on each read, older pages
 //!   with `after=` on demand).
 //! - [`AppLink`]: a `vigil://activity?…` link from an alert email, naming an event to open
@@ -22,6 +25,7 @@ pub mod clock;
 mod error;
 pub mod history;
 mod link;
+pub mod sync;
 pub mod words;
 
 pub use client::{ActivityClient, FeedFetch, MAX_RESPONSE_BYTES};

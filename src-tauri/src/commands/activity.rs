@@ -5,16 +5,15 @@
 
 use serde::Serialize;
 use tauri::State;
-use vigil_activity::history::{append_older, merge_newest};
-use vigil_activity::{ActivityError, FeedLink, MAX_DOCUMENT_BYTES, words};
-use vigil_core::Secret;
-use vigil_core::activity::{FeedPage, Verdict};
-use vigil_vault::{Account, AccountId};
+use vigil_activity::history::append_older;
+use vigil_activity::{FeedLink, MAX_DOCUMENT_BYTES, words};
+use vigil_core::activity::Verdict;
+use vigil_vault::AccountId;
 
-use crate::activity::{Attention, name_of, page_of, service_of};
-use crate::alerts::{Alert, alerts};
+use crate::activity::{Attention, page_of, service_of};
 use crate::error::{AppError, ErrorCode};
 use crate::state::{AppState, OpenRequest};
+use crate::sync::sync_feed;
 
 /// The list's marks, a counter that changes whenever any feed changed, the clock banner, and
 /// what a notification or link asked to open.
@@ -39,75 +38,6 @@ pub struct AnswerOutcome {
     pub html: String,
     /// A sentence saying what happened.
     pub message: String,
-}
-
-/// The account, its checked link, and its secret (for signing one request).
-fn linked(state: &AppState, id: &AccountId) -> Result<(Account, FeedLink, Secret), AppError> {
-    let vault = state.vault()?;
-    let account = vault.account(id)?;
-    let text = account.activity.clone().ok_or_else(|| {
-        AppError::new(
-            ErrorCode::NotLinked,
-            format!("{} is not linked to an activity feed", name_of(&account)),
-        )
-    })?;
-    let link = FeedLink::parse(&text)?;
-    let secret = vault.secret(&account)?;
-    Ok((account, link, secret))
-}
-
-/// Reads one account's feed and caches it, notes what it says about this computer's clock, and
-/// gives what is new enough to notify (see [`crate::alerts::alerts`]); the error is a sentence
-/// for the pane's footer.
-pub async fn fetch(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, String> {
-    let (account, link, secret) = linked(state, id).map_err(|e| e.message)?;
-    let client = state.activity_client().map_err(|e| e.message)?;
-    let result = client.feed(&link, &secret, None, 100).await;
-    drop(secret);
-    let mut changed = false;
-    let outcome = match result {
-        Ok(fetch) => {
-            state.record_clock(id, fetch.clock_offset.map(|offset| (offset, link.host())));
-            let mut vault = state.vault().map_err(|e| e.message)?;
-            let previous = vault
-                .cached_feed(id)
-                .ok()
-                .flatten()
-                .and_then(|cached| page_of(&cached));
-            let merged = merge_newest(fetch.page, previous.clone());
-            // Only the service's time differs between two reads of an unchanged feed.
-            changed = previous.as_ref().is_none_or(|page| {
-                FeedPage {
-                    server_time: merged.server_time,
-                    ..page.clone()
-                } != merged
-            });
-            let json = serde_json::to_string(&merged).map_err(|e| e.to_string())?;
-            vault
-                .save_feed(id, &json, crate::commands::codes::now_i64())
-                .map_err(|e| e.to_string())?;
-            let service = service_of(&account, &link);
-            Ok(alerts(
-                id,
-                &name_of(&account),
-                &service,
-                previous.as_ref(),
-                &merged,
-            ))
-        }
-        Err(ActivityError::Refused { message, host, .. }) => {
-            Err(format!("{host} refused to show the activity: {message}"))
-        }
-        Err(ActivityError::Unreachable { host, .. } | ActivityError::Timeout { host }) => {
-            Err(format!("Could not reach {host}"))
-        }
-        Err(other) => Err(other.to_string()),
-    };
-    // The page redraws what is open when the counter moves: only for news, not every read.
-    if state.set_problem(id, outcome.as_ref().err().cloned()) || changed {
-        state.activity.bump();
-    }
-    outcome
 }
 
 fn pane(state: &AppState, id: &AccountId) -> Result<String, AppError> {
@@ -135,7 +65,7 @@ pub fn account_activity(state: State<'_, AppState>, id: String) -> Result<String
 #[tauri::command]
 pub async fn refresh_activity(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
     let id = AccountId::new(id);
-    let _ = fetch(&state, &id).await;
+    let _ = sync_feed(&state, &id).await;
     pane(&state, &id)
 }
 
@@ -144,7 +74,7 @@ pub async fn refresh_activity(state: State<'_, AppState>, id: String) -> Result<
 #[tauri::command]
 pub async fn older_activity(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
     let id = AccountId::new(id);
-    let (_, link, secret) = linked(&state, &id)?;
+    let (_, link, secret) = state.linked_account(&id)?;
     let cached = state.vault()?.cached_feed(&id)?;
     let Some((cached, page)) = cached.and_then(|c| page_of(&c).map(|page| (c, page))) else {
         return pane(&state, &id);
@@ -204,11 +134,11 @@ pub async fn answer_event(
         )
     })?;
     let id = AccountId::new(id);
-    let (account, link, secret) = linked(&state, &id)?;
+    let (account, link, secret) = state.linked_account(&id)?;
     let client = state.activity_client()?;
     let recorded = client.verdict(&link, &secret, &event_id, verdict).await?;
     drop(secret);
-    let _ = fetch(&state, &id).await;
+    let _ = sync_feed(&state, &id).await;
     let service = service_of(&account, &link);
     let message = match (verdict, recorded.account_state.is_locked()) {
         (Verdict::NotMine, _) => format!(
@@ -247,11 +177,11 @@ pub async fn send_document(
     let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data.trim())
         .map_err(|_| AppError::new(ErrorCode::BadDocument, "The file could not be read"))?;
     let id = AccountId::new(id);
-    let (_, link, secret) = linked(&state, &id)?;
+    let (_, link, secret) = state.linked_account(&id)?;
     let client = state.activity_client()?;
     let received = client.document(&link, &secret, bytes).await?;
     drop(secret);
-    let _ = fetch(&state, &id).await;
+    let _ = sync_feed(&state, &id).await;
     Ok(AnswerOutcome {
         html: pane(&state, &id)?,
         message: format!(

@@ -1,7 +1,4 @@
 //! The page and its codes: the rendered app body, the codes each second, copy, HOTP's next code.
-
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use askama::Template;
 use serde::Serialize;
 use tauri::State;
@@ -24,19 +21,6 @@ pub struct CodeView {
     pub left: u64,
     /// Seconds per period.
     pub period: u64,
-}
-
-/// Unix seconds now, signed (as the vault stores times).
-pub fn now_i64() -> i64 {
-    i64::try_from(now()).unwrap_or(i64::MAX)
-}
-
-/// Unix seconds now.
-pub fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
 }
 
 /// The app body: the account list, or a full-window message saying what is wrong and what to do.

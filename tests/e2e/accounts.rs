@@ -19,6 +19,9 @@ async fn add_by_uri_shows_the_right_code_and_survives_a_restart() {
     // The empty state says how to begin.
     app.text_until(".empty h1", |t| t == "Add your first account")
         .await;
+    // No update banner without an update (a copy built from source never offers one).
+    let banner = app.find("#update-banner").await;
+    assert!(!banner.is_displayed().await.unwrap(), "an empty update banner shows");
 
     app.add_by_uri(SHOP).await;
     app.text_until(".row .issuer", |t| t == "Shop").await;

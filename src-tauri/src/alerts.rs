@@ -138,7 +138,7 @@ pub fn show<R: Runtime>(_app: &AppHandle<R>, _alert: Alert) {}
 /// Brings the window forward and asks the page to open `request` (it reads it with the
 /// activity status, which this makes it ask for at once).
 pub fn open<R: Runtime>(app: &AppHandle<R>, request: OpenRequest) {
-    app.state::<AppState>().set_open_request(request);
+    app.state::<AppState>().feeds.set_open_request(request);
     if let Some(window) = bring_forward(app) {
         let _ = window.eval("window.vigilOpenRequested && window.vigilOpenRequested()");
     }

@@ -21,7 +21,7 @@ pub fn request_for(state: &AppState, text: &str) -> OpenRequest {
         Ok(link) => link,
         Err(error) => return refused(error.to_string()),
     };
-    let feeds = match state.linked_feeds() {
+    let feeds = match state.accounts.linked_feeds() {
         Ok(feeds) => feeds,
         Err(error) => return refused(error.message),
     };

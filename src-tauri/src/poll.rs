@@ -26,6 +26,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
         loop {
             let state = app.state::<AppState>();
             let linked: Vec<AccountId> = state
+                .accounts
                 .linked_feeds()
                 .map(|feeds| feeds.into_iter().map(|(account, _)| account.id).collect())
                 .unwrap_or_default();
@@ -39,7 +40,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                 match crate::sync::sync_feed(&state, &id).await {
                     Ok(alerts) => {
                         backoff.remove(&id);
-                        if state.settings().notifications {
+                        if state.settings.get().notifications {
                             for alert in alerts {
                                 crate::alerts::show(&app, alert);
                             }

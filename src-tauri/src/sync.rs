@@ -14,15 +14,15 @@ use crate::state::AppState;
 /// Reads one account's feed and caches it; gives the notifications it calls for, or why it
 /// could not be read (a sentence for the pane's footer).
 pub async fn sync_feed(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, String> {
-    let (account, link, secret) = state.linked_account(id).map_err(|e| e.message)?;
-    let client = state.activity_client().map_err(|e| e.message)?;
+    let (account, link, secret) = state.accounts.linked(id).map_err(|e| e.message)?;
+    let client = state.feeds.client().map_err(|e| e.message)?;
     let result = client.feed(&link, &secret, None, 100).await;
     drop(secret);
     let mut changed = false;
     let outcome = match result {
         Ok(fetch) => {
             state.record_clock(id, fetch.clock_offset.map(|offset| (offset, link.host())));
-            let mut vault = state.vault().map_err(|e| e.message)?;
+            let mut vault = state.accounts.vault().map_err(|e| e.message)?;
             let cached = vault
                 .cached_feed(id)
                 .ok()
@@ -51,7 +51,7 @@ pub async fn sync_feed(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, S
         Err(other) => Err(other.to_string()),
     };
     // The page redraws what is open when the counter moves: only for news, not every read.
-    if state.set_problem(id, outcome.as_ref().err().cloned()) || changed {
+    if state.feeds.set_problem(id, outcome.as_ref().err().cloned()) || changed {
         state.activity.bump();
     }
     outcome

@@ -47,7 +47,7 @@ impl UpdateState {
 /// Checks once, in the background, when the setting allows it; a found release is offered by
 /// the page (status poll), failures stay quiet (the person did not ask).
 pub fn check_at_start<R: Runtime>(app: AppHandle<R>) {
-    if !app.state::<AppState>().settings().check_updates || !self_updating() {
+    if !app.state::<AppState>().settings.get().check_updates || !self_updating() {
         return;
     }
     tauri::async_runtime::spawn(async move {

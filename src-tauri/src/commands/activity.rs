@@ -41,12 +41,12 @@ pub struct AnswerOutcome {
 }
 
 fn pane(state: &AppState, id: &AccountId) -> Result<String, AppError> {
-    let vault = state.vault()?;
+    let vault = state.accounts.vault()?;
     let account = vault.account(id)?;
     let text = account.activity.clone().unwrap_or_default();
     let link = FeedLink::parse(&text)?;
     let cached = vault.cached_feed(id)?;
-    let problem = state.problem(id);
+    let problem = state.feeds.problem(id);
     Ok(askama::Template::render(&state.activity.pane(
         &account,
         &link,
@@ -74,21 +74,24 @@ pub async fn refresh_activity(state: State<'_, AppState>, id: String) -> Result<
 #[tauri::command]
 pub async fn older_activity(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
     let id = AccountId::new(id);
-    let (_, link, secret) = state.linked_account(&id)?;
-    let cached = state.vault()?.cached_feed(&id)?;
+    let (_, link, secret) = state.accounts.linked(&id)?;
+    let cached = state.accounts.vault()?.cached_feed(&id)?;
     let Some((cached, page)) = cached.and_then(|c| page_of(&c).map(|page| (c, page))) else {
         return pane(&state, &id);
     };
     let Some(after) = page.next.clone() else {
         return pane(&state, &id);
     };
-    let client = state.activity_client()?;
+    let client = state.feeds.client()?;
     let older = client.feed(&link, &secret, Some(&after), 100).await?;
     drop(secret);
     let merged = append_older(page, older.page);
     let json = serde_json::to_string(&merged)
         .map_err(|e| AppError::new(ErrorCode::Activity, e.to_string()))?;
-    state.vault()?.save_feed(&id, &json, cached.fetched_at)?;
+    state
+        .accounts
+        .vault()?
+        .save_feed(&id, &json, cached.fetched_at)?;
     state.activity.bump();
     pane(&state, &id)
 }
@@ -96,7 +99,7 @@ pub async fn older_activity(state: State<'_, AppState>, id: String) -> Result<St
 /// What needs attention across every linked account (from the cache).
 #[tauri::command]
 pub fn activity_overview(state: State<'_, AppState>) -> Result<String, AppError> {
-    let feeds = state.linked_feeds()?;
+    let feeds = state.accounts.linked_feeds()?;
     Ok(askama::Template::render(&state.activity.overview(&feeds))?)
 }
 
@@ -106,7 +109,7 @@ pub fn activity_status(
     state: State<'_, AppState>,
     updates: State<'_, crate::update::UpdateState>,
 ) -> Result<ActivityStatus, AppError> {
-    let feeds = state.linked_feeds()?;
+    let feeds = state.accounts.linked_feeds()?;
     Ok(ActivityStatus {
         version: state
             .activity
@@ -114,7 +117,7 @@ pub fn activity_status(
             .load(std::sync::atomic::Ordering::Relaxed),
         attention: crate::activity::attention(&feeds),
         clock: state.clock_banner(),
-        open: state.take_open_request(),
+        open: state.feeds.take_open_request(),
         update: updates.offered(),
     })
 }
@@ -134,8 +137,8 @@ pub async fn answer_event(
         )
     })?;
     let id = AccountId::new(id);
-    let (account, link, secret) = state.linked_account(&id)?;
-    let client = state.activity_client()?;
+    let (account, link, secret) = state.accounts.linked(&id)?;
+    let client = state.feeds.client()?;
     let recorded = client.verdict(&link, &secret, &event_id, verdict).await?;
     drop(secret);
     let _ = sync_feed(&state, &id).await;
@@ -177,8 +180,8 @@ pub async fn send_document(
     let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data.trim())
         .map_err(|_| AppError::new(ErrorCode::BadDocument, "The file could not be read"))?;
     let id = AccountId::new(id);
-    let (_, link, secret) = state.linked_account(&id)?;
-    let client = state.activity_client()?;
+    let (_, link, secret) = state.accounts.linked(&id)?;
+    let client = state.feeds.client()?;
     let received = client.document(&link, &secret, bytes).await?;
     drop(secret);
     let _ = sync_feed(&state, &id).await;
@@ -200,6 +203,7 @@ pub fn link_account(
 ) -> Result<String, AppError> {
     let link = FeedLink::parse(&url)?;
     state
+        .accounts
         .vault()?
         .set_activity(&AccountId::new(id), Some(link.as_str()))?;
     state.activity.wake();
@@ -210,7 +214,10 @@ pub fn link_account(
 #[tauri::command]
 pub fn unlink_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
     // The vault forgets the cached feed with the link.
-    state.vault()?.set_activity(&AccountId::new(id), None)?;
+    state
+        .accounts
+        .vault()?
+        .set_activity(&AccountId::new(id), None)?;
     state.activity.bump();
     Ok(askama::Template::render(&state.refresh()?)?)
 }

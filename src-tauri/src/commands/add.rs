@@ -85,7 +85,7 @@ fn describe(uri: &OtpUri) -> String {
 
 /// Adds one account and says so.
 fn add_one(state: &AppState, uri: &OtpUri) -> Result<AddOutcome, AppError> {
-    state.vault()?.add(uri)?;
+    state.accounts.vault()?.add(uri)?;
     Ok(AddOutcome::Added {
         html: state.refresh()?.render()?,
         message: format!("Added {}", uri.display_name()),
@@ -134,7 +134,7 @@ fn preview(
 ) -> Result<AddOutcome, AppError> {
     let mut items = Vec::with_capacity(accounts.len());
     {
-        let vault = state.vault()?;
+        let vault = state.accounts.vault()?;
         for (index, uri) in accounts.iter().enumerate() {
             items.push(PreviewItem {
                 index,
@@ -165,7 +165,7 @@ fn preview(
     } else {
         format!("{count} found")
     };
-    state.set_pending(accounts);
+    state.pending.set(accounts);
     let html = Preview {
         title,
         items,
@@ -281,7 +281,7 @@ pub fn confirm_add(
     picks: Vec<usize>,
     links: Vec<usize>,
 ) -> Result<AddOutcome, AppError> {
-    let pending = state.take_pending();
+    let pending = state.pending.take();
     if pending.is_empty() {
         return Err(AppError::new(
             ErrorCode::NotFound,
@@ -290,7 +290,7 @@ pub fn confirm_add(
     }
     let (mut added, mut already) = (0, 0);
     {
-        let mut vault = state.vault()?;
+        let mut vault = state.accounts.vault()?;
         for (index, uri) in picks
             .iter()
             .filter_map(|&index| Some((index, pending.get(index)?)))
@@ -324,5 +324,5 @@ pub fn confirm_add(
 /// Forgets the previewed accounts (the person closed the preview).
 #[tauri::command]
 pub fn cancel_add(state: State<'_, AppState>) {
-    drop(state.take_pending());
+    drop(state.pending.take());
 }

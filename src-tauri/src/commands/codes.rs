@@ -59,7 +59,7 @@ fn error_page(error: &AppError) -> ErrorPage {
 #[tauri::command]
 pub fn codes(state: State<'_, AppState>) -> Result<Vec<CodeView>, AppError> {
     let at = state.code_time();
-    state.with_cache(|unlocked| {
+    state.accounts.with_unlocked(|unlocked| {
         unlocked
             .accounts
             .iter()
@@ -84,7 +84,7 @@ pub fn codes(state: State<'_, AppState>) -> Result<Vec<CodeView>, AppError> {
 pub fn copy_code(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
     let id = AccountId::new(id);
     let at = state.code_time();
-    let code = state.with_cache(|unlocked| {
+    let code = state.accounts.with_unlocked(|unlocked| {
         let account = unlocked.accounts.iter().find(|a| a.id == id)?;
         let secret = unlocked.secrets.get(&id)?;
         Some(account.params.code_at(secret, at))
@@ -93,12 +93,15 @@ pub fn copy_code(state: State<'_, AppState>, id: String) -> Result<(), AppError>
         code.ok_or_else(|| AppError::new(ErrorCode::NotFound, "This account has no code to copy"))?;
     state
         .clipboard
-        .copy(code.as_str(), state.settings().clipboard_seconds)
+        .copy(code.as_str(), state.settings.get().clipboard_seconds)
 }
 
 /// Advances a HOTP account's counter (its next code is then shown).
 #[tauri::command]
 pub fn next_code(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
-    state.vault()?.advance_counter(&AccountId::new(id))?;
+    state
+        .accounts
+        .vault()?
+        .advance_counter(&AccountId::new(id))?;
     state.refresh().map(|_| ())
 }

@@ -32,6 +32,7 @@ pub fn rename_account(
         ));
     }
     state
+        .accounts
         .vault()?
         .rename(&AccountId::new(id), &issuer, &label)?;
     Ok(state.refresh()?.render()?)
@@ -45,6 +46,7 @@ pub fn set_favourite(
     favourite: bool,
 ) -> Result<String, AppError> {
     state
+        .accounts
         .vault()?
         .set_favourite(&AccountId::new(id), favourite)?;
     Ok(state.refresh()?.render()?)
@@ -54,7 +56,7 @@ pub fn set_favourite(
 #[tauri::command]
 pub fn reorder_accounts(state: State<'_, AppState>, ids: Vec<String>) -> Result<String, AppError> {
     let order: Vec<AccountId> = ids.into_iter().map(AccountId::new).collect();
-    state.vault()?.reorder(&order)?;
+    state.accounts.vault()?.reorder(&order)?;
     Ok(state.refresh()?.render()?)
 }
 
@@ -62,14 +64,17 @@ pub fn reorder_accounts(state: State<'_, AppState>, ids: Vec<String>) -> Result<
 /// list shows it; returns the new page body.
 #[tauri::command]
 pub fn move_account(state: State<'_, AppState>, id: String, by: i32) -> Result<String, AppError> {
-    state.vault()?.move_within_group(&AccountId::new(id), by)?;
+    state
+        .accounts
+        .vault()?
+        .move_within_group(&AccountId::new(id), by)?;
     Ok(state.refresh()?.render()?)
 }
 
 /// The account's QR code (the page asked the person to confirm first).
 #[tauri::command]
 pub fn account_qr(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
-    let vault = state.vault()?;
+    let vault = state.accounts.vault()?;
     let account = vault.account(&AccountId::new(id))?;
     let uri = vault.otp_uri(&account)?;
     let text = zeroize::Zeroizing::new(uri.to_uri_string());
@@ -90,6 +95,6 @@ pub fn account_qr(state: State<'_, AppState>, id: String) -> Result<String, AppE
 /// Removes an account (the page asked for confirmation first); returns the new page body.
 #[tauri::command]
 pub fn remove_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
-    state.vault()?.remove(&AccountId::new(id))?;
+    state.accounts.vault()?.remove(&AccountId::new(id))?;
     Ok(state.refresh()?.render()?)
 }

@@ -9,5 +9,5 @@ use crate::state::AppState;
 /// Saves the settings in the data directory; they apply at once.
 #[tauri::command]
 pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<(), AppError> {
-    state.set_settings(settings)
+    state.settings.set(settings)
 }

@@ -1,0 +1,115 @@
+//! The app's state, one part per concern: [`Accounts`] (the vault and the unlocked accounts codes
+//! are computed from), [`Feeds`] (the activity client, feed problems, what the page was asked to
+//! open), the clock readings of the linked services, [`PendingEnrolments`] (a preview's accounts),
+//! [`SettingsStore`], the clipboard, and the activity views' context. The few methods here join
+//! two concerns (the page needs the accounts and the settings; codes need the clock and the
+//! settings).
+
+mod accounts;
+mod feeds;
+mod pending;
+mod settings_store;
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use vigil_activity::clock::{ClockOff, ClockReadings, describe_offset};
+use vigil_vault::{AccountId, VaultLocation};
+
+pub use accounts::Accounts;
+pub use feeds::{Feeds, OpenRequest};
+pub use pending::PendingEnrolments;
+pub use settings_store::SettingsStore;
+
+use crate::activity::ActivityContext;
+use crate::clipboard::ClipboardHandle;
+use crate::error::AppError;
+use crate::view::MainPage;
+
+/// What every command works on.
+pub struct AppState {
+    /// The vault and the accounts as last read.
+    pub accounts: Accounts,
+    /// The activity client, feed problems and the page's open request.
+    pub feeds: Feeds,
+    /// The last clock reading from each linked account's service.
+    clock: Mutex<ClockReadings>,
+    /// Accounts a preview shows, until the person confirms.
+    pub pending: PendingEnrolments,
+    /// The settings.
+    pub settings: SettingsStore,
+    /// The clipboard, kept open.
+    pub clipboard: ClipboardHandle,
+    /// Time zone and change counter of the activity views.
+    pub activity: ActivityContext,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl AppState {
+    /// Opens the vault named by `VIGIL_DATA_DIR` / `VIGIL_KEYCHAIN_SERVICE` (or the defaults),
+    /// and reads the settings saved beside it.
+    pub fn open(activity: ActivityContext) -> Self {
+        let location = VaultLocation::from_env();
+        Self {
+            accounts: Accounts::open(&location),
+            feeds: Feeds::default(),
+            clock: Mutex::new(ClockReadings::default()),
+            pending: PendingEnrolments::default(),
+            settings: SettingsStore::load(location.data_dir),
+            clipboard: ClipboardHandle::default(),
+            activity,
+        }
+    }
+
+    /// Reads every account and secret afresh (one batch from the keychain) and makes the page of
+    /// them.
+    pub fn refresh(&self) -> Result<MainPage, AppError> {
+        self.accounts
+            .reload(|unlocked| MainPage::new(unlocked, self.settings.get()))
+    }
+
+    /// Records what the account's service said about this computer's clock (`None`: nothing
+    /// usable), and signs requests with the corrected time while it is off.
+    pub fn record_clock(&self, id: &AccountId, reading: Option<(i64, String)>) {
+        lock(&self.clock).record(id.as_str(), reading);
+        self.feeds
+            .set_clock_offset(self.clock_off().map_or(0, |off| off.offset));
+    }
+
+    /// The linked services' verdict on this computer's clock (the middle of their readings),
+    /// when it is off by more than 15 s.
+    pub fn clock_off(&self) -> Option<ClockOff> {
+        lock(&self.clock).consensus()
+    }
+
+    /// The banner about the clock, if it is off.
+    pub fn clock_banner(&self) -> Option<String> {
+        let off = self.clock_off()?;
+        let how = describe_offset(off.offset);
+        Some(if self.settings.get().correct_clock {
+            format!(
+                "This computer's clock is {how} ({} says so). Vigil shows codes for the right \
+                 time; set the clock to fix it everywhere.",
+                off.host
+            )
+        } else {
+            format!(
+                "This computer's clock is {how} ({} says so), so codes may be refused. Set the \
+                 clock, or let Vigil correct codes in Settings.",
+                off.host
+            )
+        })
+    }
+
+    /// Unix seconds to compute codes for: now, corrected by the services' clock when it is off
+    /// and correction is on.
+    pub fn code_time(&self) -> u64 {
+        let now = u64::try_from(vigil_activity::clock::unix_seconds()).unwrap_or(0);
+        match self.clock_off() {
+            Some(off) if self.settings.get().correct_clock => now.saturating_add_signed(off.offset),
+            _ => now,
+        }
+    }
+}

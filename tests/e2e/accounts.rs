@@ -21,7 +21,10 @@ async fn add_by_uri_shows_the_right_code_and_survives_a_restart() {
         .await;
     // No update banner without an update (a copy built from source never offers one).
     let banner = app.find("#update-banner").await;
-    assert!(!banner.is_displayed().await.unwrap(), "an empty update banner shows");
+    assert!(
+        !banner.is_displayed().await.unwrap(),
+        "an empty update banner shows"
+    );
 
     app.add_by_uri(SHOP).await;
     app.text_until(".row .issuer", |t| t == "Shop").await;

@@ -15,10 +15,13 @@ async fn shot(app: &App, name: &str) {
     }
 }
 
-fn feed(kind: &str) -> String {
+/// The installed app, with its release feed at the test server's `kind` folder (`signed`,
+/// `tampered`).
+async fn start_offering(dir: &std::path::Path, service: &Service, kind: &str) -> App {
     let base = std::env::var("VIGIL_TEST_UPDATES")
         .expect("VIGIL_TEST_UPDATES names the update server (scripts/test-install)");
-    format!("{base}/{kind}/latest.json")
+    let url = format!("{base}/{kind}/latest.json");
+    App::start_with(dir, &service.0, (1280, 800), &[("VIGIL_UPDATE_URL", &url)]).await
 }
 
 #[tokio::test]
@@ -30,14 +33,7 @@ async fn a_signed_update_installs_after_a_yes_and_a_tampered_one_is_refused() {
     let service = Service::new("update");
 
     // The check at start finds the tampered release and offers it; installing it is refused.
-    let url = feed("tampered");
-    let app = App::start_with(
-        dir.path(),
-        &service.0,
-        (1280, 800),
-        &[("VIGIL_UPDATE_URL", url.as_str())],
-    )
-    .await;
+    let app = start_offering(dir.path(), &service, "tampered").await;
     app.text_until("#update-banner-text", |t| {
         t == format!("Vigil {next} is available.")
     })
@@ -68,14 +64,7 @@ async fn a_signed_update_installs_after_a_yes_and_a_tampered_one_is_refused() {
     app.stop().await;
 
     // From About: the signed release is offered, nothing happens before "Install", then it is.
-    let url = feed("signed");
-    let app = App::start_with(
-        dir.path(),
-        &service.0,
-        (1280, 800),
-        &[("VIGIL_UPDATE_URL", url.as_str())],
-    )
-    .await;
+    let app = start_offering(dir.path(), &service, "signed").await;
     app.click("#menu-button").await;
     app.click("[data-menu=about]").await;
     app.click("#about-dialog [data-action=check-update]").await;

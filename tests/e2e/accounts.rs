@@ -4,7 +4,7 @@
 use fantoccini::Locator;
 use vigil_core::OtpUri;
 
-use crate::support::{App, Service};
+use crate::support::{App, KeychainService};
 
 pub const SHOP: &str =
     "otpauth://totp/Shop:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Shop";
@@ -14,7 +14,7 @@ const MAIL: &str = "otpauth://totp/Mail:carol?secret=KRUGS4ZANFZSA5DIMUQHIZLTOQQ
 #[tokio::test]
 async fn add_by_uri_shows_the_right_code_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("add");
+    let service = KeychainService::new("add");
     let app = App::start(dir.path(), &service.0).await;
     // The empty state says how to begin.
     app.text_until(".empty h1", |t| t == "Add your first account")
@@ -48,7 +48,7 @@ async fn add_by_uri_shows_the_right_code_and_survives_a_restart() {
 #[tokio::test]
 async fn a_bad_uri_shows_its_message_and_adds_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("bad");
+    let service = KeychainService::new("bad");
     let app = App::start(dir.path(), &service.0).await;
     app.add_by_uri("otpauth://totp/Shop:alice?issuer=Shop")
         .await;
@@ -61,7 +61,7 @@ async fn a_bad_uri_shows_its_message_and_adds_nothing() {
 #[tokio::test]
 async fn delete_asks_naming_the_account_then_removes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("delete");
+    let service = KeychainService::new("delete");
     let app = App::start(dir.path(), &service.0).await;
     app.add_by_uri(SHOP).await;
     app.text_until(".row .issuer", |t| t == "Shop").await;
@@ -80,7 +80,7 @@ async fn delete_asks_naming_the_account_then_removes_it() {
 #[tokio::test]
 async fn rename_pin_and_move_are_kept_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("edit");
+    let service = KeychainService::new("edit");
     let app = App::start(dir.path(), &service.0).await;
     for uri in [SHOP, BANK, MAIL] {
         app.add_by_uri(uri).await;

@@ -2,78 +2,26 @@
 //! image, sign-ins through the service with the app's code, the lock and the flagged event in
 //! the app, "This was me", "This wasn't me", a document, and the server going down.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use serde_json::json;
+use vigil_server::testing::{LocalService, Method};
 
-use serde_json::{Value, json};
-use vigil_core::OtpUri;
-use vigil_server::{Clock, Config, RunningServer};
-
-use crate::support::{App, Service};
-
-pub const SITE_KEY: &str = "site-key-for-e2e-tests-012345678";
-
-/// A throwaway service on 127.0.0.1 with its database in `dir`, on `clock`.
-pub async fn start_server(dir: &std::path::Path, clock: Clock) -> RunningServer {
-    let config = Config::local(
-        dir,
-        SITE_KEY,
-        "reviewer-key-for-e2e-tests-0123",
-        &"0123456789abcdef".repeat(4),
-    );
-    vigil_server::start(config, clock).await.unwrap()
-}
-
-pub async fn site(base: &str, path: &str, body: Value) -> (u16, Value) {
-    let response = reqwest::Client::new()
-        .post(format!("{base}{path}"))
-        .bearer_auth(SITE_KEY)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
-pub async fn sign_in(base: &str, account: &str, code: &str, ip: &str) -> u16 {
-    let body = json!({"code": code, "ip": ip, "user_agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"});
-    site(base, &format!("/v1/accounts/{account}/verify"), body)
-        .await
-        .0
-}
-
-pub fn code(uri: &OtpUri, steps_ahead: u64) -> String {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    uri.params
-        .code_at(&uri.secret, now + steps_ahead * 30)
-        .as_str()
-        .to_owned()
-}
+use crate::support::{App, KeychainService};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn enrol_sign_in_lock_answer_and_work_offline() {
-    let server_dir = tempfile::tempdir().unwrap();
-    let server = start_server(server_dir.path(), Clock::system()).await;
-    let base = server.base_url.clone();
-    let host = base.trim_start_matches("http://").to_owned();
-    let (status, created) = site(
-        &base,
-        "/v1/accounts",
-        json!({"external_id": "alice", "email": "alice@example.com", "issuer": "Shop", "label": "alice@example.com"}),
-    )
-    .await;
-    assert_eq!(status, 201, "{created}");
-    let account = created["account_id"].as_str().unwrap().to_owned();
-    let uri = OtpUri::parse(created["otpauth_uri"].as_str().unwrap()).unwrap();
-    let png = reqwest::Client::new()
-        .get(format!("{base}/v1/accounts/{account}/enrolment.png"))
-        .bearer_auth(SITE_KEY)
-        .send()
+    let server = LocalService::start().await;
+    let host = server.base.trim_start_matches("http://").to_owned();
+    let created = server
+        .enrol_with(json!({"external_id": "alice", "email": "alice@example.com", "issuer": "Shop", "label": "alice@example.com"}))
+        .await;
+    let (account, uri) = (&created.id, &created.uri);
+    let png = server
+        .site(
+            Method::GET,
+            &format!("/v1/accounts/{account}/enrolment.png"),
+            None,
+        )
         .await
-        .unwrap()
         .bytes()
         .await
         .unwrap();
@@ -82,7 +30,7 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
     std::fs::write(&picture, &png).unwrap();
 
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("activity");
+    let service = KeychainService::new("activity");
     let app = App::start_with(
         dir.path(),
         &service.0,
@@ -107,12 +55,18 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
         .assert_code("#list .row .code", &uri.params, &uri.secret)
         .await;
     assert_eq!(
-        sign_in(&base, &account, &shown.replace(' ', ""), "8.8.8.8").await,
+        server
+            .verify(account, &shown.replace(' ', ""), "8.8.8.8")
+            .await
+            .status(),
         200
     );
     // A second sign-in minutes later from another country: the service locks the account.
     assert_eq!(
-        sign_in(&base, &account, &code(&uri, 1), "193.0.6.139").await,
+        server
+            .verify(account, &server.code(&uri.secret, 1), "193.0.6.139")
+            .await
+            .status(),
         200
     );
 
@@ -143,26 +97,27 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
 
     // A second linked account, added by pasting its link: two countries again, and this time
     // "This wasn't me" from the overview asks first, then locks.
-    let (_, second) = site(
-        &base,
-        "/v1/accounts",
-        json!({"external_id": "bob", "email": "bob@example.com", "issuer": "Travel", "label": "bob@example.com"}),
-    )
-    .await;
-    let travel_id = second["account_id"].as_str().unwrap().to_owned();
-    let travel = OtpUri::parse(second["otpauth_uri"].as_str().unwrap()).unwrap();
-    app.add_by_uri(second["otpauth_uri"].as_str().unwrap())
+    let second = server
+        .enrol_with(json!({"external_id": "bob", "email": "bob@example.com", "issuer": "Travel", "label": "bob@example.com"}))
         .await;
+    let (travel_id, travel) = (&second.id, &second.uri);
+    app.add_by_uri(&second.text).await;
     app.text_until(".link-pick", |t| t.contains(&host)).await;
     app.click("#preview-form button[type=submit]").await;
     app.text_until("#list .row:nth-child(2) .issuer", |t| t == "Travel")
         .await;
     assert_eq!(
-        sign_in(&base, &travel_id, &code(&travel, 0), "8.8.8.8").await,
+        server
+            .verify(travel_id, &server.code(&travel.secret, 0), "8.8.8.8")
+            .await
+            .status(),
         200
     );
     assert_eq!(
-        sign_in(&base, &travel_id, &code(&travel, 1), "133.11.0.1").await,
+        server
+            .verify(travel_id, &server.code(&travel.secret, 1), "133.11.0.1")
+            .await
+            .status(),
         200
     );
     app.click(".activity [data-action=close-activity]").await;
@@ -214,7 +169,7 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
         .await;
 
     // The server goes down: the app keeps the cached feed, says so calmly, and codes go on.
-    server.stop().await.unwrap();
+    server.stop().await;
     app.click(".activity [data-action=close-activity]").await;
     app.click("#list .row:nth-child(1) .activity-button").await;
     let footer = app
@@ -232,17 +187,10 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn older_activity_is_read_when_asked() {
-    let server_dir = tempfile::tempdir().unwrap();
-    let server = start_server(server_dir.path(), Clock::system()).await;
-    let base = server.base_url.clone();
-    let (status, created) = site(
-        &base,
-        "/v1/accounts",
-        json!({"external_id": "frank", "email": "frank@example.com", "issuer": "Orders", "label": "frank@example.com"}),
-    )
-    .await;
-    assert_eq!(status, 201, "{created}");
-    let account = created["account_id"].as_str().unwrap().to_owned();
+    let server = LocalService::start().await;
+    let created = server
+        .enrol_with(json!({"external_id": "frank", "email": "frank@example.com", "issuer": "Orders", "label": "frank@example.com"}))
+        .await;
     // 105 orders, one an hour: more than the 100 a feed page holds.
     let now = time::OffsetDateTime::now_utc();
     for n in 0..105i64 {
@@ -251,15 +199,14 @@ async fn older_activity_is_read_when_asked() {
             .unwrap();
         let body = json!({"kind": "order_placed", "occurred_at": at,
             "details": {"reference": format!("ORD-{n:06}"), "amount": "5.00", "currency": "EUR"}});
-        let (status, answer) = site(&base, &format!("/v1/accounts/{account}/events"), body).await;
+        let (status, answer) = server.event(&created.id, body).await;
         assert_eq!(status, 201, "{answer}");
     }
 
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("older");
+    let service = KeychainService::new("older");
     let app = App::start(dir.path(), &service.0).await;
-    app.add_by_uri(created["otpauth_uri"].as_str().unwrap())
-        .await;
+    app.add_by_uri(&created.text).await;
     app.text_until(".link-pick", |t| !t.is_empty()).await;
     app.click("#preview-form button[type=submit]").await;
     app.click("#list .row .activity-button").await;
@@ -277,5 +224,5 @@ async fn older_activity_is_read_when_asked() {
     assert_eq!(app.count(".activity .event").await, 105);
     assert_eq!(app.count(".activity [data-action=older-activity]").await, 0);
     app.stop().await;
-    server.stop().await.unwrap();
+    server.stop().await;
 }

@@ -9,21 +9,15 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use vigil_core::OtpUri;
 use vigil_server::Clock;
+use vigil_server::testing::{Enrolled, LocalService};
 
-use crate::activity::{code, sign_in, site, start_server};
-use crate::support::{App, Service};
+use crate::support::{App, KeychainService};
 
-/// A new account at the service: its id and enrolment URI.
-async fn enrol(base: &str, email: &str, issuer: &str) -> (String, OtpUri) {
-    let (status, created) = site(
-        base,
-        "/v1/accounts",
-        json!({"external_id": email, "email": email, "issuer": issuer, "label": email}),
-    )
-    .await;
-    assert_eq!(status, 201, "{created}");
-    let uri = OtpUri::parse(created["otpauth_uri"].as_str().unwrap()).unwrap();
-    (created["account_id"].as_str().unwrap().to_owned(), uri)
+/// A new account at the service, named `email` at `issuer`.
+async fn enrol(server: &LocalService, email: &str, issuer: &str) -> Enrolled {
+    server
+        .enrol_with(json!({"external_id": email, "email": email, "issuer": issuer, "label": email}))
+        .await
 }
 
 /// Adds `uri` in the app, accepting the offer to link its activity.
@@ -36,17 +30,17 @@ async fn add_linked(app: &App, uri: &OtpUri, issuer: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_clock_minutes_off_shows_a_banner_and_codes_follow_the_service() {
-    let server_dir = tempfile::tempdir().unwrap();
     let clock = Clock::system();
-    let server = start_server(server_dir.path(), clock.clone()).await;
-    let base = server.base_url.clone();
-    let host = base.trim_start_matches("http://").to_owned();
+    let server = LocalService::start_with(clock.clone(), |_, _| {}).await;
+    let host = server.base.trim_start_matches("http://").to_owned();
     // The service's clock (and so every service) is 2 minutes ahead of this computer's.
     clock.advance(120);
-    let (account, uri) = enrol(&base, "carol@example.com", "Clockwork").await;
+    let Enrolled {
+        id: account, uri, ..
+    } = enrol(&server, "carol@example.com", "Clockwork").await;
 
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("clock");
+    let service = KeychainService::new("clock");
     let app = App::start_with(
         dir.path(),
         &service.0,
@@ -69,7 +63,10 @@ async fn a_clock_minutes_off_shows_a_banner_and_codes_follow_the_service() {
         .assert_code_shifted("#list .row .code", &uri.params, &uri.secret, 120)
         .await;
     assert_eq!(
-        sign_in(&base, &account, &shown.replace(' ', ""), "8.8.8.8").await,
+        server
+            .verify(&account, &shown.replace(' ', ""), "8.8.8.8")
+            .await
+            .status(),
         200
     );
 
@@ -83,7 +80,7 @@ async fn a_clock_minutes_off_shows_a_banner_and_codes_follow_the_service() {
     app.assert_code_shifted("#list .row .code", &uri.params, &uri.secret, 0)
         .await;
     app.stop().await;
-    server.stop().await.unwrap();
+    server.stop().await;
 }
 
 /// dunst, the notification server, on this test's session bus and display.
@@ -156,13 +153,13 @@ fn dunstctl(args: &[&str]) -> Option<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_notification_and_an_email_link_open_the_flagged_event() {
     let notifications = Notifications::start().await;
-    let server_dir = tempfile::tempdir().unwrap();
-    let server = start_server(server_dir.path(), Clock::system()).await;
-    let base = server.base_url.clone();
-    let (account, uri) = enrol(&base, "dave@example.com", "Bank").await;
+    let server = LocalService::start().await;
+    let Enrolled {
+        id: account, uri, ..
+    } = enrol(&server, "dave@example.com", "Bank").await;
 
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("alerts");
+    let service = KeychainService::new("alerts");
     let app = App::start_with(
         dir.path(),
         &service.0,
@@ -175,11 +172,17 @@ async fn a_notification_and_an_email_link_open_the_flagged_event() {
     // Two countries minutes apart: the service flags the second sign-in and locks. The app's
     // next background read shows one notification, naming the account and the reason.
     assert_eq!(
-        sign_in(&base, &account, &code(&uri, 0), "8.8.8.8").await,
+        server
+            .verify(&account, &server.code(&uri.secret, 0), "8.8.8.8")
+            .await
+            .status(),
         200
     );
     assert_eq!(
-        sign_in(&base, &account, &code(&uri, 1), "193.0.6.139").await,
+        server
+            .verify(&account, &server.code(&uri.secret, 1), "193.0.6.139")
+            .await
+            .status(),
         200
     );
     notifications.wait_displayed(1).await;
@@ -275,5 +278,5 @@ async fn a_notification_and_an_email_link_open_the_flagged_event() {
     assert_eq!(picked, json!(event));
     assert_eq!(app.count("#not-mine-dialog[open]").await, 0);
     app.stop().await;
-    server.stop().await.unwrap();
+    server.stop().await;
 }

@@ -8,7 +8,7 @@ use vigil_core::OtpUri;
 use vigil_core::qr::{Payload, scan_image};
 
 use crate::accounts::SHOP;
-use crate::support::{App, Service};
+use crate::support::{App, KeychainService};
 
 const BANK: &str = "otpauth://totp/Bank:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank";
 
@@ -37,7 +37,7 @@ async fn clipboard_until(test: impl Fn(&str) -> bool) -> String {
 #[tokio::test]
 async fn search_filters_and_copy_clears_after_the_chosen_delay() {
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("copy");
+    let service = KeychainService::new("copy");
     let app = App::start(dir.path(), &service.0).await;
     app.add_by_uri(SHOP).await;
     app.find("#list .row").await;
@@ -117,7 +117,7 @@ async fn search_filters_and_copy_clears_after_the_chosen_delay() {
 #[tokio::test]
 async fn the_qr_code_is_shown_after_confirmation_and_scans_back_to_the_account() {
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("qr");
+    let service = KeychainService::new("qr");
     let app = App::start(dir.path(), &service.0).await;
     app.add_by_uri(SHOP).await;
     app.find("#list .row").await;

@@ -5,7 +5,7 @@ use vigil_core::qr::render_png;
 use vigil_core::{OtpParams, OtpUri, Secret, migration};
 
 use crate::accounts::SHOP;
-use crate::support::{App, Service};
+use crate::support::{App, KeychainService};
 
 /// Writes `bytes` to `name` in `dir` and returns the path as text.
 fn file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> String {
@@ -24,7 +24,7 @@ async fn choose(app: &App, path: &str) {
 async fn an_image_file_adds_its_account_and_a_picture_without_a_code_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let pictures = tempfile::tempdir().unwrap();
-    let service = Service::new("image");
+    let service = KeychainService::new("image");
     let app = App::start(dir.path(), &service.0).await;
 
     // A PNG of a white square: no QR code.
@@ -63,7 +63,7 @@ async fn an_image_file_adds_its_account_and_a_picture_without_a_code_says_so() {
 async fn a_google_export_is_previewed_then_adds_what_was_ticked() {
     let dir = tempfile::tempdir().unwrap();
     let pictures = tempfile::tempdir().unwrap();
-    let service = Service::new("export");
+    let service = KeychainService::new("export");
     let app = App::start(dir.path(), &service.0).await;
     let accounts: Vec<OtpUri> = ["Alpha", "Beta", "Gamma"]
         .iter()
@@ -112,7 +112,7 @@ async fn a_google_export_is_previewed_then_adds_what_was_ticked() {
 #[tokio::test]
 async fn the_typed_form_checks_each_field_then_adds_the_account() {
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("manual");
+    let service = KeychainService::new("manual");
     let app = App::start(dir.path(), &service.0).await;
     app.click("#add-button").await;
     app.click("[data-action=manual]").await;

@@ -266,19 +266,19 @@ impl App {
 }
 
 /// A private keychain service name, cleared with `secret-tool` when dropped.
-pub struct Service(pub String);
+pub struct KeychainService(pub String);
 
-impl Service {
+impl KeychainService {
     pub fn new(name: &str) -> Self {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
             .as_nanos();
-        Service(format!("vigil-e2e-{name}-{nanos}"))
+        KeychainService(format!("vigil-e2e-{name}-{nanos}"))
     }
 }
 
-impl Drop for Service {
+impl Drop for KeychainService {
     fn drop(&mut self) {
         let _ = Command::new("secret-tool")
             .args(["clear", "service", &self.0])

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use vigil_core::{OtpParams, OtpUri, Secret, migration};
-use vigil_e2e::support::{App, Service};
+use vigil_e2e::support::{App, KeychainService};
+use vigil_server::Clock;
+use vigil_server::testing::LocalService;
 
 const DEMO: &[&str] = &[
     "otpauth://totp/Shop:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Shop",
@@ -38,7 +40,7 @@ async fn close_dialogs(app: &App) {
 
 async fn full_app(out: &Path, size: (u32, u32)) {
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("shots");
+    let service = KeychainService::new("shots");
     let app = App::start_with(dir.path(), &service.0, size, &[]).await;
     for uri in DEMO {
         app.add_by_uri(uri).await;
@@ -121,7 +123,7 @@ async fn full_app(out: &Path, size: (u32, u32)) {
 
 async fn empty_and_error(out: &Path, size: (u32, u32)) {
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("shots-empty");
+    let service = KeychainService::new("shots-empty");
     let app = App::start_with(dir.path(), &service.0, size, &[]).await;
     app.text_until(".empty h1", |t| !t.is_empty()).await;
     app.js("document.activeElement.blur();", vec![]).await;
@@ -138,21 +140,14 @@ async fn empty_and_error(out: &Path, size: (u32, u32)) {
 /// The activity views against a real `vigil-server --demo` on 127.0.0.1: a customer's feed, a
 /// locked account with its flagged sign-in, and the overview.
 async fn activity(out: &Path, size: (u32, u32)) {
-    let server_dir = tempfile::tempdir().unwrap();
-    let uris_file = server_dir.path().join("demo-uris.txt");
-    let mut config = vigil_server::Config::local(
-        server_dir.path(),
-        "site-key-for-screenshots-0123456",
-        "reviewer-key-for-screenshots-012",
-        &"0123456789abcdef".repeat(4),
-    );
-    config.demo = true;
-    config.demo_uris = Some(uris_file.clone());
-    let clock = vigil_server::Clock::system();
-    let server = vigil_server::start(config, clock.clone()).await.unwrap();
-    let uris = std::fs::read_to_string(&uris_file).unwrap();
+    let server = LocalService::start_with(Clock::system(), |config, dir| {
+        config.demo = true;
+        config.demo_uris = Some(dir.join("demo-uris.txt"));
+    })
+    .await;
+    let uris = std::fs::read_to_string(server.dir.path().join("demo-uris.txt")).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("shots-activity");
+    let service = KeychainService::new("shots-activity");
     let app = App::start_with(
         dir.path(),
         &service.0,
@@ -223,12 +218,12 @@ async fn activity(out: &Path, size: (u32, u32)) {
     close_dialogs(&app).await;
 
     // The service's clock 2 minutes ahead of this computer's: the banner over the list.
-    clock.advance(120);
+    server.clock.advance(120);
     app.text_until("#clock-banner", |t| !t.is_empty()).await;
     app.js("document.activeElement.blur();", vec![]).await;
     shoot(&app, out, "clock", size).await;
     app.stop().await;
-    server.stop().await.unwrap();
+    server.stop().await;
 }
 
 #[tokio::main]

@@ -5,7 +5,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use vigil_core::OtpUri;
-use vigil_e2e::support::{App, Service};
+use vigil_e2e::support::{App, KeychainService};
 
 const SHOP: &str = "otpauth://totp/Shop:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Shop";
 
@@ -17,7 +17,7 @@ async fn installed_app_shows_codes_and_takes_links_from_xdg_open() {
         "these tests are of the installed app (scripts/test-install)"
     );
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("installed");
+    let service = KeychainService::new("installed");
     let app = App::start(dir.path(), &service.0).await;
     app.add_by_uri(SHOP).await;
     app.text_until(".row .issuer", |t| t == "Shop").await;

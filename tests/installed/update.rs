@@ -3,7 +3,7 @@
 //! tampered artifact is refused with a clear message and changes nothing; the signed one is
 //! installed after the person agreed, and `dpkg` then shows the new version.
 
-use vigil_e2e::support::{App, Service};
+use vigil_e2e::support::{App, KeychainService};
 
 use crate::installed_version;
 
@@ -30,7 +30,7 @@ async fn a_signed_update_installs_after_a_yes_and_a_tampered_one_is_refused() {
     let current = env!("CARGO_PKG_VERSION");
     assert_eq!(installed_version(), current);
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::new("update");
+    let service = KeychainService::new("update");
 
     // The check at start finds the tampered release and offers it; installing it is refused.
     let app = start_offering(dir.path(), &service, "tampered").await;

@@ -188,25 +188,6 @@ impl Config {
         config
     }
 
-    /// A throwaway service for tests, examples and demos in one process: the given keys, a port
-    /// the system picks on 127.0.0.1, SQLite in `dir`, and `secret_key` (64 hex digits) for the
-    /// secrets at rest.
-    pub fn local(
-        dir: &std::path::Path,
-        site_key: &str,
-        reviewer_key: &str,
-        secret_key: &str,
-    ) -> Self {
-        let mut config = Self::with_keys(site_key, reviewer_key);
-        config.listen = SocketAddr::from(([127, 0, 0, 1], 0));
-        config.database_url = Some(format!(
-            "sqlite://{}?mode=rwc",
-            dir.join("server.db").display()
-        ));
-        config.secret_key = Some(Sensitive::new(secret_key.to_owned()));
-        config
-    }
-
     /// The settings from a command line (`args` starts with the program's name): each from its
     /// flag, else its `VIGIL_*` variable, else the `--config` file, else its default.
     pub fn from_args<I, T>(args: I) -> Result<Self, ConfigError>

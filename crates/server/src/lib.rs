@@ -2,7 +2,8 @@
 //! locks, emails, the signed feed the app reads, and review.
 //!
 //! `main.rs` parses the configuration and calls [`start`]; the integration tests call [`start`]
-//! in-process with their own [`Clock`] and talk to it over HTTP on 127.0.0.1.
+//! in-process with their own [`Clock`] and talk to it over HTTP on 127.0.0.1, through the
+//! `testing` module (feature `testing`, which other crates' dev-dependencies turn on).
 
 pub mod clock;
 pub mod config;
@@ -15,6 +16,8 @@ pub mod geo;
 pub mod routes;
 pub mod rules;
 pub mod sealed_secret;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -1,77 +1,33 @@
 //! Reading a real feed, answering flagged events and sending a document, all signed.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
-use serde_json::{Value, json};
+use serde_json::json;
 use vigil_activity::{ActivityClient, ActivityError, FeedLink};
 use vigil_core::activity::{AccountState, EventKind, Verdict};
 use vigil_core::{OtpUri, Secret};
-use vigil_server::{Clock, Config};
+use vigil_server::Clock;
+use vigil_server::testing::LocalService;
 
-const SITE_KEY: &str = "site-key-for-client-tests-0123";
-const REVIEWER_KEY: &str = "reviewer-key-for-client-tests-0";
-
-struct Service {
-    base: String,
-    http: reqwest::Client,
-    _server: vigil_server::RunningServer,
-    _dir: tempfile::TempDir,
+/// A new account: its enrolment URI as the app would scan it.
+async fn enrol(service: &LocalService, email: &str) -> OtpUri {
+    service
+        .enrol_with(json!({"external_id": email, "email": email}))
+        .await
+        .uri
 }
 
-impl Service {
-    async fn start() -> Service {
-        let dir = tempfile::tempdir().unwrap();
-        let config = Config::local(
-            dir.path(),
-            SITE_KEY,
-            REVIEWER_KEY,
-            &"0123456789abcdef".repeat(4),
-        );
-        let server = vigil_server::start(config, Clock::system()).await.unwrap();
-        Service {
-            base: server.base_url.clone(),
-            http: reqwest::Client::new(),
-            _server: server,
-            _dir: dir,
-        }
-    }
-
-    async fn site(&self, path: &str, body: Value) -> (u16, Value) {
-        let response = self
-            .http
-            .post(format!("{}{path}", self.base))
-            .bearer_auth(SITE_KEY)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        (status, response.json().await.unwrap_or(Value::Null))
-    }
-
-    /// A new account: its enrolment URI as the app would scan it.
-    async fn enrol(&self, email: &str) -> OtpUri {
-        let (status, body) = self
-            .site(
-                "/v1/accounts",
-                json!({"external_id": email, "email": email}),
-            )
-            .await;
-        assert_eq!(status, 201, "{body}");
-        OtpUri::parse(body["otpauth_uri"].as_str().unwrap()).unwrap()
-    }
-
-    /// Signs in through the site with the code of `offset` steps from now, from `ip`.
-    async fn sign_in(&self, link: &FeedLink, uri: &OtpUri, offset: u64, ip: &str) -> u16 {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap()
-            .as_secs();
-        let code = uri.params.code_at(&uri.secret, now + offset * 30);
-        let path = format!("/v1/accounts/{}/verify", link.account_id());
-        let body = json!({"code": code.as_str(), "ip": ip, "user_agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"});
-        self.site(&path, body).await.0
-    }
+/// Signs in through the site with the code of `offset` steps from now, from `ip`.
+async fn sign_in(
+    service: &LocalService,
+    link: &FeedLink,
+    uri: &OtpUri,
+    offset: i64,
+    ip: &str,
+) -> u16 {
+    let code = service.code(&uri.secret, offset);
+    let response = service.verify(link.account_id(), &code, ip).await;
+    response.status().as_u16()
 }
 
 fn client() -> ActivityClient {
@@ -80,14 +36,14 @@ fn client() -> ActivityClient {
 
 #[tokio::test]
 async fn a_feed_is_read_answered_and_a_document_sent() {
-    let service = Service::start().await;
-    let uri = service.enrol("alice@example.com").await;
+    let service = LocalService::start().await;
+    let uri = enrol(&service, "alice@example.com").await;
     let link = FeedLink::parse(uri.activity.as_deref().unwrap()).unwrap();
     assert!(link.as_str().starts_with(&service.base));
 
     // Two sign-ins from two countries minutes apart: the second is flagged and locks.
-    assert_eq!(service.sign_in(&link, &uri, 0, "8.8.8.8").await, 200);
-    assert_eq!(service.sign_in(&link, &uri, 1, "193.0.6.139").await, 200);
+    assert_eq!(sign_in(&service, &link, &uri, 0, "8.8.8.8").await, 200);
+    assert_eq!(sign_in(&service, &link, &uri, 1, "193.0.6.139").await, 200);
 
     let client = client();
     let fetch = client.feed(&link, &uri.secret, None, 50).await.unwrap();
@@ -146,8 +102,8 @@ async fn a_feed_is_read_answered_and_a_document_sent() {
 
 #[tokio::test]
 async fn a_wrong_secret_is_refused_with_the_services_message() {
-    let service = Service::start().await;
-    let uri = service.enrol("bob@example.com").await;
+    let service = LocalService::start().await;
+    let uri = enrol(&service, "bob@example.com").await;
     let link = FeedLink::parse(uri.activity.as_deref().unwrap()).unwrap();
     let wrong = Secret::from_bytes(vec![7; 20]);
     let error = client().feed(&link, &wrong, None, 10).await.unwrap_err();
@@ -176,22 +132,9 @@ async fn a_wrong_secret_is_refused_with_the_services_message() {
 
 #[tokio::test]
 async fn the_service_s_clock_is_measured_and_a_far_off_clock_is_corrected_when_signing() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config::local(
-        dir.path(),
-        SITE_KEY,
-        REVIEWER_KEY,
-        &"0123456789abcdef".repeat(4),
-    );
     let clock = Clock::system();
-    let server = vigil_server::start(config, clock.clone()).await.unwrap();
-    let service = Service {
-        base: server.base_url.clone(),
-        http: reqwest::Client::new(),
-        _server: server,
-        _dir: dir,
-    };
-    let uri = service.enrol("clock@example.com").await;
+    let service = LocalService::start_with(clock.clone(), |_, _| {}).await;
+    let uri = enrol(&service, "clock@example.com").await;
     let link = FeedLink::parse(uri.activity.as_deref().unwrap()).unwrap();
     let client = client();
 
@@ -220,8 +163,8 @@ async fn the_service_s_clock_is_measured_and_a_far_off_clock_is_corrected_when_s
 #[tokio::test]
 async fn the_cached_feed_grows_with_newer_reads_and_older_pages() {
     use vigil_activity::history::{append_older, merge_newest};
-    let service = Service::start().await;
-    let uri = service.enrol("erin@example.com").await;
+    let service = LocalService::start().await;
+    let uri = enrol(&service, "erin@example.com").await;
     let link = FeedLink::parse(uri.activity.as_deref().unwrap()).unwrap();
     // Order n placed 10 - n minutes ago, so newest first is 4, 3, 2, 1.
     let order = |n: u32| {
@@ -231,9 +174,8 @@ async fn the_cached_feed_grows_with_newer_reads_and_older_pages() {
             .unwrap();
         json!({"kind": "order_placed", "occurred_at": at, "details": {"reference": format!("ORD-2026-100{n}"), "amount": "10.00", "currency": "EUR"}})
     };
-    let events = format!("/v1/accounts/{}/events", link.account_id());
     for n in 1..=3 {
-        assert_eq!(service.site(&events, order(n)).await.0, 201);
+        assert_eq!(service.event(link.account_id(), order(n)).await.0, 201);
     }
     let client = client();
     // The first read: the newest two; the oldest is behind the cursor.
@@ -241,7 +183,7 @@ async fn the_cached_feed_grows_with_newer_reads_and_older_pages() {
     assert_eq!(first.events.len(), 2);
     let cursor = first.next.clone().expect("a third event is older");
     // A new order, then the next read's newest two: the cached older one stays below them.
-    assert_eq!(service.site(&events, order(4)).await.0, 201);
+    assert_eq!(service.event(link.account_id(), order(4)).await.0, 201);
     let newest = client.feed(&link, &uri.secret, None, 2).await.unwrap().page;
     let merged = merge_newest(newest, Some(first));
     assert_eq!(merged.events.len(), 3, "{:#?}", merged.events);

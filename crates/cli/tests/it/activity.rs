@@ -1,50 +1,21 @@
 //! Linking accounts to a real `vigil-server` (in this process, on 127.0.0.1), reading their
 //! activity and answering it with `vigil`; the server going away is a clear failure.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use serde_json::{Value, json};
 use vigil_core::OtpUri;
-use vigil_server::{Clock, Config};
+use vigil_server::testing::LocalService;
 
 use crate::support::Home;
 
-const SITE_KEY: &str = "site-key-for-cli-tests-01234567";
-
-async fn service(dir: &std::path::Path) -> vigil_server::RunningServer {
-    let config = Config::local(
-        dir,
-        SITE_KEY,
-        "reviewer-key-for-cli-tests-0123",
-        &"0123456789abcdef".repeat(4),
-    );
-    vigil_server::start(config, Clock::system()).await.unwrap()
-}
-
-async fn site(base: &str, path: &str, body: Value) -> Value {
-    let response = reqwest::Client::new()
-        .post(format!("{base}{path}"))
-        .bearer_auth(SITE_KEY)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+/// Signs in through the site with the code `step` periods from now, from `ip`.
+async fn sign_in(service: &LocalService, uri: &OtpUri, account: &str, step: i64, ip: &str) {
+    let code = service.code(&uri.secret, step);
+    let response = service.verify(account, &code, ip).await;
     assert!(
         response.status().is_success(),
-        "{path}: {}",
+        "verify: {}",
         response.status()
     );
-    response.json().await.unwrap()
-}
-
-async fn sign_in(base: &str, uri: &OtpUri, account: &str, step: u64, ip: &str) {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    let code = uri.params.code_at(&uri.secret, now + step * 30);
-    let body = json!({"code": code.as_str(), "ip": ip, "user_agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"});
-    site(base, &format!("/v1/accounts/{account}/verify"), body).await;
 }
 
 /// `vigil` runs as a child process; run it off the async runtime.
@@ -60,18 +31,14 @@ async fn vigil(home: &Home, args: &[&str]) -> crate::support::Run {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn linked_accounts_show_their_activity_and_take_verdicts() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = service(dir.path()).await;
-    let base = server.base_url.clone();
-    let created = site(
-        &base,
-        "/v1/accounts",
-        json!({"external_id": "alice", "email": "alice@example.com", "issuer": "Shop", "label": "alice"}),
-    )
-    .await;
-    let text = created["otpauth_uri"].as_str().unwrap();
-    let account = created["account_id"].as_str().unwrap();
-    let uri = OtpUri::parse(text).unwrap();
+    let server = LocalService::start().await;
+    let base = server.base.clone();
+    let created = server
+        .enrol_with(json!({"external_id": "alice", "email": "alice@example.com", "issuer": "Shop", "label": "alice"}))
+        .await;
+    let text = created.text.as_str();
+    let account = created.id.as_str();
+    let uri = &created.uri;
     let home = Home::new();
 
     // Adding links, and says so; --no-link does not.
@@ -86,8 +53,8 @@ async fn linked_accounts_show_their_activity_and_take_verdicts() {
     );
 
     // Two sign-ins from two countries: the account is locked and the second is flagged.
-    sign_in(&base, &uri, account, 0, "8.8.8.8").await;
-    sign_in(&base, &uri, account, 1, "193.0.6.139").await;
+    sign_in(&server, uri, account, 0, "8.8.8.8").await;
+    sign_in(&server, uri, account, 1, "193.0.6.139").await;
     let run = vigil(&home, &["activity"]).await;
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
@@ -142,7 +109,7 @@ async fn linked_accounts_show_their_activity_and_take_verdicts() {
     assert_eq!(run.status, 0, "{}", run.stderr);
 
     // The server goes away: a clear failure naming the host.
-    server.stop().await.unwrap();
+    server.stop().await;
     let run = vigil(&home, &["activity"]).await;
     assert_eq!(run.status, 1);
     assert!(

@@ -215,7 +215,7 @@ async fn bodies_case(backend: Backend) {
         let response = h
             .client
             .post(h.url(&format!("/v1/accounts/{id}/verify")))
-            .bearer_auth(crate::support::SITE_KEY)
+            .bearer_auth(vigil_server::testing::SITE_KEY)
             .header("content-type", "application/json")
             .body(body)
             .send()
@@ -231,7 +231,7 @@ async fn bodies_case(backend: Backend) {
     let response = h
         .client
         .post(h.url(&format!("/v1/accounts/{id}/verify")))
-        .bearer_auth(crate::support::SITE_KEY)
+        .bearer_auth(vigil_server::testing::SITE_KEY)
         .body(huge)
         .send()
         .await

@@ -2,9 +2,10 @@
 
 use reqwest::Method;
 use serde_json::{Value, json};
+use vigil_server::testing::{REVIEWER_KEY, SITE_KEY};
 
 use crate::each_backend;
-use crate::support::{Backend, Harness, REVIEWER_KEY, SITE_KEY};
+use crate::support::{Backend, Harness};
 
 async fn lock_by_changes(h: &Harness, id: &str) {
     for kind in ["email_changed", "phone_changed", "address_changed"] {

@@ -1,9 +1,10 @@
 //! The takeover rules and the ways out of a lock.
 
 use serde_json::{Value, json};
+use vigil_server::testing::FIREFOX;
 
 use crate::each_backend;
-use crate::support::{Backend, FIREFOX, Harness};
+use crate::support::{Backend, Harness};
 
 fn ago(h: &Harness, seconds: i64) -> String {
     let t = time::OffsetDateTime::from_unix_timestamp(h.clock.now() - seconds).unwrap();

@@ -4,9 +4,10 @@
 
 use serde_json::Value;
 use vigil_core::{Secret, Sensitive};
+use vigil_server::testing::SECRET_KEY;
 
 use crate::each_backend;
-use crate::support::{Backend, Harness, SECRET_KEY, config_for};
+use crate::support::{Backend, Harness, config_for};
 
 const OTHER_KEY: &str = "8c2f0b1e4d6a7c9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70";
 

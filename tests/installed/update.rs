@@ -17,7 +17,7 @@ async fn shot(app: &App, name: &str) {
 
 /// The installed app, with its release feed at the test server's `kind` folder (`signed`,
 /// `tampered`).
-async fn start_offering(dir: &std::path::Path, service: &Service, kind: &str) -> App {
+async fn start_offering(dir: &std::path::Path, service: &KeychainService, kind: &str) -> App {
     let base = std::env::var("VIGIL_TEST_UPDATES")
         .expect("VIGIL_TEST_UPDATES names the update server (scripts/test-install)");
     let url = format!("{base}/{kind}/latest.json");

@@ -21,6 +21,17 @@ pub struct MainPage {
     pub document_limit: usize,
 }
 
+/// The account list alone (`partials/_accounts.html`, which the main page includes): what the
+/// commands that change accounts send back, so the page redraws only the list.
+#[derive(Template)]
+#[template(path = "partials/_accounts.html")]
+pub struct AccountsSection {
+    /// Rows in list order, pinned first.
+    pub rows: Vec<AccountRow>,
+    /// Accounts whose secret is missing from the keychain.
+    pub orphans: usize,
+}
+
 /// A full-window message when the vault cannot be used.
 #[derive(Template)]
 #[template(path = "pages/error.html")]
@@ -98,6 +109,14 @@ impl AccountRow {
 }
 
 impl MainPage {
+    /// Only the account list of this page.
+    pub fn accounts(self) -> AccountsSection {
+        AccountsSection {
+            rows: self.rows,
+            orphans: self.orphans,
+        }
+    }
+
     /// The page for an unlocked vault.
     pub fn new(unlocked: &Unlocked, settings: Settings) -> Self {
         // The vault gives the accounts in display order (pinned first).
@@ -196,5 +215,29 @@ mod tests {
             "{html}"
         );
         assert_eq!(hue("Shop"), hue("shop"));
+    }
+
+    #[test]
+    fn a_change_to_the_accounts_redraws_only_the_list() {
+        let unlocked = Unlocked {
+            accounts: vec![account("a1", "Shop", "alice@example.com")],
+            secrets: HashMap::new(),
+            orphans: vec![],
+        };
+        let page = MainPage::new(&unlocked, Settings::default());
+        let whole = page.render().unwrap();
+        let section = page.accounts().render().unwrap();
+        assert!(
+            section
+                .trim_start()
+                .starts_with("<section class=\"accounts\""),
+            "{section}"
+        );
+        assert!(section.contains("data-id=\"a1\""));
+        assert!(!section.contains("<dialog"), "the dialogs stay on the page");
+        assert!(
+            whole.contains(section.trim()),
+            "the page holds the same list"
+        );
     }
 }

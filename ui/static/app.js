@@ -37,14 +37,33 @@ function applySettings() {
   else delete document.documentElement.dataset.theme;
 }
 
+// The whole page (at start, and "Try again" after a keychain error).
 function show(html, focusId) {
   const app = $("#app");
   setTrustedHtml(app, html);
   app.setAttribute("aria-busy", "false");
   applySettings();
+  afterList(focusId);
+}
+
+// Only the account list, as the commands that change accounts send it: the dialogs and the
+// activity pane stay as they are.
+function showAccounts(html, focusId) {
+  const section = $("section.accounts");
+  if (!section) { render(); return; }
+  const holder = document.createElement("template");
+  setTrustedHtml(holder, html);
+  section.replaceWith(holder.content);
+  // A change to the accounts starts from the whole list again, as a new page would.
+  if ($("#search")) $("#search").value = "";
+  afterList(focusId);
+}
+
+function afterList(focusId) {
   const row = focusId && $$("#list .row").find((r) => r.dataset.id === focusId);
   if (row) row.focus();
   else if ($("#search")) $("#search").focus();
+  filter($("#search") ? $("#search").value : "");
   tick();
   activityVersion = -1;
   pollActivity();
@@ -247,7 +266,7 @@ function handleOutcome(outcome) {
   if (outcome.outcome === "added") {
     const dialog = $("#add-dialog");
     if (dialog && dialog.open) dialog.close();
-    show(outcome.html);
+    showAccounts(outcome.html);
     toast(outcome.message);
   } else if (outcome.outcome === "preview") {
     openAdd();
@@ -336,7 +355,7 @@ function openRowMenu(row, anchor) {
 }
 
 async function change(cmd, args, focusId) {
-  try { show(await invoke(cmd, args), focusId); }
+  try { showAccounts(await invoke(cmd, args), focusId); }
   catch (error) { toast(messageOf(error)); }
 }
 
@@ -523,7 +542,7 @@ async function confirmNotMine() {
 
 async function confirmDelete() {
   const dialog = $("#delete-dialog");
-  try { show(await invoke("remove_account", { id: dialog.dataset.account })); $("#delete-dialog").close(); }
+  try { showAccounts(await invoke("remove_account", { id: dialog.dataset.account })); dialog.close(); }
   catch (error) { $("#delete-error").textContent = messageOf(error); }
 }
 
@@ -575,14 +594,14 @@ document.addEventListener("submit", async (event) => {
   } else if (form.id === "link-form") {
     const id = $("#link-dialog").dataset.account;
     try {
-      show(await invoke("link_account", { id, url: $("#link-url").value }), id);
+      showAccounts(await invoke("link_account", { id, url: $("#link-url").value }), id);
       $("#link-dialog").close();
       toast("Linked");
     } catch (error) { $("#link-error").textContent = messageOf(error); }
   } else if (form.id === "edit-form") {
     const id = $("#edit-dialog").dataset.account;
     try {
-      show(await invoke("rename_account", {
+      showAccounts(await invoke("rename_account", {
         id, issuer: $("#edit-issuer").value, label: $("#edit-label").value,
       }), id);
       $("#edit-dialog").close();

@@ -207,7 +207,7 @@ pub fn link_account(
         .vault()?
         .set_activity(&AccountId::new(id), Some(link.as_str()))?;
     state.activity.wake();
-    Ok(askama::Template::render(&state.refresh()?)?)
+    Ok(askama::Template::render(&state.refresh()?.accounts())?)
 }
 
 /// Unlinks an account (its cached feed is forgotten); returns the page body.
@@ -219,5 +219,5 @@ pub fn unlink_account(state: State<'_, AppState>, id: String) -> Result<String, 
         .vault()?
         .set_activity(&AccountId::new(id), None)?;
     state.activity.bump();
-    Ok(askama::Template::render(&state.refresh()?)?)
+    Ok(askama::Template::render(&state.refresh()?.accounts())?)
 }

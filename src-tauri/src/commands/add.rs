@@ -87,7 +87,7 @@ fn describe(uri: &OtpUri) -> String {
 fn add_one(state: &AppState, uri: &OtpUri) -> Result<AddOutcome, AppError> {
     state.accounts.vault()?.add(uri)?;
     Ok(AddOutcome::Added {
-        html: state.refresh()?.render()?,
+        html: state.refresh()?.accounts().render()?,
         message: format!("Added {}", uri.display_name()),
     })
 }
@@ -316,7 +316,7 @@ pub fn confirm_add(
         n => format!("Added {added} {}; {n} already in Vigil", plural(added)),
     };
     Ok(AddOutcome::Added {
-        html: state.refresh()?.render()?,
+        html: state.refresh()?.accounts().render()?,
         message,
     })
 }

@@ -35,7 +35,7 @@ pub fn rename_account(
         .accounts
         .vault()?
         .rename(&AccountId::new(id), &issuer, &label)?;
-    Ok(state.refresh()?.render()?)
+    Ok(state.refresh()?.accounts().render()?)
 }
 
 /// Pins an account to the top of the list, or unpins it; returns the new page body.
@@ -49,7 +49,7 @@ pub fn set_favourite(
         .accounts
         .vault()?
         .set_favourite(&AccountId::new(id), favourite)?;
-    Ok(state.refresh()?.render()?)
+    Ok(state.refresh()?.accounts().render()?)
 }
 
 /// Puts the accounts in the order given (the page's order after a drag); returns the new body.
@@ -57,7 +57,7 @@ pub fn set_favourite(
 pub fn reorder_accounts(state: State<'_, AppState>, ids: Vec<String>) -> Result<String, AppError> {
     let order: Vec<AccountId> = ids.into_iter().map(AccountId::new).collect();
     state.accounts.vault()?.reorder(&order)?;
-    Ok(state.refresh()?.render()?)
+    Ok(state.refresh()?.accounts().render()?)
 }
 
 /// Moves an account one place up (`-1`) or down (`1`) within its group (pinned or not), as the
@@ -68,7 +68,7 @@ pub fn move_account(state: State<'_, AppState>, id: String, by: i32) -> Result<S
         .accounts
         .vault()?
         .move_within_group(&AccountId::new(id), by)?;
-    Ok(state.refresh()?.render()?)
+    Ok(state.refresh()?.accounts().render()?)
 }
 
 /// The account's QR code (the page asked the person to confirm first).
@@ -96,5 +96,5 @@ pub fn account_qr(state: State<'_, AppState>, id: String) -> Result<String, AppE
 #[tauri::command]
 pub fn remove_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
     state.accounts.vault()?.remove(&AccountId::new(id))?;
-    Ok(state.refresh()?.render()?)
+    Ok(state.refresh()?.accounts().render()?)
 }

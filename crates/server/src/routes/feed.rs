@@ -53,10 +53,26 @@ pub async fn feed(
             })
         }
     };
-    let rows = state
+    // The state and the events must agree: a rule commits a flagged event and its lock
+    // together, so a state read before that commit and events read after it would show the
+    // event without the lock. The state is read again after the events; if it changed, the
+    // events are read again (a few times at most), so the page is as of one moment.
+    let mut account = account;
+    let mut rows = state
         .db
         .feed(&account.id, cursor.as_ref(), limit + 1)
         .await?;
+    for _ in 0..3 {
+        let again = state.account(&account.id).await?;
+        if (again.state, &again.state_reason) == (account.state, &account.state_reason) {
+            break;
+        }
+        account = again;
+        rows = state
+            .db
+            .feed(&account.id, cursor.as_ref(), limit + 1)
+            .await?;
+    }
     let more = rows.len() as i64 > limit;
     let events: Vec<_> = rows.iter().take(limit as usize).map(api_event).collect();
     let next = if more {

@@ -170,8 +170,11 @@ fn icon(event: &Event) -> &'static str {
 }
 
 impl ActivityContext {
+    /// `at` in the computer's time zone; a date that cannot be moved there (at the very end of
+    /// the representable range: a hostile feed, or a cache from before the client refused such
+    /// pages) stays as it was rather than panic.
     fn local(&self, at: OffsetDateTime) -> OffsetDateTime {
-        at.to_offset(self.offset)
+        at.checked_to_offset(self.offset).unwrap_or(at)
     }
 
     fn clock(&self, at: OffsetDateTime) -> String {
@@ -411,6 +414,41 @@ mod tests {
             favourite: false,
             activity: Some("https://shop.example/v1/feed/x".into()),
             created_at: 0,
+        }
+    }
+
+    #[test]
+    fn a_cached_date_at_the_end_of_the_range_renders_without_panic() {
+        let feed = serde_json::json!({
+            "account_state": "active", "state_reason": null,
+            "server_time": "2026-11-25T07:00:00Z", "next": null,
+            "events": [{
+                "id": "e1", "kind": "sign_in", "occurred_at": "9999-12-31T23:59:59-23:59",
+                "ip": null, "country": "NL", "user_agent": null,
+                "device": {"browser": null, "os": null}, "outcome": "success",
+                "details": {}, "flagged": true, "reasons": [], "verdict": null
+            }]
+        });
+        let cached = CachedFeed {
+            json: feed.to_string(),
+            fetched_at: 1_764_054_000,
+        };
+        for offset in [UtcOffset::UTC, UtcOffset::from_hms(14, 0, 0).unwrap()] {
+            let context = ActivityContext {
+                offset,
+                ..ActivityContext::new()
+            };
+            let link = FeedLink::parse("https://shop.example/v1/feed/x").unwrap();
+            let html = context
+                .pane(&account(), &link, Some(&cached), None)
+                .render()
+                .unwrap();
+            assert!(html.contains("Signed in from Netherlands"), "{html}");
+            let overview = context
+                .overview(&[(account(), Some(cached.clone()))])
+                .render()
+                .unwrap();
+            assert!(overview.contains("This wasn't me"));
         }
     }
 

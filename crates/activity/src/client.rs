@@ -100,6 +100,16 @@ impl ActivityClient {
             .await?;
         let date = date_of(&response);
         let page: FeedPage = read_json(link, response).await?;
+        if let Some(at) = page.date_out_of_range() {
+            return Err(ActivityError::Garbage {
+                host: link.host(),
+                reason: format!(
+                    "it sent a date outside the years {} to {} ({at}), which cannot be shown",
+                    vigil_core::activity::FEED_YEARS.start(),
+                    vigil_core::activity::FEED_YEARS.end()
+                ),
+            });
+        }
         let clock_offset = clock_offset(sent, received, page.server_time, date.as_deref());
         Ok(FeedFetch {
             page,

@@ -75,6 +75,31 @@ async fn a_silent_service_times_out() {
 }
 
 #[tokio::test]
+async fn a_date_that_cannot_be_shown_is_refused_not_kept() {
+    let client = ActivityClient::new(Duration::from_secs(5)).unwrap();
+    let page = serde_json::json!({
+        "account_state": "active", "state_reason": null,
+        "server_time": "2026-11-25T08:00:00Z", "next": null,
+        "events": [{
+            "id": "e1", "kind": "sign_in", "occurred_at": "9999-12-31T23:59:59-23:59",
+            "ip": null, "country": null, "user_agent": null,
+            "device": {"browser": null, "os": null},
+            "outcome": "success", "details": {}, "flagged": true, "reasons": [],
+            "verdict": null
+        }],
+    });
+    let link = fake(Some(http("200 OK", "", page.to_string().as_bytes()))).await;
+    let error = client.feed(&link, &secret(), None, 10).await.unwrap_err();
+    assert!(matches!(error, ActivityError::Garbage { .. }), "{error:?}");
+    assert!(
+        error
+            .to_string()
+            .contains("a date outside the years 1970 to 9998"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
 async fn garbage_and_oversized_answers_are_refused() {
     let client = ActivityClient::new(Duration::from_secs(5)).unwrap();
     let link = fake(Some(http("200 OK", "", b"<html>hello</html>"))).await;

@@ -33,6 +33,7 @@ pub use signing::{
 pub use types::{
     AccountCreated, AccountState, AccountStatus, CreateAccount, Decision, DecisionRequest,
     DecisionResponse, Device, DigestSent, DocumentInfo, DocumentReceived, ErrorBody, Event,
-    EventKind, EventRecorded, FeedPage, NewEvent, Outcome, ReviewAccount, Risk, RiskLevel, Verdict,
-    VerdictRecorded, VerdictRequest, VerifyAccepted, VerifyRequest, mask_reference,
+    EventKind, EventRecorded, FEED_YEARS, FeedPage, NewEvent, Outcome, ReviewAccount, Risk,
+    RiskLevel, Verdict, VerdictRecorded, VerdictRequest, VerifyAccepted, VerifyRequest,
+    date_in_range, mask_reference,
 };

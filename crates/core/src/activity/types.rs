@@ -281,6 +281,27 @@ pub struct FeedPage {
     pub next: Option<String>,
 }
 
+/// The years a date from a feed may fall in. RFC 3339 allows 0000 to 9999 with offsets up to a
+/// day, so a date at either end cannot be moved to every time zone: such dates are refused (the
+/// last year is 9998 so that any offset stays representable).
+pub const FEED_YEARS: std::ops::RangeInclusive<i32> = 1970..=9998;
+
+/// Whether `at`, in UTC, falls in [`FEED_YEARS`] (so it can be shown in any time zone).
+pub fn date_in_range(at: OffsetDateTime) -> bool {
+    at.checked_to_offset(time::UtcOffset::UTC)
+        .is_some_and(|utc| FEED_YEARS.contains(&utc.year()))
+}
+
+impl FeedPage {
+    /// The first date of the page outside [`FEED_YEARS`] (the server's time or an event's), if
+    /// any: a client refuses such a page rather than keep it.
+    pub fn date_out_of_range(&self) -> Option<OffsetDateTime> {
+        std::iter::once(self.server_time)
+            .chain(self.events.iter().map(|event| event.occurred_at))
+            .find(|at| !date_in_range(*at))
+    }
+}
+
 /// `GET /v1/accounts/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountStatus {
@@ -591,5 +612,27 @@ mod tests {
         assert_eq!(mask_reference("ORD-2026-1001"), "•••••••••1001");
         assert_eq!(mask_reference("1234"), "••••");
         assert_eq!(mask_reference("AB"), "••••");
+    }
+
+    #[test]
+    fn dates_at_the_ends_of_the_range_are_found() {
+        let page: FeedPage = serde_json::from_value(serde_json::json!({
+            "account_state": "active", "state_reason": null,
+            "server_time": "2026-11-25T08:00:00Z", "next": null,
+            "events": [{
+                "id": "e1", "kind": "sign_in", "occurred_at": "9999-12-31T23:59:59-23:59",
+                "ip": null, "country": null, "user_agent": null,
+                "device": {"browser": null, "os": null},
+                "outcome": "success", "details": {}, "flagged": false, "reasons": [],
+                "verdict": null
+            }],
+        }))
+        .unwrap();
+        let bad = page.date_out_of_range().unwrap();
+        assert_eq!(bad.year(), 9999);
+        assert!(date_in_range(page.server_time));
+        let early = time::macros::datetime!(0000-01-01 00:00 +23:59);
+        assert!(!date_in_range(early));
+        assert!(date_in_range(time::macros::datetime!(9998-12-31 23:59 UTC)));
     }
 }

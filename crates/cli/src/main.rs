@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod error;
 mod query;
+mod terminal;
 
 use std::process::ExitCode;
 

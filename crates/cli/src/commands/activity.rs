@@ -13,6 +13,7 @@ use super::open_vault;
 use crate::cli::{ActivityArgs, LinkArgs, UnlinkArgs, VerdictArgs, VerdictChoice};
 use crate::error::CliError;
 use crate::query::find_one;
+use crate::terminal::printable;
 
 /// The hosts of the feeds the accounts to add will be linked to (checked links only). A link
 /// that fails the check is dropped with a warning; `--no-link` drops them all.
@@ -53,7 +54,7 @@ pub fn link(args: LinkArgs) -> Result<(), CliError> {
     vault.set_activity(&account.id, Some(link.as_str()))?;
     println!(
         "Linked {} to its activity at {}",
-        account.display_name(),
+        printable(&account.display_name()),
         link.host()
     );
     Ok(())
@@ -64,7 +65,7 @@ pub fn unlink(args: UnlinkArgs) -> Result<(), CliError> {
     let mut vault = open_vault()?;
     let account = find_one(vault.accounts()?, &args.query)?;
     vault.set_activity(&account.id, None)?;
-    println!("Unlinked {}", account.display_name());
+    println!("Unlinked {}", printable(&account.display_name()));
     Ok(())
 }
 
@@ -100,7 +101,11 @@ fn linked(vault: &Vault, query: Option<&str>) -> Result<Vec<(Account, FeedLink)>
     for account in accounts {
         match account.activity.as_deref().map(FeedLink::parse) {
             Some(Ok(link)) => linked.push((account, link)),
-            Some(Err(error)) => eprintln!("vigil: {}: {error}", account.display_name()),
+            Some(Err(error)) => eprintln!(
+                "vigil: {}: {}",
+                printable(&account.display_name()),
+                printable(&error.to_string())
+            ),
             None if query.is_some() => {
                 return Err(CliError::Input(format!(
                     "{} is not linked to an activity feed (vigil link {} URL)",
@@ -165,9 +170,13 @@ pub fn show(args: ActivityArgs) -> Result<(), CliError> {
 }
 
 fn print_account(result: &AccountActivity) {
-    println!("{} · {}", result.account, result.host);
+    println!(
+        "{} · {}",
+        printable(&result.account),
+        printable(&result.host)
+    );
     if let Some(error) = &result.error {
-        println!("  {error}");
+        println!("  {}", printable(error));
         println!();
         return;
     }
@@ -186,23 +195,23 @@ fn print_account(result: &AccountActivity) {
             when.day(),
             when.hour(),
             when.minute(),
-            words::summary(event),
+            printable(&words::summary(event)),
             event
                 .ip
                 .as_deref()
-                .map(|ip| format!(" · {ip}"))
+                .map(|ip| format!(" · {}", printable(ip)))
                 .unwrap_or_default(),
         );
         if event.flagged {
             for reason in words::reasons(event, &result.events) {
-                println!("      {reason}");
+                println!("      {}", printable(&reason));
             }
             match event.verdict {
                 Some(Verdict::Mine) => println!("      You said: this was me"),
                 Some(Verdict::NotMine) => println!("      You said: this wasn't me"),
                 None => println!(
                     "      Was this you?  vigil verdict {} mine | not-mine",
-                    event.id
+                    printable(&event.id)
                 ),
             }
         }
@@ -239,7 +248,7 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
         };
         println!(
             "Recorded \"{said}\" for {}. The account is {}.",
-            account.display_name(),
+            printable(&account.display_name()),
             words::state_sentence(recorded.account_state)
         );
         return Ok(());

@@ -6,6 +6,7 @@ use vigil_vault::{Account, AccountId, VaultError};
 use super::open_vault;
 use crate::cli::ListArgs;
 use crate::error::CliError;
+use crate::terminal::printable;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -69,8 +70,8 @@ pub fn run(args: ListArgs) -> Result<(), CliError> {
         return Ok(());
     }
     let width = |f: fn(&Account) -> usize| accounts.iter().map(f).max().unwrap_or(0);
-    let issuer_width = width(|a| a.issuer.chars().count()).max("ISSUER".len());
-    let label_width = width(|a| a.label.chars().count()).max("LABEL".len());
+    let issuer_width = width(|a| printable(&a.issuer).chars().count()).max("ISSUER".len());
+    let label_width = width(|a| printable(&a.label).chars().count()).max("LABEL".len());
     println!(
         "{:issuer_width$}  {:label_width$}  TYPE   DIGITS  PERIOD",
         "ISSUER", "LABEL"
@@ -87,8 +88,8 @@ pub fn run(args: ListArgs) -> Result<(), CliError> {
         };
         println!(
             "{:issuer_width$}  {:label_width$}  {:5}  {:6}  {:6}{note}",
-            a.issuer,
-            a.label,
+            printable(&a.issuer),
+            printable(&a.label),
             a.params.kind.as_str(),
             a.params.digits,
             period

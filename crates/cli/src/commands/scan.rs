@@ -8,21 +8,28 @@ use vigil_core::qr::{self, Found};
 
 use crate::cli::ScanArgs;
 use crate::error::CliError;
+use crate::terminal::printable;
 
 /// Prints each QR code's text, one per line; exit 2 when a source has none or is not an image.
 pub fn run(args: ScanArgs) -> Result<(), CliError> {
     if args.screen {
-        screen()?.iter().for_each(|f| println!("{}", f.text));
+        screen()?
+            .iter()
+            .for_each(|f| println!("{}", printable(&f.text)));
         return Ok(());
     }
     if args.clipboard {
-        clipboard()?.iter().for_each(|f| println!("{}", f.text));
+        clipboard()?
+            .iter()
+            .for_each(|f| println!("{}", printable(&f.text)));
         return Ok(());
     }
     let mut failures = Vec::new();
     for file in &args.files {
         match scan_file(file) {
-            Ok(found) => found.iter().for_each(|f| println!("{}", f.text)),
+            Ok(found) => found
+                .iter()
+                .for_each(|f| println!("{}", printable(&f.text))),
             Err(error) => failures.push(error.to_string()),
         }
     }

@@ -168,3 +168,25 @@ fn data_encoding_like(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn names_with_terminal_controls_are_printed_escaped() {
+    let home = Home::new();
+    // ESC ] 0 ; … BEL would retitle the terminal; U+202E would reverse what follows.
+    home.ok(&[
+        "add",
+        "--uri",
+        "otpauth://totp/Evil%1B%5D0%3Bpwned%07:bob%E2%80%AEgnp?secret=JBSWY3DPEHPK3PXP",
+    ]);
+    let list = home.ok(&["list"]);
+    assert!(
+        !list.contains('\u{1b}') && !list.contains('\u{7}'),
+        "{list:?}"
+    );
+    assert!(!list.contains('\u{202e}'), "{list:?}");
+    assert!(list.contains("Evil\\u{1b}]0;pwned\\u{7}"), "{list}");
+    assert!(list.contains("bob\\u{202e}gnp"), "{list}");
+    // JSON keeps the names as they are, escaped the JSON way.
+    let json = home.ok(&["list", "--json"]);
+    assert!(json.contains("Evil\\u001b]0;pwned\\u0007"), "{json}");
+}

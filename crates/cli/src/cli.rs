@@ -121,7 +121,8 @@ pub struct CodeArgs {
     /// The account: part of its issuer or label, or `Issuer:label`.
     #[arg(required_unless_present = "uri", conflicts_with = "uri")]
     pub query: Option<String>,
-    /// Compute the code of this otpauth URI instead (needs no vault).
+    /// Compute the code of this otpauth URI instead (needs no vault); `-` reads it from standard
+    /// input, which keeps the secret out of the process list and the shell's history.
     #[arg(long, value_name = "URI")]
     pub uri: Option<String>,
     /// The moment, in Unix seconds (now by default).
@@ -138,7 +139,8 @@ pub struct CodeArgs {
     clap::ArgGroup::new("source").required(true).args(["uri", "qr", "screen", "clipboard"])
 ))]
 pub struct AddArgs {
-    /// The otpauth:// URI (or an otpauth-migration:// export from Google Authenticator).
+    /// The otpauth:// URI (or an otpauth-migration:// export from Google Authenticator); `-`
+    /// reads it from standard input, which keeps the secret out of the process list.
     #[arg(long, value_name = "URI")]
     pub uri: Option<String>,
     /// An image (PNG, JPEG, GIF, WebP, BMP) with one or more QR codes to enrol.

@@ -4,13 +4,14 @@ use vigil_core::qr::{Found, Payload};
 use vigil_core::{OtpUri, migration};
 use vigil_vault::VaultError;
 
-use super::{activity, open_vault, scan};
+use super::{activity, open_vault, scan, uri_argument};
 use crate::cli::AddArgs;
 use crate::error::CliError;
 
 /// Adds what the URI or the image's QR codes hold; says what was added and what was skipped.
 pub fn run(args: AddArgs) -> Result<(), CliError> {
-    let mut accounts = match (&args.uri, &args.qr) {
+    let uri_text = args.uri.as_deref().map(uri_argument).transpose()?;
+    let mut accounts = match (&uri_text, &args.qr) {
         (Some(text), _) => from_text(text)?,
         (None, Some(file)) => enrolments(&file.display().to_string(), scan::scan_file(file)?)?,
         (None, None) if args.screen => enrolments("the screen", scan::screen()?)?,
@@ -23,7 +24,7 @@ pub fn run(args: AddArgs) -> Result<(), CliError> {
     };
     let links = activity::links_of(&mut accounts, args.no_link);
     let mut vault = open_vault()?;
-    let plain_uri = args.uri.as_deref().is_some_and(|t| {
+    let plain_uri = uri_text.as_deref().is_some_and(|t| {
         !t.trim()
             .to_ascii_lowercase()
             .starts_with("otpauth-migration:")

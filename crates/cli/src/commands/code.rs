@@ -2,7 +2,7 @@
 
 use vigil_core::OtpUri;
 
-use super::{now, open_vault};
+use super::{now, open_vault, uri_argument};
 use crate::cli::CodeArgs;
 use crate::error::CliError;
 use crate::query::find_one;
@@ -11,7 +11,8 @@ use crate::query::find_one;
 pub fn run(args: CodeArgs) -> Result<(), CliError> {
     let at = args.at.unwrap_or_else(now);
     if let Some(text) = &args.uri {
-        let uri = OtpUri::parse(text)?;
+        let text = uri_argument(text)?;
+        let uri = OtpUri::parse(&text)?;
         println!("{}", uri.params.code_at(&uri.secret, at));
         return Ok(());
     }

@@ -38,6 +38,25 @@ fn open_vault() -> Result<Vault, CliError> {
     Ok(Vault::open_keychain(&VaultLocation::from_env())?)
 }
 
+/// The URI an `--uri` argument gives: the argument itself, or, for `-`, one line read from
+/// standard input (so the secret never shows in the process list or the shell's history).
+fn uri_argument(argument: &str) -> Result<zeroize::Zeroizing<String>, CliError> {
+    if argument != "-" {
+        return Ok(zeroize::Zeroizing::new(argument.to_owned()));
+    }
+    let mut line = zeroize::Zeroizing::new(String::new());
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| CliError::Input(format!("could not read the URI from standard input: {e}")))?;
+    let uri = zeroize::Zeroizing::new(line.trim().to_owned());
+    if uri.is_empty() {
+        return Err(CliError::Input(
+            "--uri - reads the URI from standard input, but it was empty".into(),
+        ));
+    }
+    Ok(uri)
+}
+
 /// Now, in Unix seconds.
 fn now() -> u64 {
     std::time::SystemTime::now()

@@ -264,6 +264,8 @@ function openAdd(error) {
 
 function handleOutcome(outcome) {
   if (outcome.outcome === "added") {
+    // The dialogs stay on the page now: a finished preview must not linger for the next scan.
+    $("#preview-body").replaceChildren();
     const dialog = $("#add-dialog");
     if (dialog && dialog.open) dialog.close();
     showAccounts(outcome.html);
@@ -642,7 +644,10 @@ document.addEventListener("change", (event) => {
 });
 
 document.addEventListener("close", (event) => {
-  if (event.target.id === "add-dialog" && !$("#preview-form").hidden) invoke("cancel_add").catch(() => {});
+  if (event.target.id === "add-dialog" && !$("#preview-form").hidden) {
+    invoke("cancel_add").catch(() => {});
+    $("#preview-body").replaceChildren();
+  }
   if (event.target.id === "qr-dialog") $("#qr-body").replaceChildren();
 }, true);
 

@@ -30,17 +30,28 @@ pub struct UpdateOffer {
 pub struct UpdateState {
     #[cfg(desktop)]
     found: Mutex<Option<tauri_plugin_updater::Update>>,
-    /// The version offered (read by the page's status poll after a check at start).
-    offered: Mutex<Option<UpdateOffer>>,
 }
 
 impl UpdateState {
-    /// The release waiting for the person's answer, if a check found one.
+    /// The release waiting for the person's answer, if a check found one (the page's status
+    /// poll reads it after the check at start).
+    #[cfg(desktop)]
     pub fn offered(&self) -> Option<UpdateOffer> {
-        self.offered
+        self.found
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+            .as_ref()
+            .map(|update| UpdateOffer {
+                version: update.version.clone(),
+                current: update.current_version.clone(),
+                notes: update.body.clone().filter(|n| !n.trim().is_empty()),
+            })
+    }
+
+    /// Mobile apps are updated by their store: nothing is ever offered here.
+    #[cfg(mobile)]
+    pub fn offered(&self) -> Option<UpdateOffer> {
+        None
     }
 }
 
@@ -89,14 +100,8 @@ pub async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<UpdateOffer>
         .await
         .map_err(check_failed)?;
     let state = app.state::<UpdateState>();
-    let offer = found.as_ref().map(|update| UpdateOffer {
-        version: update.version.clone(),
-        current: update.current_version.clone(),
-        notes: update.body.clone().filter(|n| !n.trim().is_empty()),
-    });
     *state.found.lock().unwrap_or_else(PoisonError::into_inner) = found;
-    *state.offered.lock().unwrap_or_else(PoisonError::into_inner) = offer.clone();
-    Ok(offer)
+    Ok(state.offered())
 }
 
 /// Downloads the release found by the last check, checks its signature, and installs it (the
@@ -122,7 +127,6 @@ pub async fn install<R: Runtime>(app: &AppHandle<R>) -> Result<String, AppError>
         .await
         .map_err(|e| install_failed(&version, &e))?;
     *state.found.lock().unwrap_or_else(PoisonError::into_inner) = None;
-    *state.offered.lock().unwrap_or_else(PoisonError::into_inner) = None;
     Ok(version)
 }
 

@@ -52,10 +52,7 @@ impl Accounts {
                 return Ok(f(unlocked));
             }
         }
-        let unlocked = self.vault()?.unlock()?;
-        let result = f(&unlocked);
-        *lock(&self.unlocked) = Some(unlocked);
-        Ok(result)
+        self.reload(f)
     }
 
     /// Every linked account with its cached feed.

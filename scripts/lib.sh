@@ -29,6 +29,11 @@ ensure_webdriver() {
   fi
 }
 
+# A free TCP port on 127.0.0.1, for a service a script starts.
+free_port() {
+  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 # The build directory: CARGO_TARGET_DIR, or target/ in the repository.
 target_dir() {
   echo "${CARGO_TARGET_DIR:-$PWD/target}"

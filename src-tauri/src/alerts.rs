@@ -1,9 +1,7 @@
-//! Desktop notifications for what a background feed read brought: one for each new flagged
-//! event (saying the account and the reason) and one for a new lock. Clicking one opens the
-//! event in the window.
-//!
-//! Shown with `notify-rust` rather than tauri's notification plugin: on the desktop the plugin
-//! drops the notification's handle, so a click cannot be answered (ARCHITECTURE.md).
+//! What a background feed read brought, as desktop notifications: one for each new flagged
+//! event (saying the account and the reason) and one for a new lock, at most
+//! [`MAX_ALERTS_PER_READ`] per read (more become one: "5 events at Shop need a look"); and
+//! opening the event in the window when one is clicked. `notifier.rs` shows them.
 
 use tauri::{AppHandle, Manager, Runtime};
 use vigil_activity::sync::News;
@@ -14,6 +12,9 @@ use vigil_core::activity::FeedPage;
 use vigil_vault::AccountId;
 
 use crate::state::{AppState, OpenRequest};
+
+/// More new flagged events than this in one read make one notification that counts them.
+pub const MAX_ALERTS_PER_READ: usize = 3;
 
 /// One notification to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +70,20 @@ pub fn alerts_for(
             }
         })
         .collect();
+    if alerts.len() > MAX_ALERTS_PER_READ {
+        let count = alerts.len();
+        let newest = alerts.swap_remove(0);
+        let why = newest
+            .body
+            .strip_suffix(&format!(" Account: {name}."))
+            .unwrap_or(&newest.body)
+            .to_owned();
+        alerts = vec![Alert {
+            title: format!("{count} events at {service} need a look"),
+            body: format!("The newest: {why} Account: {name}."),
+            ..newest
+        }];
+    }
     if news.newly_locked {
         let locked = format!("{service} locked your account");
         match alerts.first_mut() {
@@ -86,54 +101,6 @@ pub fn alerts_for(
     }
     alerts
 }
-
-/// Text for a notification body: servers may read it as markup, so `&`, `<` and `>` are escaped.
-fn plain(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// Shows `alert`; a click brings the window forward with the event open. Failures (no
-/// notification service) are ignored: the list's marks still say it.
-#[cfg(desktop)]
-pub fn show<R: Runtime>(app: &AppHandle<R>, alert: Alert) {
-    let app = app.clone();
-    // Waiting for the click blocks, so each notification gets a thread until it closes.
-    let _ = std::thread::Builder::new()
-        .name("notification".into())
-        .spawn(move || {
-            let mut notification = notify_rust::Notification::new();
-            notification
-                .appname("Vigil")
-                .summary(&alert.title)
-                .body(&plain(&alert.body))
-                .action("default", "Open");
-            let Ok(handle) = notification.show() else {
-                return;
-            };
-            #[cfg(all(unix, not(target_os = "macos")))]
-            handle.wait_for_action(|action| {
-                if action == "default" {
-                    open(
-                        &app,
-                        OpenRequest {
-                            account: alert.account.to_string(),
-                            event: alert.event.clone(),
-                            verdict: None,
-                            message: None,
-                        },
-                    );
-                }
-            });
-            #[cfg(not(all(unix, not(target_os = "macos"))))]
-            drop((handle, app));
-        });
-}
-
-/// On mobile the list's marks say it (notifications there need the platform's own service).
-#[cfg(mobile)]
-pub fn show<R: Runtime>(_app: &AppHandle<R>, _alert: Alert) {}
 
 /// Brings the window forward and asks the page to open `request` (it reads it with the
 /// activity status, which this makes it ask for at once).
@@ -245,7 +212,37 @@ mod tests {
     }
 
     #[test]
-    fn bodies_cannot_carry_markup() {
-        assert_eq!(plain("<b>x</b> & y"), "&lt;b&gt;x&lt;/b&gt; &amp; y");
+    fn many_flagged_events_in_one_read_make_one_notification_that_counts_them() {
+        let id = AccountId::new("a1");
+        let before = page(AccountState::Active, serde_json::json!([]));
+        let events: Vec<serde_json::Value> = (0..100)
+            .map(|n| sign_in(&format!("e{n}"), "NL", true, None))
+            .collect();
+        let flood = page(AccountState::Active, serde_json::Value::Array(events));
+        let alerts = alerts(&id, "alice at Shop", "Shop", Some(&before), &flood);
+        assert_eq!(alerts.len(), 1, "{alerts:#?}");
+        assert_eq!(alerts[0].title, "100 events at Shop need a look");
+        assert_eq!(alerts[0].event.as_deref(), Some("e0"), "the newest opens");
+        assert!(
+            alerts[0]
+                .body
+                .starts_with("The newest: Signed in from Netherlands")
+                && alerts[0].body.ends_with(". Account: alice at Shop."),
+            "{}",
+            alerts[0].body
+        );
+        // Up to the cap, each has its own.
+        let few = page(
+            AccountState::Active,
+            serde_json::json!([
+                sign_in("e1", "NL", true, None),
+                sign_in("e2", "BR", true, None),
+                sign_in("e3", "US", true, None)
+            ]),
+        );
+        assert_eq!(
+            super::alerts(&id, "n", "Shop", Some(&before), &few).len(),
+            3
+        );
     }
 }

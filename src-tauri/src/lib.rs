@@ -14,6 +14,7 @@ mod clipboard;
 mod commands;
 mod error;
 mod links;
+mod notifier;
 mod poll;
 mod settings;
 mod state;
@@ -73,6 +74,7 @@ pub fn run() -> ExitCode {
                     links::open_all(app.handle(), &urls);
                 }
             }
+            tauri::Manager::manage(app, notifier::Notifier::start(app.handle().clone()));
             poll::start(app.handle().clone());
             update::check_at_start(app.handle().clone());
             // VIGIL_WINDOW_SIZE=WIDTHxHEIGHT sizes the window (screenshots, tests).

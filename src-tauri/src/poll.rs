@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use tauri::{AppHandle, Manager, Runtime};
 use vigil_vault::AccountId;
 
+use crate::notifier::Notifier;
 use crate::state::AppState;
 
 /// The longest wait after repeated failures.
@@ -42,7 +43,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                         backoff.remove(&id);
                         if state.settings.get().notifications {
                             for alert in alerts {
-                                crate::alerts::show(&app, alert);
+                                app.state::<Notifier>().show(alert);
                             }
                         }
                     }

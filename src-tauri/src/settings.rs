@@ -82,7 +82,7 @@ impl Settings {
             .map_or_else(Self::default, Self::clamped)
     }
 
-    /// Writes the settings (to a temporary file, then renamed over the old one).
+    /// Writes the settings (to a new owner-only temporary file, then renamed over the old one).
     pub fn save(&self, data_dir: &Path) -> Result<(), AppError> {
         let failed = |e: std::io::Error| {
             AppError::new(
@@ -101,7 +101,15 @@ impl Settings {
             )
         })?;
         let temporary = data_dir.join("settings.json.tmp");
-        std::fs::write(&temporary, json).map_err(failed)?;
+        // A leftover (or planted) temporary file is not reused: the file is made new, 0600.
+        let _ = std::fs::remove_file(&temporary);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&temporary).map_err(failed)?;
+        std::io::Write::write_all(&mut file, &json).map_err(failed)?;
+        drop(file);
         std::fs::rename(&temporary, Self::path(data_dir)).map_err(failed)
     }
 
@@ -134,6 +142,15 @@ mod tests {
         assert_eq!(Settings::load(dir.path()), chosen);
         let json = std::fs::read_to_string(Settings::path(dir.path())).unwrap();
         assert!(json.contains("\"theme\": \"dark\""), "{json}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(Settings::path(dir.path()))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "the settings file is owner-only");
+        }
 
         std::fs::write(Settings::path(dir.path()), "{not json").unwrap();
         assert_eq!(Settings::load(dir.path()), Settings::default());

@@ -25,7 +25,11 @@ async fn add_linked(app: &App, uri: &OtpUri, issuer: &str) {
     app.add_by_uri(&uri.to_uri_string()).await;
     app.text_until(".link-pick", |t| !t.is_empty()).await;
     app.click("#preview-form button[type=submit]").await;
-    app.text_until("#list .row .issuer", |t| t == issuer).await;
+    app.text_until(
+        &format!("#list .row[data-issuer=\"{issuer}\"] .issuer"),
+        |t| t == issuer,
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -55,12 +59,17 @@ async fn a_clock_minutes_off_shows_a_banner_and_codes_follow_the_service() {
         banner,
         format!(
             "This computer's clock is 2 minutes behind ({host} says so). Vigil shows codes for \
-             the right time; set the clock to fix it everywhere."
+             the right time at the linked services; set the clock to fix it everywhere."
         )
     );
     // The code on screen is the one for the service's time, and the service accepts it.
     let shown = app
-        .assert_code_shifted("#list .row .code", &uri.params, &uri.secret, 120)
+        .assert_code_shifted(
+            "#list .row[data-issuer=Clockwork] .code",
+            &uri.params,
+            &uri.secret,
+            120,
+        )
         .await;
     assert_eq!(
         server
@@ -69,6 +78,18 @@ async fn a_clock_minutes_off_shows_a_banner_and_codes_follow_the_service() {
             .status(),
         200
     );
+    // An account not linked to that service keeps this computer's time.
+    let mail = OtpUri::parse(
+        "otpauth://totp/Mail:carol@example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=Mail",
+    )
+    .unwrap();
+    app.add_by_uri(&mail.to_uri_string()).await;
+    app.assert_code(
+        "#list .row[data-issuer=Mail] .code",
+        &mail.params,
+        &mail.secret,
+    )
+    .await;
 
     // With correction off, the codes follow this computer's clock and the banner says so.
     app.click("#menu-button").await;
@@ -77,10 +98,74 @@ async fn a_clock_minutes_off_shows_a_banner_and_codes_follow_the_service() {
     app.click("#settings-form button[type=submit]").await;
     app.text_until("#clock-banner", |t| t.contains("so codes may be refused"))
         .await;
-    app.assert_code_shifted("#list .row .code", &uri.params, &uri.secret, 0)
-        .await;
+    app.assert_code_shifted(
+        "#list .row[data-issuer=Clockwork] .code",
+        &uri.params,
+        &uri.secret,
+        0,
+    )
+    .await;
     app.stop().await;
     server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hostile_service_an_hour_off_moves_no_code_and_unlinking_forgets_it() {
+    // An honest service, and a hostile one whose clock is an hour ahead.
+    let honest = LocalService::start().await;
+    let clock = Clock::system();
+    let hostile = LocalService::start_with(clock.clone(), |_, _| {}).await;
+    clock.advance(3600);
+    let hostile_host = hostile.base.trim_start_matches("http://").to_owned();
+    let bank = enrol(&honest, "dave@example.com", "Bank").await.uri;
+    let evil = enrol(&hostile, "dave@example.com", "Evil").await.uri;
+    let mail = OtpUri::parse(
+        "otpauth://totp/Mail:dave@example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=Mail",
+    )
+    .unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let service = KeychainService::new("hostile-clock");
+    let app = App::start_with(
+        dir.path(),
+        &service.0,
+        (1280, 800),
+        &[("VIGIL_ACTIVITY_SECONDS", "2")],
+    )
+    .await;
+    add_linked(&app, &bank, "Bank").await;
+    add_linked(&app, &evil, "Evil").await;
+    app.add_by_uri(&mail.to_uri_string()).await;
+    app.text_until("#list .row[data-issuer=Mail] .issuer", |t| t == "Mail")
+        .await;
+
+    // The hostile reading is shown as a warning, and corrects nothing: not its own account's
+    // codes (an hour is beyond the bound), not the other linked account's, not the unlinked one's.
+    let banner = app
+        .text_until("#clock-banner", |t| t.contains(&hostile_host))
+        .await;
+    assert_eq!(
+        banner,
+        format!(
+            "{hostile_host} says this computer's clock is 1 hour behind. That is too far to be \
+             likely, so Vigil does not correct codes for it: check this computer's clock."
+        )
+    );
+    for (issuer, uri) in [("Bank", &bank), ("Evil", &evil), ("Mail", &mail)] {
+        app.assert_code(
+            &format!("#list .row[data-issuer={issuer}] .code"),
+            &uri.params,
+            &uri.secret,
+        )
+        .await;
+    }
+
+    // Unlinking the hostile account forgets its reading: the banner goes.
+    app.row_menu("Evil", "unlink").await;
+    app.text_until("#clock-banner", str::is_empty).await;
+    app.stop().await;
+    hostile.stop().await;
+    honest.stop().await;
 }
 
 /// dunst, the notification server, on this test's session bus and display.

@@ -2,8 +2,8 @@
 //! derived from the account's secret, has a connect timeout and an overall timeout, follows no
 //! redirect, and reads at most [`MAX_RESPONSE_BYTES`] of the answer before parsing it strictly.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use reqwest::header::{CONTENT_TYPE, DATE};
@@ -34,13 +34,14 @@ pub struct FeedFetch {
     pub clock_offset: Option<i64>,
 }
 
-/// A client for activity services; cheap to clone, one per app (clones share the clock offset).
+/// A client for activity services; cheap to clone, one per app (clones share the clock offsets).
 #[derive(Debug, Clone)]
 pub struct ActivityClient {
     http: reqwest::Client,
     random: SystemRandom,
-    /// Seconds added to this computer's clock when signing (see [`Self::set_clock_offset`]).
-    offset: Arc<AtomicI64>,
+    /// Seconds added to this computer's clock when signing for a host (see
+    /// [`Self::set_clock_offset`]); one service's clock never moves another's requests.
+    offsets: Arc<Mutex<HashMap<String, i64>>>,
 }
 
 impl ActivityClient {
@@ -56,20 +57,26 @@ impl ActivityClient {
         Ok(Self {
             http,
             random: SystemRandom::new(),
-            offset: Arc::new(AtomicI64::new(0)),
+            offsets: Arc::default(),
         })
     }
 
-    /// Signs requests as if this computer's clock were `seconds` later (the measured offset,
-    /// when it is off). A request refused for its timestamp sets this from the answer's `Date`
+    /// Signs requests to `host` as if this computer's clock were `seconds` later (that service's
+    /// measured offset). A request refused for its timestamp sets this from the answer's `Date`
     /// and is sent once more.
-    pub fn set_clock_offset(&self, seconds: i64) {
-        self.offset.store(seconds, Ordering::Relaxed);
+    pub fn set_clock_offset(&self, host: &str, seconds: i64) {
+        let mut offsets = self.offsets.lock().unwrap_or_else(PoisonError::into_inner);
+        if seconds == 0 {
+            offsets.remove(host);
+        } else {
+            offsets.insert(host.to_owned(), seconds);
+        }
     }
 
-    /// The offset requests are signed with.
-    pub fn clock_offset(&self) -> i64 {
-        self.offset.load(Ordering::Relaxed)
+    /// The offset requests to `host` are signed with.
+    pub fn clock_offset(&self, host: &str) -> i64 {
+        let offsets = self.offsets.lock().unwrap_or_else(PoisonError::into_inner);
+        offsets.get(host).copied().unwrap_or(0)
     }
 
     /// Events of the account, newest first: `after` is the previous page's `next`.
@@ -192,7 +199,7 @@ impl ActivityClient {
                 .fill(&mut random)
                 .map_err(|_| ActivityError::Client("no randomness for the request nonce".into()))?;
             let sent = local_millis();
-            let now = (sent / 1000).saturating_add(self.clock_offset());
+            let now = (sent / 1000).saturating_add(self.clock_offset(&link.host()));
             let headers = sign_request(
                 &key,
                 method.as_str(),
@@ -241,7 +248,7 @@ impl ActivityClient {
                     .and_then(|d| offset_from_date(sent, received, d))
             {
                 retried = true;
-                self.set_clock_offset(offset);
+                self.set_clock_offset(&link.host(), offset);
                 continue;
             }
             return Err(ActivityError::Refused {

@@ -92,16 +92,27 @@ pub fn describe_offset(offset: i64) -> String {
     format!("{amount} {direction}")
 }
 
-/// How far this computer's clock is from the linked services', when it is off.
+/// Codes are corrected by at most this many seconds (10 minutes). A service further off than
+/// this is more likely wrong (or hostile) than this computer: it gets a warning, no correction.
+pub const MAX_CORRECTION_SECONDS: i64 = 600;
+
+/// What one service says about this computer's clock, when it is off.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClockOff {
-    /// The services' time minus this computer's, in seconds.
+    /// The service's time minus this computer's, in seconds.
     pub offset: i64,
     /// The service whose reading this is.
     pub host: String,
+    /// Whether the offset is within [`MAX_CORRECTION_SECONDS`], so codes of that service's
+    /// accounts can be corrected by it.
+    pub correctable: bool,
 }
 
-/// The last clock reading from each linked account's service, and what they agree on.
+/// The last clock reading from each linked account's service.
+///
+/// A reading only ever moves the codes of the account whose service gave it, and only within
+/// [`MAX_CORRECTION_SECONDS`]: one linked service (perhaps hostile, perhaps just wrong) can never
+/// shift the codes of another account. Unlinking an account forgets its reading.
 #[derive(Debug, Clone, Default)]
 pub struct ClockReadings {
     readings: std::collections::HashMap<String, (i64, String)>,
@@ -109,7 +120,7 @@ pub struct ClockReadings {
 
 impl ClockReadings {
     /// Records what the service of `account` said (`Some((offset, host))`), or forgets its
-    /// reading (`None`: nothing usable came).
+    /// reading (`None`: nothing usable came, or the account was unlinked).
     pub fn record(&mut self, account: &str, reading: Option<(i64, String)>) {
         match reading {
             Some(reading) => self.readings.insert(account.to_owned(), reading),
@@ -117,14 +128,31 @@ impl ClockReadings {
         };
     }
 
-    /// The middle of the readings, when it is more than [`CLOCK_OFF_SECONDS`] off.
-    pub fn consensus(&self) -> Option<ClockOff> {
-        let mut readings: Vec<&(i64, String)> = self.readings.values().collect();
-        readings.sort();
+    /// Seconds to add to this computer's clock for the codes of `account`: its own service's
+    /// offset when that is off but within [`MAX_CORRECTION_SECONDS`]; otherwise 0.
+    pub fn correction_for(&self, account: &str) -> i64 {
+        match self.readings.get(account) {
+            Some((offset, _)) if is_off(*offset) && offset.abs() <= MAX_CORRECTION_SECONDS => {
+                *offset
+            }
+            _ => 0,
+        }
+    }
+
+    /// What the banner says: the middle of the services' readings (one vote per service, however
+    /// many accounts it has), when it is more than [`CLOCK_OFF_SECONDS`] off.
+    pub fn report(&self) -> Option<ClockOff> {
+        let mut by_host: std::collections::BTreeMap<&str, i64> = std::collections::BTreeMap::new();
+        for (offset, host) in self.readings.values() {
+            by_host.insert(host, *offset);
+        }
+        let mut readings: Vec<(i64, &str)> = by_host.into_iter().map(|(h, o)| (o, h)).collect();
+        readings.sort_unstable();
         let (offset, host) = readings.get(readings.len() / 2)?;
         is_off(*offset).then(|| ClockOff {
             offset: *offset,
-            host: host.clone(),
+            host: (*host).to_owned(),
+            correctable: offset.abs() <= MAX_CORRECTION_SECONDS,
         })
     }
 }
@@ -186,26 +214,68 @@ mod tests {
     }
 
     #[test]
-    fn the_middle_reading_decides_and_small_offsets_are_not_off() {
+    fn the_banner_takes_the_middle_service_and_one_vote_per_service() {
         let mut readings = ClockReadings::default();
-        assert_eq!(readings.consensus(), None);
+        assert_eq!(readings.report(), None);
         readings.record("a", Some((10, "a.example".into())));
-        assert_eq!(readings.consensus(), None, "10 s is not off");
+        assert_eq!(readings.report(), None, "10 s is not off");
         readings.record("b", Some((120, "b.example".into())));
         readings.record("c", Some((125, "c.example".into())));
         assert_eq!(
-            readings.consensus(),
+            readings.report(),
             Some(ClockOff {
                 offset: 120,
-                host: "b.example".into()
+                host: "b.example".into(),
+                correctable: true,
             })
+        );
+        // Many accounts at one service are still one vote.
+        for n in 0..5 {
+            readings.record(&format!("c{n}"), Some((125, "c.example".into())));
+        }
+        readings.record("d", Some((0, "d.example".into())));
+        readings.record("e", Some((0, "e.example".into())));
+        assert_eq!(
+            readings.report(),
+            None,
+            "two of four services say the clock is right"
         );
         readings.record("b", None);
         readings.record("c", None);
+        for n in 0..5 {
+            readings.record(&format!("c{n}"), None);
+        }
+        assert_eq!(readings.report(), None, "forgotten readings do not count");
+    }
+
+    #[test]
+    fn a_service_only_moves_its_own_accounts_codes_and_never_beyond_the_bound() {
+        let mut readings = ClockReadings::default();
+        readings.record("shop", Some((120, "shop.example".into())));
+        // A hostile service an hour ahead.
+        readings.record("hostile", Some((3600, "evil.example".into())));
+        assert_eq!(readings.correction_for("shop"), 120);
+        assert_eq!(readings.correction_for("hostile"), 0, "beyond the bound");
         assert_eq!(
-            readings.consensus(),
-            None,
-            "forgotten readings do not count"
+            readings.correction_for("unlinked"),
+            0,
+            "no reading, no shift"
         );
+        readings.record("honest", Some((3, "bank.example".into())));
+        assert_eq!(readings.correction_for("honest"), 0, "3 s is not off");
+        readings.record("shop", None);
+        readings.record("honest", None);
+        assert_eq!(
+            readings.report(),
+            Some(ClockOff {
+                offset: 3600,
+                host: "evil.example".into(),
+                correctable: false,
+            })
+        );
+        // Unlinking forgets the reading.
+        readings.record("hostile", None);
+        assert_eq!(readings.report(), None);
+        assert_eq!(readings.correction_for("hostile"), 0);
     }
 }

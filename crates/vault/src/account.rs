@@ -16,6 +16,12 @@ impl AccountId {
         Self(uuid::Uuid::new_v4().to_string())
     }
 
+    /// A new random id in the vault tagged `tag` (`TAG-UUID`), so the vault can tell the
+    /// keychain items it made from another vault's.
+    pub fn random_in(tag: &str) -> Self {
+        Self(format!("{tag}-{}", uuid::Uuid::new_v4()))
+    }
+
     /// Wraps an id read back from storage or from a caller.
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())

@@ -25,7 +25,7 @@ impl<S: SecretStore> Vault<S> {
         self.connection
             .execute(
                 "INSERT INTO feed_cache (account_id, feed_json, fetched_at)
-                 SELECT id, ?2, ?3 FROM accounts WHERE id = ?1 AND deleting = 0
+                 SELECT id, ?2, ?3 FROM accounts WHERE id = ?1 AND pending = 0
                  ON CONFLICT (account_id) DO UPDATE SET feed_json = ?2, fetched_at = ?3",
                 params![id.as_str(), json, fetched_at],
             )

@@ -26,6 +26,11 @@ pub trait SecretStore {
     fn get(&self, id: &str) -> Result<Option<Secret>, KeychainError>;
     /// Removes the secret of `id`; removing what is not there succeeds.
     fn delete(&self, id: &str) -> Result<(), KeychainError>;
+    /// The ids of every item stored under this store's service, when the keychain can list them
+    /// (`Ok(None)` when it cannot). Only unlocked items are listed.
+    fn ids(&self) -> Result<Option<Vec<String>>, KeychainError> {
+        Ok(None)
+    }
     /// The secrets of many ids at once (missing ones are absent from the map). The default reads
     /// one by one; a keychain with a batch interface should do better.
     fn get_many(&self, ids: &[&str]) -> Result<HashMap<String, Secret>, KeychainError> {
@@ -115,6 +120,11 @@ impl SecretStore for KeyringStore {
     fn get_many(&self, ids: &[&str]) -> Result<HashMap<String, Secret>, KeychainError> {
         secret_service::get_many(&self.service, ids)
     }
+
+    #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+    fn ids(&self) -> Result<Option<Vec<String>>, KeychainError> {
+        secret_service::ids(&self.service).map(Some)
+    }
 }
 
 /// One search for every item of the service, then each matching item's attributes and secret
@@ -186,6 +196,26 @@ mod secret_service {
             return Err(KeychainError::Locked);
         }
         Ok(found)
+    }
+
+    /// The `username` (the account id) of every unlocked item of `service`.
+    pub(super) fn ids(service: &str) -> Result<Vec<String>, KeychainError> {
+        let ss = connect()?;
+        let search = ss
+            .search_items(HashMap::from([("service", service)]))
+            .map_err(unavailable)?;
+        let mut ids = Vec::with_capacity(search.unlocked.len());
+        for found in &search.unlocked {
+            let item = Item::new(&ss, found.path.clone());
+            if let Some(user) = item
+                .get_attributes()
+                .map_err(unavailable)?
+                .remove("username")
+            {
+                ids.push(user);
+            }
+        }
+        Ok(ids)
     }
 
     fn read_items(

@@ -69,6 +69,12 @@ impl SecretStore for MemoryStore {
             .cloned())
     }
 
+    fn ids(&self) -> Result<Option<Vec<String>>, KeychainError> {
+        self.check()?;
+        let secrets = self.secrets.lock().unwrap_or_else(PoisonError::into_inner);
+        Ok(Some(secrets.keys().cloned().collect()))
+    }
+
     fn delete(&self, id: &str) -> Result<(), KeychainError> {
         self.check()?;
         self.secrets
@@ -91,5 +97,8 @@ impl<S: SecretStore + ?Sized> SecretStore for &S {
     }
     fn get_many(&self, ids: &[&str]) -> Result<HashMap<String, Secret>, KeychainError> {
         (**self).get_many(ids)
+    }
+    fn ids(&self) -> Result<Option<Vec<String>>, KeychainError> {
+        (**self).ids()
     }
 }

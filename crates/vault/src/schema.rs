@@ -32,6 +32,16 @@ const MIGRATIONS: &[M<'static>] = &[
         fetched_at  INTEGER NOT NULL
     ) STRICT;",
     ),
+    // `deleting` becomes `pending`: 1 while a removal is under way, 2 while an addition is (the
+    // row is written before the keychain item, so a crash between them leaves a row that names
+    // the item). `vault_meta` holds this vault's tag, the prefix of the ids it gives out.
+    M::up(
+        "ALTER TABLE accounts RENAME COLUMN deleting TO pending;
+    CREATE TABLE vault_meta (
+        key   TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) STRICT;",
+    ),
 ];
 
 /// Brings `connection` up to the newest schema.

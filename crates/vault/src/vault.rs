@@ -24,6 +24,9 @@ pub struct Vault<S: SecretStore = KeyringStore> {
     pub(crate) connection: Connection,
     store: S,
     path: PathBuf,
+    /// This vault's tag: the prefix of every id it gives out, so that keychain items it made can
+    /// be told from another vault's under the same keychain service.
+    tag: String,
 }
 
 /// The secrets of every account, read at once, and the accounts whose secret is missing.
@@ -47,8 +50,10 @@ impl Vault<KeyringStore> {
 }
 
 impl<S: SecretStore> Vault<S> {
-    /// Opens (creating if needed) the vault in `data_dir`, finishing any removal a crash
-    /// interrupted. Does not touch the keychain otherwise.
+    /// Opens (creating if needed) the vault in `data_dir`, finishing any addition or removal a
+    /// crash interrupted and removing keychain items this vault made that no row names. The
+    /// directory is made private (0700) and the database files owner-only (0600), also when they
+    /// already existed. Does not touch the keychain otherwise.
     pub fn open(data_dir: &Path, store: S) -> Result<Self, VaultError> {
         create_private_dir(data_dir)?;
         let path = data_dir.join("vault.sqlite3");
@@ -57,6 +62,10 @@ impl<S: SecretStore> Vault<S> {
             detail: e.to_string(),
         };
         let mut connection = Connection::open(&path).map_err(|e| db_error(&e))?;
+        // SQLite makes the -wal and -shm files with the database file's permissions.
+        for file in ["vault.sqlite3", "vault.sqlite3-wal", "vault.sqlite3-shm"] {
+            make_private(&data_dir.join(file), 0o600)?;
+        }
         connection
             .busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| db_error(&e))?;
@@ -66,12 +75,16 @@ impl<S: SecretStore> Vault<S> {
             )
             .map_err(|e| db_error(&e))?;
         schema::migrate(&mut connection).map_err(|e| db_error(&e))?;
+        let tag = vault_tag(&connection).map_err(|e| db_error(&e))?;
         let vault = Self {
             connection,
             store,
             path,
+            tag,
         };
         vault.finish_removals();
+        vault.finish_additions();
+        vault.sweep_orphan_items();
         Ok(vault)
     }
 
@@ -96,7 +109,7 @@ impl<S: SecretStore> Vault<S> {
     /// app's list and `vigil list` both show this order.
     pub fn accounts(&self) -> Result<Vec<Account>, VaultError> {
         let sql =
-            format!("SELECT {COLUMNS} FROM accounts WHERE deleting = 0 ORDER BY {DISPLAY_ORDER}");
+            format!("SELECT {COLUMNS} FROM accounts WHERE pending = 0 ORDER BY {DISPLAY_ORDER}");
         let mut statement = self.connection.prepare(&sql).map_err(|e| self.db(e))?;
         let rows = statement
             .query_map([], read_account)
@@ -106,7 +119,7 @@ impl<S: SecretStore> Vault<S> {
 
     /// One account.
     pub fn account(&self, id: &AccountId) -> Result<Account, VaultError> {
-        let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = ?1 AND deleting = 0");
+        let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = ?1 AND pending = 0");
         self.connection
             .query_row(&sql, [id.as_str()], read_account)
             .optional()
@@ -157,30 +170,38 @@ impl<S: SecretStore> Vault<S> {
         Ok(uri)
     }
 
-    /// Adds an account: the secret goes to the keychain first, then the row; if the row fails the
-    /// secret is removed again. Refuses a duplicate (same issuer, label and secret).
+    /// Adds an account. The row is written first, marked pending, then the secret goes to the
+    /// keychain, then the mark is cleared: a crash at any point leaves a row naming whatever
+    /// reached the keychain, and the next open finishes or undoes it. If the keychain refuses,
+    /// the row goes again. Refuses a duplicate (same issuer, label and secret).
     pub fn add(&mut self, uri: &OtpUri) -> Result<Account, VaultError> {
         if let Some(existing) = self.find_duplicate(uri)? {
             return Err(VaultError::Duplicate {
                 name: existing.display_name(),
             });
         }
-        let id = AccountId::random();
-        self.store.put(id.as_str(), &uri.secret)?;
-        match self.insert_row(&id, uri) {
-            Ok(account) => Ok(account),
-            Err(error) => {
-                // Best effort: the row failed, so the secret must not stay behind.
-                let _ = self.store.delete(id.as_str());
-                Err(error)
-            }
+        let id = AccountId::random_in(&self.tag);
+        self.insert_row(&id, uri)?;
+        if let Err(error) = self.store.put(id.as_str(), &uri.secret) {
+            // Best effort: if this fails too, the next open removes the pending row.
+            let _ = self
+                .connection
+                .execute("DELETE FROM accounts WHERE id = ?1", [id.as_str()]);
+            return Err(error.into());
         }
+        self.connection
+            .execute(
+                "UPDATE accounts SET pending = 0 WHERE id = ?1",
+                [id.as_str()],
+            )
+            .map_err(|e| self.db(e))?;
+        self.account(&id)
     }
 
     /// The stored account with the same issuer, label (both ignoring case) and secret, if any.
     pub fn find_duplicate(&self, uri: &OtpUri) -> Result<Option<Account>, VaultError> {
         let sql = format!(
-            "SELECT {COLUMNS} FROM accounts WHERE deleting = 0
+            "SELECT {COLUMNS} FROM accounts WHERE pending = 0
              AND issuer = ?1 COLLATE NOCASE AND label = ?2 COLLATE NOCASE"
         );
         let mut statement = self.connection.prepare(&sql).map_err(|e| self.db(e))?;
@@ -197,7 +218,8 @@ impl<S: SecretStore> Vault<S> {
         Ok(None)
     }
 
-    fn insert_row(&mut self, id: &AccountId, uri: &OtpUri) -> Result<Account, VaultError> {
+    /// Writes the row of a new account, marked as being added (hidden until the mark is cleared).
+    fn insert_row(&mut self, id: &AccountId, uri: &OtpUri) -> Result<(), VaultError> {
         let db = database_error(&self.path);
         let transaction = self
             .connection
@@ -214,8 +236,8 @@ impl<S: SecretStore> Vault<S> {
         transaction
             .execute(
                 "INSERT INTO accounts (id, issuer, label, kind, algorithm, digits, period, counter,
-                                       position, activity_url, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                       position, activity_url, created_at, pending)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 2)",
                 params![
                     id.as_str(),
                     uri.issuer.trim(),
@@ -231,8 +253,7 @@ impl<S: SecretStore> Vault<S> {
                 ],
             )
             .map_err(&db)?;
-        transaction.commit().map_err(&db)?;
-        self.account(id)
+        transaction.commit().map_err(&db)
     }
 
     /// Renames an account (the secret is untouched).
@@ -244,7 +265,7 @@ impl<S: SecretStore> Vault<S> {
     ) -> Result<Account, VaultError> {
         self.update_one(
             id,
-            "UPDATE accounts SET issuer = ?2, label = ?3 WHERE id = ?1 AND deleting = 0",
+            "UPDATE accounts SET issuer = ?2, label = ?3 WHERE id = ?1 AND pending = 0",
             params![id.as_str(), issuer.trim(), label.trim()],
         )
     }
@@ -257,7 +278,7 @@ impl<S: SecretStore> Vault<S> {
     ) -> Result<Account, VaultError> {
         self.update_one(
             id,
-            "UPDATE accounts SET favourite = ?2 WHERE id = ?1 AND deleting = 0",
+            "UPDATE accounts SET favourite = ?2 WHERE id = ?1 AND pending = 0",
             params![id.as_str(), favourite],
         )
     }
@@ -277,7 +298,7 @@ impl<S: SecretStore> Vault<S> {
             .map_err(&db)?;
         let current: Option<Option<String>> = transaction
             .query_row(
-                "SELECT activity_url FROM accounts WHERE id = ?1 AND deleting = 0",
+                "SELECT activity_url FROM accounts WHERE id = ?1 AND pending = 0",
                 [id.as_str()],
                 |row| row.get(0),
             )
@@ -315,7 +336,7 @@ impl<S: SecretStore> Vault<S> {
             .map_err(&db)?;
         let mut accounts: Vec<(String, bool)> = transaction
             .prepare(&format!(
-                "SELECT id, favourite FROM accounts WHERE deleting = 0 ORDER BY {DISPLAY_ORDER}"
+                "SELECT id, favourite FROM accounts WHERE pending = 0 ORDER BY {DISPLAY_ORDER}"
             ))
             .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
             .map_err(&db)?;
@@ -349,7 +370,7 @@ impl<S: SecretStore> Vault<S> {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&db)?;
         let mut current: Vec<String> = transaction
-            .prepare("SELECT id FROM accounts WHERE deleting = 0")
+            .prepare("SELECT id FROM accounts WHERE pending = 0")
             .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
             .map_err(&db)?;
         let mut wanted: Vec<String> = order.iter().map(|id| id.as_str().to_owned()).collect();
@@ -374,7 +395,7 @@ impl<S: SecretStore> Vault<S> {
     pub fn advance_counter(&mut self, id: &AccountId) -> Result<Account, VaultError> {
         self.update_one(
             id,
-            "UPDATE accounts SET counter = counter + 1 WHERE id = ?1 AND deleting = 0 AND kind = 'hotp'",
+            "UPDATE accounts SET counter = counter + 1 WHERE id = ?1 AND pending = 0 AND kind = 'hotp'",
             [id.as_str()],
         )
     }
@@ -402,7 +423,7 @@ impl<S: SecretStore> Vault<S> {
         let marked = self
             .connection
             .execute(
-                "UPDATE accounts SET deleting = 1 WHERE id = ?1 AND deleting = 0",
+                "UPDATE accounts SET pending = 1 WHERE id = ?1 AND pending = 0",
                 [id.as_str()],
             )
             .map_err(|e| self.db(e))?;
@@ -411,7 +432,7 @@ impl<S: SecretStore> Vault<S> {
         }
         if let Err(error) = self.store.delete(id.as_str()) {
             let _ = self.connection.execute(
-                "UPDATE accounts SET deleting = 0 WHERE id = ?1",
+                "UPDATE accounts SET pending = 0 WHERE id = ?1",
                 [id.as_str()],
             );
             return Err(error.into());
@@ -422,20 +443,59 @@ impl<S: SecretStore> Vault<S> {
         Ok(())
     }
 
+    /// Undoes additions a crash interrupted (rows still marked as being added: the person never
+    /// saw them added): their keychain item, if it got there, then the row. Best effort, like
+    /// [`Self::finish_removals`].
+    fn finish_additions(&self) {
+        for id in self.ids_where("pending = 2").unwrap_or_default() {
+            if self.store.delete(&id).is_ok() {
+                let _ = self
+                    .connection
+                    .execute("DELETE FROM accounts WHERE id = ?1", [&id]);
+            }
+        }
+    }
+
+    /// Removes the keychain items this vault made (their ids carry its tag) that no row names,
+    /// such as a secret left by a crash in an older version. Items of other vaults, and any
+    /// without this vault's tag, are never touched. Best effort: a keychain that cannot list
+    /// its items, or is locked, is left alone.
+    fn sweep_orphan_items(&self) {
+        let Ok(Some(stored)) = self.store.ids() else {
+            return;
+        };
+        let prefix = format!("{}-", self.tag);
+        let mine: Vec<String> = stored
+            .into_iter()
+            .filter(|id| id.starts_with(&prefix))
+            .collect();
+        if mine.is_empty() {
+            return;
+        }
+        // If the rows cannot be read, nothing can be said to be unnamed.
+        let Ok(named) = self.ids_where("1") else {
+            return;
+        };
+        let named: std::collections::HashSet<String> = named.into_iter().collect();
+        for id in mine {
+            if !named.contains(&id) {
+                let _ = self.store.delete(&id);
+            }
+        }
+    }
+
+    /// The ids of rows matching `condition`.
+    fn ids_where(&self, condition: &str) -> rusqlite::Result<Vec<String>> {
+        let sql = format!("SELECT id FROM accounts WHERE {condition}");
+        let mut statement = self.connection.prepare(&sql)?;
+        let rows = statement.query_map([], |r| r.get(0))?;
+        rows.collect()
+    }
+
     /// Completes removals a crash interrupted (rows marked but not deleted). Best effort: if the
     /// keychain is not reachable now, the rows stay marked (and hidden) for the next open.
     fn finish_removals(&self) {
-        let Ok(mut statement) = self
-            .connection
-            .prepare("SELECT id FROM accounts WHERE deleting = 1")
-        else {
-            return;
-        };
-        let ids: Vec<String> = match statement.query_map([], |r| r.get(0)) {
-            Ok(rows) => rows.filter_map(Result::ok).collect(),
-            Err(_) => return,
-        };
-        for id in ids {
+        for id in self.ids_where("pending = 1").unwrap_or_default() {
             if self.store.delete(&id).is_ok() {
                 let _ = self
                     .connection
@@ -506,7 +566,47 @@ fn create_private_dir(dir: &Path) -> Result<(), VaultError> {
         use std::os::unix::fs::DirBuilderExt;
         builder.mode(0o700);
     }
-    builder.create(dir).map_err(error)
+    builder.create(dir).map_err(error)?;
+    make_private(dir, 0o700)
+}
+
+/// Sets `path`'s permissions to `mode` (Unix), if it exists: a directory or file made earlier,
+/// by an older version or by hand, is made private too.
+fn make_private(path: &Path, mode: u32) -> Result<(), VaultError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        match std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(VaultError::DataDir {
+                    path: path.to_path_buf(),
+                    detail: format!("cannot make it private: {e}"),
+                });
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, mode);
+    Ok(())
+}
+
+/// This vault's tag (made on first open): eight hex digits.
+fn vault_tag(connection: &Connection) -> rusqlite::Result<String> {
+    let fresh: String = uuid::Uuid::new_v4()
+        .simple()
+        .to_string()
+        .chars()
+        .take(8)
+        .collect();
+    connection.execute(
+        "INSERT OR IGNORE INTO vault_meta (key, value) VALUES ('tag', ?1)",
+        [&fresh],
+    )?;
+    connection.query_row("SELECT value FROM vault_meta WHERE key = 'tag'", [], |r| {
+        r.get(0)
+    })
 }
 
 #[cfg(test)]

@@ -184,7 +184,7 @@ fn interrupted_removal_is_finished_on_open() {
         vault
             .connection
             .execute(
-                "UPDATE accounts SET deleting = 1 WHERE id = ?1",
+                "UPDATE accounts SET pending = 1 WHERE id = ?1",
                 [a.id.as_str()],
             )
             .unwrap();
@@ -209,4 +209,92 @@ fn corrupt_database_is_a_clear_error() {
         text.contains("secrets are still in the system keychain"),
         "{text}"
     );
+}
+
+#[test]
+fn an_addition_cut_short_by_a_crash_leaves_no_invisible_secret() {
+    let store = MemoryStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut vault = Vault::open(dir.path(), &store).unwrap();
+        add_two(&mut vault);
+        // A crash after the keychain write, before the row's mark was cleared.
+        vault
+            .connection
+            .execute("UPDATE accounts SET pending = 2 WHERE issuer = 'Bank'", [])
+            .unwrap();
+        assert_eq!(
+            vault.accounts().unwrap().len(),
+            1,
+            "the pending row is hidden"
+        );
+        assert_eq!(store.len(), 2);
+    }
+    let vault = Vault::open(dir.path(), &store).unwrap();
+    assert_eq!(vault.accounts().unwrap().len(), 1);
+    assert_eq!(store.len(), 1, "the half-added secret is gone with its row");
+    let remaining: i64 = vault
+        .connection
+        .query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(remaining, 1);
+}
+
+#[test]
+fn opening_sweeps_this_vault_s_unnamed_items_and_leaves_others_alone() {
+    let store = MemoryStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let (tag, kept) = {
+        let mut vault = Vault::open(dir.path(), &store).unwrap();
+        let (shop, _) = add_two(&mut vault);
+        (vault.tag.clone(), shop)
+    };
+    assert!(
+        kept.id.as_str().starts_with(&format!("{tag}-")),
+        "{}",
+        kept.id
+    );
+    let secret = Secret::from_base32("JBSWY3DPEHPK3PXP").unwrap();
+    // An item this vault made that no row names (left by an older version's crash)...
+    store.put(&format!("{tag}-lost"), &secret).unwrap();
+    // ...another vault's item under the same service, and an untagged one from before tags.
+    store.put("0badc0de-other-vault", &secret).unwrap();
+    store
+        .put("2f1c9a7e-5b0d-4d51-9a55-3c2b1e0f9d10", &secret)
+        .unwrap();
+    assert_eq!(store.len(), 5);
+    let vault = Vault::open(dir.path(), &store).unwrap();
+    assert_eq!(store.len(), 4, "only this vault's unnamed item goes");
+    assert!(store.get(&format!("{tag}-lost")).unwrap().is_none());
+    assert!(store.get("0badc0de-other-vault").unwrap().is_some());
+    assert_eq!(vault.accounts().unwrap().len(), 2);
+    assert!(vault.secret(&kept).is_ok());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_directory_and_database_are_made_private_even_when_they_existed() {
+    use std::os::unix::fs::PermissionsExt;
+    let store = MemoryStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(data.join("vault.sqlite3"), b"").unwrap();
+    std::fs::set_permissions(
+        data.join("vault.sqlite3"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    let mut vault = Vault::open(&data, &store).unwrap();
+    add_two(&mut vault);
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    for file in ["vault.sqlite3", "vault.sqlite3-wal", "vault.sqlite3-shm"] {
+        let path = data.join(file);
+        if path.exists() {
+            assert_eq!(mode(&path), 0o600, "{file}");
+        }
+    }
 }

@@ -202,22 +202,25 @@ pub fn link_account(
     url: String,
 ) -> Result<String, AppError> {
     let link = FeedLink::parse(&url)?;
+    let id = AccountId::new(id);
     state
         .accounts
         .vault()?
-        .set_activity(&AccountId::new(id), Some(link.as_str()))?;
+        .set_activity(&id, Some(link.as_str()))?;
+    // A reading from the service linked before is not this one's.
+    state.record_clock(&id, None);
     state.activity.wake();
     Ok(askama::Template::render(&state.refresh()?.accounts())?)
 }
 
-/// Unlinks an account (its cached feed is forgotten); returns the page body.
+/// Unlinks an account (its cached feed and its service's clock reading are forgotten); returns
+/// the page body.
 #[tauri::command]
 pub fn unlink_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
+    let id = AccountId::new(id);
     // The vault forgets the cached feed with the link.
-    state
-        .accounts
-        .vault()?
-        .set_activity(&AccountId::new(id), None)?;
+    state.accounts.vault()?.set_activity(&id, None)?;
+    state.record_clock(&id, None);
     state.activity.bump();
     Ok(askama::Template::render(&state.refresh()?.accounts())?)
 }

@@ -54,17 +54,17 @@ fn error_page(error: &AppError) -> ErrorPage {
     }
 }
 
-/// The current (and next) code of every account whose secret is in the keychain (for the
-/// services' time when this computer's clock is off and correction is on).
+/// The current (and next) code of every account whose secret is in the keychain (each for its
+/// own service's time when this computer's clock is off and correction is on).
 #[tauri::command]
 pub fn codes(state: State<'_, AppState>) -> Result<Vec<CodeView>, AppError> {
-    let at = state.code_time();
     state.accounts.with_unlocked(|unlocked| {
         unlocked
             .accounts
             .iter()
             .filter_map(|account| {
                 let secret = unlocked.secrets.get(&account.id)?;
+                let at = state.code_time(&account.id);
                 let params = account.params;
                 let timed = params.kind.is_timed();
                 Some(CodeView {
@@ -83,7 +83,7 @@ pub fn codes(state: State<'_, AppState>) -> Result<Vec<CodeView>, AppError> {
 #[tauri::command]
 pub fn copy_code(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
     let id = AccountId::new(id);
-    let at = state.code_time();
+    let at = state.code_time(&id);
     let code = state.accounts.with_unlocked(|unlocked| {
         let account = unlocked.accounts.iter().find(|a| a.id == id)?;
         let secret = unlocked.secrets.get(&id)?;

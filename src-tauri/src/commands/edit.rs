@@ -95,6 +95,8 @@ pub fn account_qr(state: State<'_, AppState>, id: String) -> Result<String, AppE
 /// Removes an account (the page asked for confirmation first); returns the new page body.
 #[tauri::command]
 pub fn remove_account(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
-    state.accounts.vault()?.remove(&AccountId::new(id))?;
+    let id = AccountId::new(id);
+    state.accounts.vault()?.remove(&id)?;
+    state.record_clock(&id, None);
     Ok(state.refresh()?.accounts().render()?)
 }

@@ -51,13 +51,6 @@ impl Feeds {
             .map_err(|e| AppError::new(ErrorCode::Activity, e))
     }
 
-    /// Signs requests as if this computer's clock were `seconds` later.
-    pub fn set_clock_offset(&self, seconds: i64) {
-        if let Ok(client) = &self.client {
-            client.set_clock_offset(seconds);
-        }
-    }
-
     /// Remembers (or clears) why the account's feed could not be read; whether that changed.
     pub fn set_problem(&self, id: &AccountId, problem: Option<String>) -> bool {
         let mut problems = lock(&self.problems);

@@ -12,7 +12,7 @@ mod settings_store;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use vigil_activity::clock::{ClockOff, ClockReadings, describe_offset};
+use vigil_activity::clock::{ClockReadings, describe_offset};
 use vigil_vault::{AccountId, VaultLocation};
 
 pub use accounts::Accounts;
@@ -71,45 +71,42 @@ impl AppState {
     }
 
     /// Records what the account's service said about this computer's clock (`None`: nothing
-    /// usable), and signs requests with the corrected time while it is off.
+    /// usable, or the account is no longer linked, so its reading is forgotten).
     pub fn record_clock(&self, id: &AccountId, reading: Option<(i64, String)>) {
         lock(&self.clock).record(id.as_str(), reading);
-        self.feeds
-            .set_clock_offset(self.clock_off().map_or(0, |off| off.offset));
     }
 
-    /// The linked services' verdict on this computer's clock (the middle of their readings),
-    /// when it is off by more than 15 s.
-    pub fn clock_off(&self) -> Option<ClockOff> {
-        lock(&self.clock).consensus()
-    }
-
-    /// The banner about the clock, if it is off.
+    /// The banner about the clock, if the linked services say it is off.
     pub fn clock_banner(&self) -> Option<String> {
-        let off = self.clock_off()?;
+        let off = lock(&self.clock).report()?;
         let how = describe_offset(off.offset);
-        Some(if self.settings.get().correct_clock {
+        let host = off.host;
+        Some(if !off.correctable {
             format!(
-                "This computer's clock is {how} ({} says so). Vigil shows codes for the right \
-                 time; set the clock to fix it everywhere.",
-                off.host
+                "{host} says this computer's clock is {how}. That is too far to be likely, so \
+                 Vigil does not correct codes for it: check this computer's clock."
+            )
+        } else if self.settings.get().correct_clock {
+            format!(
+                "This computer's clock is {how} ({host} says so). Vigil shows codes for the \
+                 right time at the linked services; set the clock to fix it everywhere."
             )
         } else {
             format!(
-                "This computer's clock is {how} ({} says so), so codes may be refused. Set the \
-                 clock, or let Vigil correct codes in Settings.",
-                off.host
+                "This computer's clock is {how} ({host} says so), so codes may be refused. Set \
+                 the clock, or let Vigil correct codes in Settings."
             )
         })
     }
 
-    /// Unix seconds to compute codes for: now, corrected by the services' clock when it is off
-    /// and correction is on.
-    pub fn code_time(&self) -> u64 {
+    /// Unix seconds to compute the codes of account `id` for: now, corrected by its own
+    /// service's clock when that is off (within 10 minutes) and correction is on. No other
+    /// service's reading moves this account's codes.
+    pub fn code_time(&self, id: &AccountId) -> u64 {
         let now = u64::try_from(vigil_activity::clock::unix_seconds()).unwrap_or(0);
-        match self.clock_off() {
-            Some(off) if self.settings.get().correct_clock => now.saturating_add_signed(off.offset),
-            _ => now,
+        if !self.settings.get().correct_clock {
+            return now;
         }
+        now.saturating_add_signed(lock(&self.clock).correction_for(id.as_str()))
     }
 }

@@ -143,16 +143,22 @@ async fn the_service_s_clock_is_measured_and_a_far_off_clock_is_corrected_when_s
     let fetch = client.feed(&link, &uri.secret, None, 10).await.unwrap();
     let offset = fetch.clock_offset.expect("server_time and Date agree");
     assert!((119..=121).contains(&offset), "{offset}");
-    assert_eq!(client.clock_offset(), 0, "nothing was refused yet");
+    let host = link.host();
+    assert_eq!(client.clock_offset(&host), 0, "nothing was refused yet");
 
     // Ten minutes ahead: the first signature is refused for its timestamp; the client learns
     // the service's time from the answer's Date and the request goes through.
     clock.advance(480);
     let fetch = client.feed(&link, &uri.secret, None, 10).await.unwrap();
     assert!(
-        (599..=601).contains(&client.clock_offset()),
+        (599..=601).contains(&client.clock_offset(&host)),
         "{}",
-        client.clock_offset()
+        client.clock_offset(&host)
+    );
+    assert_eq!(
+        client.clock_offset("other.example"),
+        0,
+        "one service's clock never moves requests to another"
     );
     assert!((599..=601).contains(&fetch.clock_offset.unwrap()));
     // A client that already knows the offset signs right the first time, and clones share it.

@@ -75,18 +75,23 @@ fn google_qr(out: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Creates the file readable by its owner only.
+/// Creates the file new, readable by its owner only. An existing file, or a symbolic link, at
+/// `path` is refused rather than followed or overwritten.
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options
-        .open(path)
-        .map_err(|e| CliError::Failure(format!("cannot write {}: {e}", path.display())))?;
+    let mut file = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => CliError::Input(format!(
+            "{} already exists; Vigil writes secrets only to a new file: choose another name",
+            path.display()
+        )),
+        _ => CliError::Failure(format!("cannot write {}: {e}", path.display())),
+    })?;
     file.write_all(bytes)?;
     Ok(())
 }

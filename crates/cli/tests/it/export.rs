@@ -29,3 +29,32 @@ fn export_warns_and_round_trips() {
         home.ok(&["code", "shop", "--at", "1700000000"])
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_qr_export_is_made_new_and_private_never_over_a_file_or_through_a_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::new();
+    home.ok(&[
+        "add",
+        "--uri",
+        "otpauth://totp/Shop:alice?secret=JBSWY3DPEHPK3PXP&issuer=Shop",
+    ]);
+    let png = home.dir.path().join("shop.png");
+    home.ok(&["export", "--qr", "shop", "--out", png.to_str().unwrap()]);
+    let mode = std::fs::metadata(&png).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+
+    // A file already there is not overwritten...
+    let run = home.run(&["export", "--qr", "shop", "--out", png.to_str().unwrap()]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    // ...and a link planted where the export goes is not followed.
+    let target = home.dir.path().join("elsewhere.txt");
+    std::fs::write(&target, "keep me").unwrap();
+    let link = home.dir.path().join("link.png");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let run = home.run(&["export", "--qr", "shop", "--out", link.to_str().unwrap()]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+}

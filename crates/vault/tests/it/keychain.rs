@@ -297,3 +297,34 @@ fn child_locked() {
     assert_eq!(vault.accounts().unwrap(), vec![kept]);
     println!("CHILD OK");
 }
+
+#[test]
+fn an_item_left_behind_by_a_crash_is_swept_from_the_real_keychain_on_open() {
+    let test = TestVault::new();
+    let account = test
+        .open()
+        .add(&uri("Shop", "alice@example.com", ALICE))
+        .unwrap();
+    let tag = account.id.as_str().split('-').next().unwrap().to_owned();
+    // A secret this vault made whose row never landed, and one of another vault on the service.
+    let lost = format!("{tag}-lost-in-a-crash");
+    let store = test.store();
+    let secret = Secret::from_base32(ALICE).unwrap();
+    store.put(&lost, &secret).unwrap();
+    store.put("0badc0de-another-vault", &secret).unwrap();
+    let mut listed = store
+        .ids()
+        .unwrap()
+        .expect("the Secret Service lists items");
+    listed.sort();
+    assert_eq!(listed.len(), 3, "{listed:?}");
+
+    let vault = test.open();
+    assert_eq!(test.lookup(&lost), None, "swept");
+    assert_eq!(
+        test.lookup("0badc0de-another-vault").as_deref(),
+        Some(ALICE)
+    );
+    assert_eq!(test.lookup(account.id.as_str()).as_deref(), Some(ALICE));
+    assert_eq!(vault.accounts().unwrap(), vec![account]);
+}

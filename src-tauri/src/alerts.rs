@@ -226,7 +226,7 @@ mod tests {
         assert!(
             alerts[0]
                 .body
-                .starts_with("The newest: Signed in from Netherlands")
+                .starts_with("The newest: Signed in from")
                 && alerts[0].body.ends_with(". Account: alice at Shop."),
             "{}",
             alerts[0].body

@@ -224,9 +224,7 @@ mod tests {
         assert_eq!(alerts[0].title, "100 events at Shop need a look");
         assert_eq!(alerts[0].event.as_deref(), Some("e0"), "the newest opens");
         assert!(
-            alerts[0]
-                .body
-                .starts_with("The newest: Signed in from")
+            alerts[0].body.starts_with("The newest: Signed in from")
                 && alerts[0].body.ends_with(". Account: alice at Shop."),
             "{}",
             alerts[0].body

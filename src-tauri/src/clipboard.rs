@@ -1,4 +1,7 @@
-//! Copying a code, and clearing it again after a delay unless the clipboard changed since.
+//! Copying a code, marked for clipboard managers to keep out of their history (where the
+//! platform has a way: the `x-kde-passwordManagerHint` type on Linux, which KDE's and GNOME's
+//! managers honour; Windows' and macOS's own flags), and clearing it again after a delay unless
+//! the clipboard changed since.
 
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
@@ -32,7 +35,9 @@ impl ClipboardHandle {
                 "The clipboard cannot be used",
             ));
         };
-        clipboard.set_text(code.to_owned()).map_err(failed)?;
+        exclude_from_history(clipboard.set())
+            .text(code.to_owned())
+            .map_err(failed)?;
         if clear_after > 0 {
             let code = Zeroizing::new(code.to_owned());
             std::thread::spawn(move || {
@@ -46,4 +51,18 @@ impl ClipboardHandle {
         }
         Ok(())
     }
+}
+
+/// Marks what is being set as not for clipboard histories, on the platforms that have a way.
+fn exclude_from_history(set: arboard::Set<'_>) -> arboard::Set<'_> {
+    #[cfg(all(
+        unix,
+        not(any(target_os = "macos", target_os = "android", target_os = "ios"))
+    ))]
+    let set = arboard::SetExtLinux::exclude_from_history(set);
+    #[cfg(windows)]
+    let set = arboard::SetExtWindows::exclude_from_history(set);
+    #[cfg(target_os = "macos")]
+    let set = arboard::SetExtApple::exclude_from_history(set);
+    set
 }

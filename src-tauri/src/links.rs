@@ -25,26 +25,45 @@ pub fn request_for(state: &AppState, text: &str) -> OpenRequest {
         Ok(feeds) => feeds,
         Err(error) => return refused(error.message),
     };
-    let account = feeds
+    // The accounts linked to that service account: the service's host and the account id must
+    // both match (ids are the service's own, so two services may share one). A link from a
+    // service too old to name itself is followed only when the id alone is unambiguous.
+    let matching: Vec<_> = feeds
         .into_iter()
-        .map(|(account, _)| account)
-        .find(|account| {
+        .filter(|(account, _)| {
             account
                 .activity
                 .as_deref()
                 .and_then(|text| FeedLink::parse(text).ok())
-                .is_some_and(|feed| feed.account_id() == link.account_id)
-        });
-    match account {
-        Some(account) => OpenRequest {
+                .is_some_and(|feed| {
+                    feed.account_id() == link.account_id
+                        && link
+                            .service
+                            .as_deref()
+                            .is_none_or(|service| feed.host().eq_ignore_ascii_case(service))
+                })
+        })
+        .map(|(account, _)| account)
+        .collect();
+    match matching.as_slice() {
+        [account] => OpenRequest {
             account: account.id.to_string(),
             event: link.event_id,
             verdict: link.verdict.map(Verdict::as_str),
             message: None,
         },
-        None => refused(
-            "This link is for an account that is not linked in Vigil. Link the account first \
-             (its menu: Link activity…)."
+        [] => refused(match &link.service {
+            Some(service) => format!(
+                "This link is for an account at {service} that is not linked in Vigil. Link the \
+                 account first (its menu: Link activity…)."
+            ),
+            None => "This link is for an account that is not linked in Vigil. Link the account \
+                     first (its menu: Link activity…)."
+                .to_owned(),
+        }),
+        _ => refused(
+            "This link does not say which service it is from, and several linked accounts could \
+             be meant. Open the account's activity from the list instead."
                 .to_owned(),
         ),
     }

@@ -302,7 +302,9 @@ async fn a_notification_and_an_email_link_open_the_flagged_event() {
     // exits, and the app opens the event and asks before locking.
     app.click(".activity [data-action=close-activity]").await;
     let binary = std::env::var("VIGIL_APP_BIN").unwrap();
-    let link = format!("vigil://activity?account={account}&event={event}&verdict=not_mine");
+    let host = server.base.trim_start_matches("http://").to_owned();
+    let link =
+        format!("vigil://activity?service={host}&account={account}&event={event}&verdict=not_mine");
     let open_link = |link: String| {
         let mut second = Command::new(&binary)
             .arg(link)
@@ -338,7 +340,8 @@ async fn a_notification_and_an_email_link_open_the_flagged_event() {
     })
     .await;
 
-    // A link for an account this vault does not have says so, and changes nothing.
+    // A link for an account this vault does not have says so, and changes nothing; so does
+    // one from another service that happens to use the same account id.
     assert!(
         open_link("vigil://activity?account=someone-else&event=e1".into())
             .await
@@ -346,6 +349,17 @@ async fn a_notification_and_an_email_link_open_the_flagged_event() {
     );
     app.text_until("#toast", |t| {
         t.starts_with("This link is for an account that is not linked in Vigil.")
+    })
+    .await;
+    assert!(
+        open_link(format!(
+            "vigil://activity?service=other.example&account={account}&event={event}&verdict=not_mine"
+        ))
+        .await
+        .success()
+    );
+    app.text_until("#toast", |t| {
+        t.starts_with("This link is for an account at other.example that is not linked in Vigil.")
     })
     .await;
     app.stop().await;

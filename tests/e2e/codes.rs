@@ -97,6 +97,13 @@ async fn search_filters_and_copy_clears_after_the_chosen_delay() {
         .map(|t| shop.params.code_at(&shop.secret, *t).as_str().to_owned())
         .collect();
     assert!(expected.contains(&copied), "{copied} not in {expected:?}");
+    // Marked for clipboard managers to keep out of their history.
+    let targets = Command::new("xclip")
+        .args(["-selection", "clipboard", "-t", "TARGETS", "-o"])
+        .output()
+        .unwrap();
+    let targets = String::from_utf8_lossy(&targets.stdout);
+    assert!(targets.contains("x-kde-passwordManagerHint"), "{targets}");
     // ...and the clipboard is empty again after the delay.
     clipboard_until(|t| t.is_empty()).await;
     app.stop().await;

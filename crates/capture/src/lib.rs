@@ -3,7 +3,8 @@
 //! The main types:
 //! - [`Picture`]: raw RGBA pixels, handed to `vigil_core::qr::scan_rgba`.
 //! - [`capture_screens`]: one [`Picture`] per X11 screen (all monitors of a screen at once).
-//! - [`read_clipboard`]: the clipboard's image or text, as [`ClipboardContent`].
+//! - [`read_clipboard`]: the clipboard's image or text, as [`ClipboardContent`];
+//!   [`clear_clipboard_otp_link`] clears a pasted otpauth link once it was added.
 //! - [`scan_screens`], [`scan_clipboard`]: the QR codes found there, classified by `vigil_core`.
 //! - [`CaptureError`]: no display, Wayland without X11, an empty or unreadable clipboard.
 //!
@@ -16,7 +17,7 @@ mod clipboard;
 mod scan;
 mod screen;
 
-pub use clipboard::{ClipboardContent, read_clipboard};
+pub use clipboard::{ClipboardContent, clear_clipboard_otp_link, read_clipboard};
 pub use scan::{scan_clipboard, scan_screens};
 pub use screen::capture_screens;
 

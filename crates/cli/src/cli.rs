@@ -113,6 +113,10 @@ pub struct VerdictArgs {
     /// mine or not-mine.
     #[arg(value_enum)]
     pub verdict: VerdictChoice,
+    /// Look only in this account's activity (part of its issuer or label, or `Issuer:label`);
+    /// needed when two services' feeds have an event with that id.
+    #[arg(long, value_name = "QUERY")]
+    pub account: Option<String>,
 }
 
 /// `vigil code`.

@@ -265,12 +265,21 @@ pub async fn scan_screen(
     enrol(&state, found)
 }
 
-/// Reads the clipboard: a picture with QR codes, or an otpauth link as text.
+/// Reads the clipboard: a picture with QR codes, or an otpauth link as text. A link is cleared
+/// from the clipboard once its account is added (at once, or when the preview is confirmed).
 #[tauri::command]
 pub fn scan_clipboard(state: State<'_, AppState>) -> Result<AddOutcome, AppError> {
     let found = vigil_capture::scan_clipboard()
         .map_err(|e| AppError::new(ErrorCode::Clipboard, e.to_string()))?;
-    enrol(&state, found)
+    let outcome = enrol(&state, found)?;
+    match outcome {
+        AddOutcome::Added { .. } => {
+            let _ = vigil_capture::clear_clipboard_otp_link();
+        }
+        AddOutcome::Preview { .. } => state.pending.mark_from_clipboard(),
+        AddOutcome::Invalid { .. } => {}
+    }
+    Ok(outcome)
 }
 
 /// Adds the previewed accounts the person ticked (by their index in the preview), linking those
@@ -281,7 +290,7 @@ pub fn confirm_add(
     picks: Vec<usize>,
     links: Vec<usize>,
 ) -> Result<AddOutcome, AppError> {
-    let pending = state.pending.take();
+    let (pending, from_clipboard) = state.pending.take();
     if pending.is_empty() {
         return Err(AppError::new(
             ErrorCode::NotFound,
@@ -308,6 +317,9 @@ pub fn confirm_add(
                 Err(error) => return Err(error.into()),
             }
         }
+    }
+    if from_clipboard && added > 0 {
+        let _ = vigil_capture::clear_clipboard_otp_link();
     }
     state.activity.wake();
     let plural = |n: usize| if n == 1 { "account" } else { "accounts" };

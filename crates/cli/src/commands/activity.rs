@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 use vigil_activity::{ActivityClient, ActivityError, FeedLink, words};
-use vigil_core::OtpUri;
 use vigil_core::activity::{AccountState, Event, Verdict};
+use vigil_core::{OtpUri, Secret};
 use vigil_vault::{Account, Vault};
 
 use super::open_vault;
@@ -219,7 +219,12 @@ fn print_account(result: &AccountActivity) {
     println!();
 }
 
-/// `vigil verdict EVENT_ID mine|not-mine`: finds the event among the linked feeds and answers it.
+/// How many pages (of 100 events) back `vigil verdict` looks for the event in each feed.
+const VERDICT_PAGES: usize = 10;
+
+/// `vigil verdict EVENT_ID mine|not-mine [--account QUERY]`: finds the event in the linked feeds
+/// (paging back), and answers it where it is. A feed that cannot be read is reported (exit 1)
+/// rather than taken as "no such event"; an event id found at two services is not guessed at.
 pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
     let vault = open_vault()?;
     let client = client()?;
@@ -228,33 +233,81 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
         VerdictChoice::Mine => Verdict::Mine,
         VerdictChoice::NotMine => Verdict::NotMine,
     };
-    for (account, link) in linked(&vault, None)? {
+    let mut found = Vec::new();
+    let mut unreadable = Vec::new();
+    for (account, link) in linked(&vault, args.account.as_deref())? {
         let secret = vault.secret(&account)?;
-        let Ok(fetch) = runtime.block_on(client.feed(&link, &secret, None, 100)) else {
-            continue;
-        };
-        if !fetch.page.events.iter().any(|e| e.id == args.event_id) {
-            continue;
+        match runtime.block_on(has_event(&client, &link, &secret, &args.event_id)) {
+            Ok(true) => found.push((account, link, secret)),
+            Ok(false) => {}
+            Err(error) => unreadable.push(format!(
+                "{}: {}",
+                printable(&account.display_name()),
+                printable(&error.to_string())
+            )),
         }
-        let recorded = runtime
-            .block_on(client.verdict(&link, &secret, &args.event_id, verdict))
-            .map_err(|e| match e {
-                ActivityError::Refused { .. } => CliError::Input(e.to_string()),
-                other => CliError::Failure(other.to_string()),
-            })?;
-        let said = match verdict {
-            Verdict::Mine => "this was me",
-            Verdict::NotMine => "this wasn't me",
-        };
-        println!(
-            "Recorded \"{said}\" for {}. The account is {}.",
-            printable(&account.display_name()),
-            words::state_sentence(recorded.account_state)
-        );
-        return Ok(());
     }
-    Err(CliError::Input(format!(
-        "no linked account's recent activity has an event {}",
-        args.event_id
-    )))
+    let event = printable(&args.event_id);
+    let (account, link, secret) = match found.len() {
+        1 => found.swap_remove(0),
+        0 if unreadable.is_empty() => {
+            return Err(CliError::Input(format!(
+                "no linked account's activity has an event {event}"
+            )));
+        }
+        0 => {
+            return Err(CliError::Failure(format!(
+                "event {event} was not found, and some activity could not be read, so it may be \
+                 there: {}",
+                unreadable.join("; ")
+            )));
+        }
+        _ => {
+            let names: Vec<String> = found
+                .iter()
+                .map(|(account, ..)| printable(&account.display_name()).into_owned())
+                .collect();
+            return Err(CliError::Input(format!(
+                "event {event} is in the activity of {}; say which with --account",
+                names.join(" and ")
+            )));
+        }
+    };
+    let recorded = runtime
+        .block_on(client.verdict(&link, &secret, &args.event_id, verdict))
+        .map_err(|e| match e {
+            ActivityError::Refused { .. } => CliError::Input(e.to_string()),
+            other => CliError::Failure(other.to_string()),
+        })?;
+    let said = match verdict {
+        Verdict::Mine => "this was me",
+        Verdict::NotMine => "this wasn't me",
+    };
+    println!(
+        "Recorded \"{said}\" for {}. The account is {}.",
+        printable(&account.display_name()),
+        words::state_sentence(recorded.account_state)
+    );
+    Ok(())
+}
+
+/// Whether the feed at `link` has event `event_id` in its last [`VERDICT_PAGES`] pages.
+async fn has_event(
+    client: &ActivityClient,
+    link: &FeedLink,
+    secret: &Secret,
+    event_id: &str,
+) -> Result<bool, ActivityError> {
+    let mut after = None;
+    for _ in 0..VERDICT_PAGES {
+        let fetch = client.feed(link, secret, after.as_deref(), 100).await?;
+        if fetch.page.events.iter().any(|e| e.id == event_id) {
+            return Ok(true);
+        }
+        match fetch.page.next {
+            Some(next) => after = Some(next),
+            None => return Ok(false),
+        }
+    }
+    Ok(false)
 }

@@ -51,7 +51,17 @@ pub fn run(args: AddArgs) -> Result<(), CliError> {
     }
     println!("{added} added, {skipped} skipped");
     activity::say_linked(&links);
+    if args.clipboard && added > 0 {
+        clear_pasted_link();
+    }
     Ok(())
+}
+
+/// Clears an otpauth link from the clipboard once its accounts are added, and says so.
+fn clear_pasted_link() {
+    if let Ok(true) = vigil_capture::clear_clipboard_otp_link() {
+        println!("Cleared the otpauth link from the clipboard.");
+    }
 }
 
 /// The accounts of an otpauth URI (one) or a Google Authenticator export URI (all of its batch).

@@ -134,3 +134,56 @@ fn no_link_skips_the_feed() {
     assert_eq!(run.status, 0);
     assert!(run.stderr.contains("not linked"), "{}", run.stderr);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_verdict_pages_back_to_find_its_event_and_an_unreachable_service_is_said() {
+    let server = LocalService::start().await;
+    let created = server
+        .enrol_with(json!({"external_id": "bob", "email": "bob@example.com", "issuer": "Shop", "label": "bob"}))
+        .await;
+    let account = created.id.as_str();
+    let home = Home::new();
+    let run = vigil(&home, &["add", "--uri", created.text.as_str()]).await;
+    assert_eq!(run.status, 0, "{}", run.stderr);
+
+    // The flagged sign-in, then 120 orders: it is no longer on the first page of 100.
+    sign_in(&server, &created.uri, account, 0, "8.8.8.8").await;
+    sign_in(&server, &created.uri, account, 1, "193.0.6.139").await;
+    let run = vigil(&home, &["activity", "shop", "--json"]).await;
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let flagged = json[0]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["flagged"] == true)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for n in 0..120 {
+        let (status, body) = server
+            .event(
+                account,
+                json!({"kind": "order_placed", "details": {"reference": format!("A{n}"), "amount": "9.99", "currency": "EUR"}}),
+            )
+            .await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let run = vigil(&home, &["verdict", &flagged, "mine"]).await;
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Recorded \"this was me\""),
+        "{}",
+        run.stdout
+    );
+
+    // With the service down, "no such event" would be a lie: the failure is said (exit 1).
+    server.stop().await;
+    let run = vigil(&home, &["verdict", &flagged, "not-mine"]).await;
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("could not be read") && run.stderr.contains("Shop"),
+        "{}",
+        run.stderr
+    );
+}

@@ -84,6 +84,20 @@ fn scan_and_add_from_the_clipboard() {
     // One test touches the clipboard, so text and image run in sequence here.
     set_clipboard("UTF8_STRING", URI.as_bytes());
     assert_eq!(home.ok(&["scan", "--clipboard"]).trim(), URI);
+    // Adding a pasted link clears it from the clipboard: the secret does not linger there.
+    let added = home.ok(&["add", "--clipboard"]);
+    assert!(
+        added.contains("Cleared the otpauth link from the clipboard."),
+        "{added}"
+    );
+    let left = Command::new("xclip")
+        .args(["-selection", "clipboard", "-o"])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&left.stdout).contains("otpauth"),
+        "the link is still on the clipboard"
+    );
 
     let bob = "otpauth://totp/Clip:bob?secret=JBSWY3DPEHPK3PXP&issuer=Clip&algorithm=SHA1&digits=6&period=30";
     set_clipboard("image/png", &vigil_core::qr::render_png(bob).unwrap());

@@ -1,5 +1,7 @@
-//! The `vigil://activity?account=…&event=…&verdict=not_mine` link an alert email carries: it
-//! names the service's account and event, and the answer the person meant to give. Opening it
+//! The `vigil://activity?service=…&account=…&event=…&verdict=not_mine` link an alert email
+//! carries: it names the service (its host, as the account's feed URL has it), the service's
+//! account and event, and the answer the person meant to give. Account ids are the service's
+//! own, so two services may use the same one: the service's host tells them apart. Opening it
 //! only shows the event (and the confirmation); nothing is sent until the person confirms.
 //! The service builds it ([`AppLink`]'s `Display`); the app parses it ([`AppLink::parse`]).
 
@@ -27,12 +29,24 @@ pub enum AppLinkError {
 /// A checked `vigil://activity` link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppLink {
+    /// The service's host (and port, when not the scheme's default), as in its feed URLs:
+    /// `shop.example` or `127.0.0.1:8080`. Links from services before this field have none.
+    pub service: Option<String>,
     /// The service's account id (the last segment of the account's feed URL).
     pub account_id: String,
     /// The event to show, if the link names one.
     pub event_id: Option<String>,
     /// The answer the link was for ("This wasn't me" in alert emails); the app asks first.
     pub verdict: Option<Verdict>,
+}
+
+/// Whether `text` can be a host with an optional port (no user, path or query can hide in it).
+fn is_service(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 261
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':' | '[' | ']'))
 }
 
 fn is_id(text: &str) -> bool {
@@ -44,8 +58,20 @@ fn is_id(text: &str) -> bool {
 }
 
 impl AppLink {
-    /// Checks `text`: scheme `vigil`, host `activity`, an `account`, and optionally an `event`
-    /// and a `verdict` (`mine` or `not_mine`).
+    /// The `service` of a service whose public URL is `base` (what its feed URLs start with):
+    /// the host, and the port when it is not the scheme's default. `None` for a URL without a
+    /// host.
+    pub fn service_of(base: &str) -> Option<String> {
+        let url = Url::parse(base).ok()?;
+        let host = url.host_str()?;
+        Some(match url.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_owned(),
+        })
+    }
+
+    /// Checks `text`: scheme `vigil`, host `activity`, an `account`, and optionally the
+    /// `service`, an `event` and a `verdict` (`mine` or `not_mine`).
     pub fn parse(text: &str) -> Result<Self, AppLinkError> {
         let text = text.trim();
         let shown: String = text.chars().take(80).collect();
@@ -56,15 +82,21 @@ impl AppLink {
         if url.scheme() != "vigil" || url.host_str() != Some("activity") {
             return Err(AppLinkError::NotAppLink(shown));
         }
-        let (mut account_id, mut event_id, mut verdict) = (None, None, None);
+        let (mut service, mut account_id, mut event_id, mut verdict) = (None, None, None, None);
         for (key, value) in url.query_pairs() {
             match key.as_ref() {
+                "service" => service = Some(value.to_ascii_lowercase()),
                 "account" => account_id = Some(value.into_owned()),
                 "event" => event_id = Some(value.into_owned()),
                 "verdict" => verdict = Some(value.into_owned()),
                 _ => {}
             }
         }
+        let service = match service {
+            Some(service) if is_service(&service) => Some(service),
+            Some(_) => return Err(AppLinkError::Missing("service")),
+            None => None,
+        };
         let account_id = account_id
             .filter(|id| is_id(id))
             .ok_or(AppLinkError::Missing("account"))?;
@@ -78,6 +110,7 @@ impl AppLink {
             None => None,
         };
         Ok(Self {
+            service,
             account_id,
             event_id,
             verdict,
@@ -86,10 +119,14 @@ impl AppLink {
 }
 
 impl fmt::Display for AppLink {
-    /// The link: `vigil://activity?account=…`, then `&event=…` and `&verdict=…` when set (each
-    /// value form-encoded; ids of letters, digits, `-`, `_` and `.` appear as they are).
+    /// The link: `vigil://activity?service=…&account=…`, then `&event=…` and `&verdict=…` when
+    /// set (each value form-encoded; ids of letters, digits, `-`, `_` and `.` appear as they
+    /// are).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut query = form_urlencoded::Serializer::new(String::new());
+        if let Some(service) = &self.service {
+            query.append_pair("service", service);
+        }
         query.append_pair("account", &self.account_id);
         if let Some(event_id) = &self.event_id {
             query.append_pair("event", event_id);
@@ -112,24 +149,38 @@ mod tests {
         assert_eq!(link.account_id, "acc_1f2e");
         assert_eq!(link.event_id.as_deref(), Some("ev-42"));
         assert_eq!(link.verdict, Some(Verdict::NotMine));
+        assert_eq!(link.service, None, "links from older services name none");
         let bare = AppLink::parse("vigil://activity?account=abc").unwrap();
         assert_eq!((bare.event_id, bare.verdict), (None, None));
+        let named = AppLink::parse("vigil://activity?service=Shop.Example&account=abc").unwrap();
+        assert_eq!(named.service.as_deref(), Some("shop.example"));
+        assert_eq!(
+            AppLink::service_of("https://shop.example/vigil").as_deref(),
+            Some("shop.example")
+        );
+        assert_eq!(
+            AppLink::service_of("http://127.0.0.1:8080").as_deref(),
+            Some("127.0.0.1:8080")
+        );
     }
 
     #[test]
     fn a_built_link_reads_back_the_same() {
         let link = AppLink {
+            service: Some("shop.example:8443".into()),
             account_id: "3f6c2a1e-8d4b-4c3a-9e7f-1a2b3c4d5e6f".into(),
             event_id: Some("9d1c7b52-0a44-4f7e-b3a9-5c2e8f61d0aa".into()),
             verdict: Some(Verdict::NotMine),
         };
         assert_eq!(
             link.to_string(),
-            "vigil://activity?account=3f6c2a1e-8d4b-4c3a-9e7f-1a2b3c4d5e6f\
+            "vigil://activity?service=shop.example%3A8443\
+             &account=3f6c2a1e-8d4b-4c3a-9e7f-1a2b3c4d5e6f\
              &event=9d1c7b52-0a44-4f7e-b3a9-5c2e8f61d0aa&verdict=not_mine"
         );
         assert_eq!(AppLink::parse(&link.to_string()).unwrap(), link);
         let bare = AppLink {
+            service: None,
             account_id: "acc_1.x".into(),
             event_id: None,
             verdict: None,
@@ -138,6 +189,7 @@ mod tests {
         assert_eq!(AppLink::parse(&bare.to_string()).unwrap(), bare);
         // A value outside the id alphabet is encoded, never able to add a parameter.
         let odd = AppLink {
+            service: None,
             account_id: "a&verdict=mine".into(),
             event_id: None,
             verdict: None,
@@ -175,6 +227,10 @@ mod tests {
             (
                 "vigil://activity?account=a&verdict=maybe",
                 "The Vigil link has no valid answer",
+            ),
+            (
+                "vigil://activity?service=evil.example/path&account=a",
+                "The Vigil link has no valid service",
             ),
         ] {
             let error = AppLink::parse(text).unwrap_err().to_string();

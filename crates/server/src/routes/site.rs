@@ -383,6 +383,7 @@ async fn notify(
                     verdict: None,
                 };
                 let link = AppLink {
+                    service: AppLink::service_of(&state.public_url),
                     account_id: account.id.clone(),
                     event_id: Some(event.id.clone()),
                     verdict: Some(Verdict::NotMine),

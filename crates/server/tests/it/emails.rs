@@ -30,7 +30,14 @@ async fn emails_case(backend: Backend) {
     assert!(alert.contains("193.0.6.139"));
     assert!(alert.contains("Firefox 133 on Windows"));
     assert!(alert.contains("This wasn't me"));
-    assert!(alert.contains(&format!("vigil://activity?account={id}&event={flagged_id}")));
+    // The link names the service too (account ids are only the service's own).
+    let service = h.base.trim_start_matches("http://").replace(':', "%3A");
+    assert!(
+        alert.contains(&format!(
+            "vigil://activity?service={service}&account={id}&event={flagged_id}"
+        )),
+        "{alert}"
+    );
     assert!(alert.contains("text/html") && alert.contains("text/plain"));
     assert!(!alert.contains(&code), "never a code");
     assert!(

@@ -4,6 +4,7 @@
 
 use url::Url;
 use vigil_core::activity::origin_of;
+use vigil_core::activity::validate::MAX_PUBLIC_URL_BYTES;
 
 /// Why a public URL cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -20,9 +21,6 @@ pub enum PublicUrlError {
     #[error("VIGIL_PUBLIC_URL must be at most {MAX_PUBLIC_URL_BYTES} bytes")]
     TooLong,
 }
-
-/// The longest public URL (so every enrolment URI fits a QR code).
-pub const MAX_PUBLIC_URL_BYTES: usize = 200;
 
 /// A checked public URL.
 #[derive(Debug, Clone, PartialEq, Eq)]

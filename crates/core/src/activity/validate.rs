@@ -35,6 +35,9 @@ pub const MAX_DETAIL_NAME_CHARS: usize = 32;
 pub const MAX_DETAIL_TEXT_CHARS: usize = 200;
 /// `note` of a reviewer's decision: at most this many characters.
 pub const MAX_NOTE_CHARS: usize = 500;
+/// A service's public URL (the base of `activity=` links) is at most this many bytes, so with
+/// the longest issuer, label and email every enrolment URI fits a QR code.
+pub const MAX_PUBLIC_URL_BYTES: usize = 120;
 /// `occurred_at` may be at most this many seconds ahead of the service's clock.
 pub const MAX_FUTURE_SECONDS: i64 = 300;
 

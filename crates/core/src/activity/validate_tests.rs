@@ -96,3 +96,24 @@ fn review_notes_are_bounded() {
     };
     assert_eq!(note.validate().unwrap_err().field, "note");
 }
+
+#[test]
+fn the_longest_valid_account_fits_an_enrolment_qr_code() {
+    // Every byte of the issuer and the email percent-encoded; the email is the label.
+    let issuer = "é".repeat(MAX_NAME_BYTES / 2);
+    let email = format!("{}@{}", "é".repeat(120), "d".repeat(MAX_EMAIL_BYTES - 241));
+    let account = CreateAccount {
+        external_id: "x".repeat(MAX_EXTERNAL_ID_CHARS),
+        email: email.clone(),
+        issuer: Some(issuer.clone()),
+        label: None,
+    };
+    assert_eq!(email.len(), MAX_EMAIL_BYTES);
+    assert!(account.validate().is_ok());
+    let secret = crate::Secret::from_bytes(vec![7; 20]);
+    let mut uri = crate::OtpUri::new(&issuer, &email, secret, crate::OtpParams::totp());
+    let base = format!("https://{}", "a".repeat(MAX_PUBLIC_URL_BYTES - 8));
+    uri.activity = Some(format!("{base}/v1/feed/3f6c2a1e-8d4b-4c3a-9e7f-1a2b3c4d5e6f"));
+    let text = uri.to_uri_string();
+    assert!(crate::qr::render_svg(&text).is_ok(), "{} bytes", text.len());
+}

@@ -1,6 +1,7 @@
 //! The listening socket with limits: at most `max_connections` open connections (the next one
-//! waits to be accepted until one closes), and a connection that sends nothing for
-//! `idle_timeout` is closed (slow or silent clients cannot hold connections for ever).
+//! waits to be accepted until one closes), and a connection on which nothing moves either way
+//! for `idle_timeout` is closed (silent clients cannot hold connections for ever; a slow
+//! download that keeps moving is not cut).
 
 use std::io;
 use std::net::SocketAddr;
@@ -63,13 +64,21 @@ impl axum::serve::Listener for LimitedListener {
 }
 
 /// An accepted connection: its slot is freed when it is dropped; reading fails with
-/// `TimedOut` after `idle_timeout` without a byte.
+/// `TimedOut` after `idle_timeout` without a byte read or written.
 #[derive(Debug)]
 pub struct LimitedStream {
     stream: TcpStream,
     _permit: OwnedSemaphorePermit,
     idle_timeout: Duration,
     idle: Pin<Box<Sleep>>,
+}
+
+impl LimitedStream {
+    /// Bytes moved: the connection is not idle.
+    fn moved(&mut self) {
+        let deadline = Instant::now() + self.idle_timeout;
+        self.idle.as_mut().reset(deadline);
+    }
 }
 
 impl AsyncRead for LimitedStream {
@@ -81,8 +90,7 @@ impl AsyncRead for LimitedStream {
         let this = &mut *self;
         match Pin::new(&mut this.stream).poll_read(cx, buf) {
             Poll::Ready(result) => {
-                let deadline = Instant::now() + this.idle_timeout;
-                this.idle.as_mut().reset(deadline);
+                this.moved();
                 Poll::Ready(result)
             }
             Poll::Pending => match this.idle.as_mut().poll(cx) {
@@ -102,7 +110,13 @@ impl AsyncWrite for LimitedStream {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write(cx, buf)
+        let written = Pin::new(&mut self.stream).poll_write(cx, buf);
+        if let Poll::Ready(Ok(count)) = written
+            && count > 0
+        {
+            self.moved();
+        }
+        written
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {

@@ -113,7 +113,9 @@ fn the_longest_valid_account_fits_an_enrolment_qr_code() {
     let secret = crate::Secret::from_bytes(vec![7; 20]);
     let mut uri = crate::OtpUri::new(&issuer, &email, secret, crate::OtpParams::totp());
     let base = format!("https://{}", "a".repeat(MAX_PUBLIC_URL_BYTES - 8));
-    uri.activity = Some(format!("{base}/v1/feed/3f6c2a1e-8d4b-4c3a-9e7f-1a2b3c4d5e6f"));
+    uri.activity = Some(format!(
+        "{base}/v1/feed/3f6c2a1e-8d4b-4c3a-9e7f-1a2b3c4d5e6f"
+    ));
     let text = uri.to_uri_string();
     assert!(crate::qr::render_svg(&text).is_ok(), "{} bytes", text.len());
 }

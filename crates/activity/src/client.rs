@@ -13,7 +13,8 @@ use serde::de::DeserializeOwned;
 use vigil_core::Secret;
 use vigil_core::activity::{
     ActivityKey, DocumentReceived, DocumentType, ErrorBody, ErrorCode, FeedPage,
-    MAX_DOCUMENT_BYTES, Verdict, VerdictRecorded, nonce_from_bytes, sign_request,
+    MAX_DOCUMENT_BYTES, RequestTarget, Verdict, VerdictRecorded, nonce_from_bytes, origin_of,
+    sign_request,
 };
 
 use crate::clock::{clock_offset, local_millis, offset_from_date};
@@ -191,6 +192,14 @@ impl ActivityClient {
             Some(query) => format!("{}?{query}", url.path()),
             None => url.path().to_owned(),
         };
+        // Signed for this service's origin and whole path, so the request cannot be replayed
+        // to another service.
+        let origin = origin_of(&url);
+        let target = RequestTarget {
+            method: method.as_str(),
+            origin: &origin,
+            path_and_query: &path_and_query,
+        };
         let key = ActivityKey::derive(secret, link.account_id());
         let mut retried = false;
         loop {
@@ -200,15 +209,8 @@ impl ActivityClient {
                 .map_err(|_| ActivityError::Client("no randomness for the request nonce".into()))?;
             let sent = local_millis();
             let now = (sent / 1000).saturating_add(self.clock_offset(&link.host()));
-            let headers = sign_request(
-                &key,
-                method.as_str(),
-                &path_and_query,
-                now,
-                &nonce_from_bytes(&random),
-                &body,
-            )
-            .map_err(|e| ActivityError::Client(e.to_string()))?;
+            let headers = sign_request(&key, &target, now, &nonce_from_bytes(&random), &body)
+                .map_err(|e| ActivityError::Client(e.to_string()))?;
             let mut request = self.http.request(method.clone(), url.clone());
             for (name, value) in headers.pairs() {
                 request = request.header(name, value);

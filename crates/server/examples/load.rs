@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use reqwest::Client;
 use ring::rand::{SecureRandom, SystemRandom};
 use serde_json::json;
-use vigil_core::activity::{ActivityKey, sign_request};
+use vigil_core::activity::{ActivityKey, RequestTarget, sign_request};
 use vigil_core::{OtpParams, Secret, Sensitive};
 use vigil_server::db::NewAccount;
 use vigil_server::{Clock, Config};
@@ -202,7 +202,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .map(|d| d.as_secs() as i64)
                     .unwrap_or(0);
                 let nonce = format!("bench-nonce-{n:010}");
-                let Ok(headers) = sign_request(&key, "GET", &path, unix, &nonce, b"") else {
+                let target = RequestTarget {
+                    method: "GET",
+                    origin: &base,
+                    path_and_query: &path,
+                };
+                let Ok(headers) = sign_request(&key, &target, unix, &nonce, b"") else {
                     continue;
                 };
                 let mut request = client.get(format!("{base}{path}"));

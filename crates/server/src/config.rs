@@ -13,6 +13,7 @@ use clap::parser::ValueSource;
 use clap::{Arg, CommandFactory, FromArgMatches, Parser};
 use vigil_core::Sensitive;
 
+use crate::public_url::PublicUrl;
 use crate::sealed_secret::{SecretKeyError, SecretSealer};
 
 /// Why the service cannot start with the configuration it was given.
@@ -60,6 +61,9 @@ pub enum ConfigError {
     /// `VIGIL_SMTP_URL` is not `smtp://host:port`.
     #[error("VIGIL_SMTP_URL must look like smtp://host:port (got '{0}')")]
     SmtpUrl(String),
+    /// `VIGIL_PUBLIC_URL` is not a usable base URL.
+    #[error("{0}")]
+    PublicUrl(#[from] crate::public_url::PublicUrlError),
     /// There is no data directory for the default SQLite database.
     #[error("no data directory for the default database: set VIGIL_DATABASE_URL or VIGIL_DATA_DIR")]
     NoDataDir,
@@ -119,6 +123,16 @@ pub struct Config {
     /// With --demo: write the demo accounts' otpauth URIs to this file (one a line).
     #[arg(long, env = "VIGIL_DEMO_URIS")]
     pub demo_uris: Option<PathBuf>,
+    /// The longest a request may take, its body included, in seconds (a connection silent for
+    /// twice this long is closed).
+    #[arg(long, env = "VIGIL_REQUEST_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub request_timeout_seconds: u64,
+    /// Open connections at most; more wait to be accepted.
+    #[arg(long, env = "VIGIL_MAX_CONNECTIONS", default_value_t = 512)]
+    pub max_connections: usize,
+    /// Requests handled at once at most; more are answered 503 at once.
+    #[arg(long, env = "VIGIL_MAX_REQUESTS_IN_FLIGHT", default_value_t = 128)]
+    pub max_requests_in_flight: usize,
     /// The takeover rules' thresholds.
     #[command(flatten)]
     pub rules: RuleSettings,
@@ -296,7 +310,8 @@ impl Config {
         Ok(SecretSealer::from_key_text(text)?)
     }
 
-    /// The database URL, defaulting to a SQLite file in the data directory (created if needed).
+    /// The database URL, defaulting to a SQLite file in the data directory (created 0700 if
+    /// needed).
     pub fn database_url(&self) -> Result<String, ConfigError> {
         if let Some(url) = &self.database_url {
             return Ok(url.clone());
@@ -307,7 +322,7 @@ impl Config {
                 .map(|dirs| dirs.data_dir().to_path_buf())
                 .ok_or(ConfigError::NoDataDir)?,
         };
-        std::fs::create_dir_all(&dir).map_err(|source| ConfigError::File {
+        crate::private_files::create_private_dir(&dir).map_err(|source| ConfigError::File {
             path: dir.clone(),
             source,
         })?;
@@ -338,11 +353,12 @@ impl Config {
         })
     }
 
-    /// The base of `activity=` URLs, without a trailing slash.
-    pub fn public_url(&self, bound: SocketAddr) -> String {
+    /// The public URL: the base of `activity=` URLs and what signed requests must be signed
+    /// for (default `http://` + the bound address).
+    pub fn public_url(&self, bound: SocketAddr) -> Result<PublicUrl, ConfigError> {
         match &self.public_url {
-            Some(url) => url.trim_end_matches('/').to_owned(),
-            None => format!("http://{bound}"),
+            Some(url) => Ok(PublicUrl::parse(url)?),
+            None => Ok(PublicUrl::parse(&format!("http://{bound}"))?),
         }
     }
 }

@@ -146,12 +146,17 @@ pub async fn seed(state: &AppState, uris_file: Option<&Path>) -> Result<(), Stri
             .open(&account.id, &account.sealed_secret)
             .map_err(|e| e.to_string())?;
         let mut uri = OtpUri::new(&account.issuer, &account.label, secret, OtpParams::totp());
-        uri.activity = Some(format!("{}/v1/feed/{}", state.public_url, account.id));
+        uri.activity = Some(format!(
+            "{}/v1/feed/{}",
+            state.public_url.base(),
+            account.id
+        ));
         uris.push(uri.to_uri_string());
     }
     match uris_file {
         Some(path) => {
-            std::fs::write(path, uris.join("\n") + "\n")
+            let text = uris.join("\n") + "\n";
+            crate::private_files::write_private_file(path, text.as_bytes())
                 .map_err(|e| format!("{}: {e}", path.display()))?;
             println!("demo accounts' otpauth URIs written to {}", path.display());
         }

@@ -2,7 +2,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use vigil_core::activity::{AccountState, ErrorBody, ErrorCode, SigningError};
+use vigil_core::activity::{AccountState, ErrorBody, ErrorCode, FieldError, SigningError};
 
 /// Everything a request can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -13,6 +13,9 @@ pub enum ApiError {
     /// A field or parameter has a value the service cannot use.
     #[error("{0}")]
     InvalidRequest(String),
+    /// A field of the JSON body breaks the protocol's bounds (the answer names the field).
+    #[error("The field {} {}.", .0.field, .0.problem)]
+    InvalidField(FieldError),
     /// The body is larger than the endpoint accepts.
     #[error("The request body is larger than the {0} bytes this endpoint accepts.")]
     BodyTooLarge(usize),
@@ -58,6 +61,18 @@ pub enum ApiError {
     /// The enrolment QR code is gone once a code was accepted.
     #[error("The enrolment code is no longer available: the account is enrolled.")]
     EnrolmentClosed,
+    /// Documents are accepted only while the account is locked.
+    #[error("Documents are accepted only while the account is locked.")]
+    AccountNotLocked,
+    /// The account holds as many documents as it may.
+    #[error("The account holds {0} documents already, the most it may; a reviewer will read them.")]
+    TooManyDocuments(i64),
+    /// The request took longer than the service allows (its body included).
+    #[error("The request took too long; send it again.")]
+    RequestTimeout,
+    /// The service handles as many requests as it may at once.
+    #[error("The service is busy; try again in a moment.")]
+    Overloaded,
     /// The database failed.
     #[error("database error")]
     Database(#[from] sqlx::Error),
@@ -70,7 +85,12 @@ impl ApiError {
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::MalformedJson(_) | ApiError::InvalidRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::MalformedJson(_)
+            | ApiError::InvalidRequest(_)
+            | ApiError::InvalidField(_) => StatusCode::BAD_REQUEST,
+            ApiError::AccountNotLocked | ApiError::TooManyDocuments(_) => StatusCode::CONFLICT,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            ApiError::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::BodyTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedDocument => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unauthorized
@@ -93,7 +113,14 @@ impl ApiError {
     pub fn code(&self) -> ErrorCode {
         match self {
             ApiError::MalformedJson(_) => ErrorCode::MalformedJson,
-            ApiError::InvalidRequest(_) => ErrorCode::InvalidRequest,
+            ApiError::InvalidRequest(_) | ApiError::InvalidField(_) => ErrorCode::InvalidRequest,
+            ApiError::AccountNotLocked => ErrorCode::AccountNotLocked,
+            ApiError::TooManyDocuments(_) => ErrorCode::TooManyDocuments,
+            ApiError::RequestTimeout => ErrorCode::RequestTimeout,
+            ApiError::Overloaded => ErrorCode::Overloaded,
+            ApiError::Signature(SigningError::UnsupportedVersion(_)) => {
+                ErrorCode::UnsupportedSignatureVersion
+            }
             ApiError::BodyTooLarge(_) => ErrorCode::BodyTooLarge,
             ApiError::UnsupportedDocument => ErrorCode::UnsupportedDocument,
             ApiError::Unauthorized | ApiError::ReviewLogin => ErrorCode::Unauthorized,
@@ -134,6 +161,10 @@ impl IntoResponse for ApiError {
             },
             retry_after: match &self {
                 ApiError::TooManyAttempts(seconds) => Some(*seconds),
+                _ => None,
+            },
+            field: match &self {
+                ApiError::InvalidField(error) => Some(error.field.clone()),
                 _ => None,
             },
         };

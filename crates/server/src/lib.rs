@@ -13,6 +13,10 @@ pub mod device;
 pub mod email;
 pub mod error;
 pub mod geo;
+pub mod listener;
+pub mod private_files;
+pub mod public_url;
+pub mod request_limits;
 pub mod routes;
 pub mod rules;
 pub mod sealed_secret;
@@ -21,6 +25,8 @@ pub mod testing;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+
+use std::time::Duration;
 
 use ring::hmac;
 use ring::rand::SystemRandom;
@@ -34,6 +40,8 @@ pub use config::{Config, ConfigError};
 use crate::db::Database;
 use crate::email::Mailer;
 use crate::geo::Geo;
+use crate::listener::LimitedListener;
+use crate::request_limits::RequestLimits;
 use crate::routes::{AppState, key_hash};
 
 /// Why the service could not start.
@@ -104,6 +112,12 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
     let secret_sealer = config.secret_sealer()?;
     let smtp = config.smtp_target()?;
     let database_url = config.database_url()?;
+    private_files::prepare_sqlite_file(&database_url).map_err(|source| {
+        StartError::Config(ConfigError::File {
+            path: database_url.clone().into(),
+            source,
+        })
+    })?;
     let db = Database::open(&database_url).await?;
     let sealed = db
         .seal_plaintext_secrets_and_check_key(&secret_sealer)
@@ -122,20 +136,23 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
         address: config.listen,
         source,
     })?;
-    let public_url = config.public_url(address);
+    let public_url = config.public_url(address)?;
     let compare_key = hmac::Key::generate(hmac::HMAC_SHA256, &SystemRandom::new())
         .map_err(|_| StartError::Demo("no randomness".into()))?;
+    let timeout = Duration::from_secs(config.request_timeout_seconds.max(1));
     let state = Arc::new(AppState {
         db,
         clock,
         site_key_hash,
         reviewer_key_hash,
         compare_key,
+        review_form_token: routes::review_form_token(&reviewer_key_hash),
+        request_limits: RequestLimits::new(timeout, config.max_requests_in_flight),
         secret_sealer,
         mailer: Mailer::new(&smtp, &config.smtp_from),
         geo,
         rules: config.rules.clone(),
-        public_url: public_url.clone(),
+        public_url,
         issuer: config.issuer.clone(),
     });
     if config.demo {
@@ -146,6 +163,9 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
     spawn_nonce_sweeper(state.clone());
     let (shutdown, shutdown_signal) = oneshot::channel::<()>();
     let app = routes::router(state.clone());
+    // A silent connection is closed after twice the request timeout, so a request whose body
+    // stalls is answered 408 by the request limit first.
+    let listener = LimitedListener::new(listener, config.max_connections, timeout * 2);
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {

@@ -1,6 +1,6 @@
 //! The takeover rules, and every change of an account's state (each recorded as a
 //! `state_changed` event): the locks the rules ask for ([`assess`], [`apply`]), the failure
-//! streak ([`wrong_code`]), the customer's answers ([`verdict`]), documents
+//! streak's lock ([`wrong_code`]), the customer's answers ([`verdict`]), documents
 //! ([`document_received`]) and reviewers' decisions ([`review_decision`]). Handlers call these;
 //! no other file moves an account between states.
 //!
@@ -329,50 +329,49 @@ pub fn failure_penalty(settings: &RuleSettings, streak: i64) -> FailurePenalty {
     }
 }
 
-/// Counts a wrong code (already recorded as the sign-in event `event_id`) and applies the
-/// failure-streak rule ([`failure_penalty`]); returns the lock, if this code made one.
+/// Applies the failure-streak rule's lock to a wrong code (already counted by the throttle
+/// and recorded as the sign-in event `event_id`): at `failures_to_lock` in a row from the
+/// customer's familiar places the event is flagged and the account locked. Failures from
+/// unfamiliar places only block their own source (`Database::reserve_attempt`), so an attacker
+/// elsewhere cannot lock the customer out. Returns the lock, if this code made one.
 pub async fn wrong_code(
     db: &Database,
     settings: &RuleSettings,
     account_id: &str,
     event_id: &str,
+    streak: i64,
+    familiar: bool,
     now: i64,
 ) -> Result<Option<StateChange>, sqlx::Error> {
-    let streak = db.count_failure(account_id).await?;
-    tracing::info!(account = %account_id, streak, "code refused");
-    match failure_penalty(settings, streak) {
-        FailurePenalty::None => Ok(None),
-        FailurePenalty::Block { minutes } => {
-            db.block_until(account_id, now + minutes * 60).await?;
-            Ok(None)
-        }
-        FailurePenalty::Lock => {
-            let mut tx = db.pool().begin().await?;
-            // Read afresh under the row lock: another request may have locked the account since
-            // this code was refused, and a lock never moves to a less severe state.
-            let Some(account) = Database::lock_account_row(&mut tx, account_id).await? else {
-                return Ok(None);
-            };
-            Database::flag_event(&mut tx, event_id, &[Reason::TooManyFailedCodes], true).await?;
-            let reason = format!("{streak} wrong codes in a row");
-            let change = escalate(
-                &mut tx,
-                &account,
-                AccountState::LockedPendingVerification,
-                &reason,
-                now,
-            )
-            .await?;
-            tx.commit().await?;
-            Ok(change)
-        }
+    tracing::info!(account = %account_id, streak, familiar, "code refused");
+    if !familiar || failure_penalty(settings, streak) != FailurePenalty::Lock {
+        return Ok(None);
     }
+    let mut tx = db.pool().begin().await?;
+    // Read afresh under the row lock: another request may have locked the account since this
+    // code was refused, and a lock never moves to a less severe state.
+    let Some(account) = Database::lock_account_row(&mut tx, account_id).await? else {
+        return Ok(None);
+    };
+    Database::flag_event(&mut tx, event_id, &[Reason::TooManyFailedCodes], true).await?;
+    let reason = format!("{streak} wrong codes in a row");
+    let change = escalate(
+        &mut tx,
+        &account,
+        AccountState::LockedPendingVerification,
+        &reason,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(change)
 }
 
 /// Records the customer's answer to one of the account's events (the caller checked the event
-/// is the account's, with the row locked): `not_mine` locks an active account pending
-/// verification; `mine` that leaves no flagged event unresolved unlocks an account pending
-/// verification.
+/// is the account's and not answered `not_mine` before, with the row locked): `not_mine` locks
+/// an active account pending verification and stays unresolved until a reviewer unlocks (no
+/// later answer clears it, so whoever holds the secret cannot undo it); `mine` that leaves no
+/// flagged event unresolved unlocks an account pending verification.
 pub async fn verdict(
     connection: &mut AnyConnection,
     account: &AccountRow,
@@ -452,6 +451,7 @@ pub async fn review_decision(
     match decision {
         Decision::Unlock => {
             Database::resolve_all(connection, &account.id).await?;
+            Database::delete_documents(connection, &account.id).await?;
             let reason = with_note("A reviewer unlocked the account");
             let change =
                 change_state(connection, account, AccountState::Active, &reason, now).await?;

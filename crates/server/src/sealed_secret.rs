@@ -1,4 +1,4 @@
-//! TOTP secrets at rest: sealed with AES-256-GCM (`ring::aead`) under the server secret key
+//! TOTP secrets and customers' documents at rest: sealed with AES-256-GCM (`ring::aead`) under the server secret key
 //! (`VIGIL_SECRET_KEY`, 32 random bytes), a fresh random 96-bit nonce per seal, and the account id
 //! as associated data so a row's ciphertext cannot be moved to another account.
 //!
@@ -89,22 +89,47 @@ impl SecretSealer {
 
     /// Seals a TOTP secret for an account: `v1:` + base64url(nonce ‖ ciphertext ‖ tag).
     pub fn seal(&self, account_id: &str, secret: &Secret) -> Result<String, SealError> {
+        self.seal_bytes(account_id.as_bytes(), secret.as_bytes())
+    }
+
+    /// Seals a customer's document, bound to its account and id (the associated data is
+    /// `document:ACCOUNT:DOCUMENT`, so a sealed document cannot be moved to another row).
+    pub fn seal_document(
+        &self,
+        account_id: &str,
+        document_id: &str,
+        bytes: &[u8],
+    ) -> Result<String, SealError> {
+        self.seal_bytes(document_aad(account_id, document_id).as_bytes(), bytes)
+    }
+
+    /// Opens a sealed document of an account.
+    pub fn open_document(
+        &self,
+        account_id: &str,
+        document_id: &str,
+        sealed: &str,
+    ) -> Result<Zeroizing<Vec<u8>>, SealError> {
+        self.open_bytes(document_aad(account_id, document_id).as_bytes(), sealed)
+    }
+
+    fn seal_bytes(&self, aad: &[u8], plain: &[u8]) -> Result<String, SealError> {
         let mut nonce = [0u8; NONCE_LEN];
         self.random
             .fill(&mut nonce)
             .map_err(|_| SealError::NoRandomness)?;
         // nonce ‖ plaintext, then encrypted in place after the nonce and the tag appended.
         let mut sealed = Zeroizing::new(Vec::with_capacity(
-            NONCE_LEN + secret.as_bytes().len() + AES_256_GCM.tag_len(),
+            NONCE_LEN + plain.len() + AES_256_GCM.tag_len(),
         ));
         sealed.extend_from_slice(&nonce);
-        sealed.extend_from_slice(secret.as_bytes());
+        sealed.extend_from_slice(plain);
         let tag = self
             .key
             .seal_in_place_separate_tag(
                 Nonce::assume_unique_for_key(nonce),
-                Aad::from(account_id.as_bytes()),
-                &mut sealed[NONCE_LEN..],
+                Aad::from(aad),
+                sealed.get_mut(NONCE_LEN..).ok_or(SealError::Encrypt)?,
             )
             .map_err(|_| SealError::Encrypt)?;
         sealed.extend_from_slice(tag.as_ref());
@@ -117,6 +142,11 @@ impl SecretSealer {
     /// Opens a sealed secret of an account; fails unless this key sealed it for this account
     /// and it is unaltered.
     pub fn open(&self, account_id: &str, sealed: &str) -> Result<Secret, SealError> {
+        let plain = self.open_bytes(account_id.as_bytes(), sealed)?;
+        Ok(Secret::from_bytes(plain.to_vec()))
+    }
+
+    fn open_bytes(&self, aad: &[u8], sealed: &str) -> Result<Zeroizing<Vec<u8>>, SealError> {
         let encoded = sealed
             .strip_prefix(SEALED_PREFIX_V1)
             .ok_or(SealError::UnknownFormat)?;
@@ -129,17 +159,21 @@ impl SecretSealer {
             return Err(SealError::Malformed);
         }
         let mut nonce = [0u8; NONCE_LEN];
-        nonce.copy_from_slice(&bytes[..NONCE_LEN]);
+        nonce.copy_from_slice(bytes.get(..NONCE_LEN).ok_or(SealError::Malformed)?);
         let plain = self
             .key
             .open_in_place(
                 Nonce::assume_unique_for_key(nonce),
-                Aad::from(account_id.as_bytes()),
-                &mut bytes[NONCE_LEN..],
+                Aad::from(aad),
+                bytes.get_mut(NONCE_LEN..).ok_or(SealError::Malformed)?,
             )
             .map_err(|_| SealError::Unauthentic)?;
-        Ok(Secret::from_bytes(plain.to_vec()))
+        Ok(Zeroizing::new(plain.to_vec()))
     }
+}
+
+fn document_aad(account_id: &str, document_id: &str) -> String {
+    format!("document:{account_id}:{document_id}")
 }
 
 fn decode_key_text(text: &str) -> Result<Sensitive<Vec<u8>>, SecretKeyError> {

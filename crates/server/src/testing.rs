@@ -15,7 +15,7 @@ use std::path::Path;
 pub use reqwest::{Client, Method, Response};
 use serde_json::{Value, json};
 use tempfile::TempDir;
-use vigil_core::activity::{ActivityKey, sign_request};
+use vigil_core::activity::{ActivityKey, RequestTarget, sign_request};
 use vigil_core::{OtpParams, OtpUri, Secret, Sensitive};
 
 use crate::{Clock, Config, RunningServer};
@@ -220,7 +220,8 @@ impl LocalService {
         body["state"].as_str().unwrap().to_owned()
     }
 
-    /// A request signed as the app signs it, at the server's clock.
+    /// A request signed as the app signs it, at the server's clock, for the service's public
+    /// URL (its origin, and `path` under its prefix, as a proxy in front of it would see it).
     #[allow(clippy::too_many_arguments)]
     pub async fn signed(
         &self,
@@ -236,15 +237,15 @@ impl LocalService {
         let nonce = nonce
             .map(str::to_owned)
             .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
-        let headers = sign_request(
-            &key,
+        let public = &self.server.as_ref().unwrap().state.public_url;
+        let public_path = public.public_path(path);
+        let target = RequestTarget {
             method,
-            path,
-            self.clock.now() + time_offset,
-            &nonce,
-            body,
-        )
-        .unwrap();
+            origin: public.origin(),
+            path_and_query: &public_path,
+        };
+        let headers =
+            sign_request(&key, &target, self.clock.now() + time_offset, &nonce, body).unwrap();
         let mut request = self
             .client
             .request(

@@ -41,11 +41,22 @@ pub enum ErrorCode {
     EnrolmentClosed,
     /// `internal` (500).
     Internal,
+    /// `unsupported_signature_version` (401): the request is not signed in the protocol's
+    /// signature version (`Vigil-Signature-Version: v2`); the old v1 form is refused.
+    UnsupportedSignatureVersion,
+    /// `account_not_locked` (409): documents are accepted only while the account is locked.
+    AccountNotLocked,
+    /// `too_many_documents` (409): the account holds as many documents as it may.
+    TooManyDocuments,
+    /// `request_timeout` (408): the request (its body included) took too long to arrive or run.
+    RequestTimeout,
+    /// `overloaded` (503): the service is handling as many requests as it may; try again.
+    Overloaded,
 }
 
 impl ErrorCode {
     /// Every code, in the order above.
-    pub const ALL: [ErrorCode; 17] = [
+    pub const ALL: [ErrorCode; 22] = [
         ErrorCode::MalformedJson,
         ErrorCode::InvalidRequest,
         ErrorCode::BodyTooLarge,
@@ -63,6 +74,11 @@ impl ErrorCode {
         ErrorCode::Conflict,
         ErrorCode::EnrolmentClosed,
         ErrorCode::Internal,
+        ErrorCode::UnsupportedSignatureVersion,
+        ErrorCode::AccountNotLocked,
+        ErrorCode::TooManyDocuments,
+        ErrorCode::RequestTimeout,
+        ErrorCode::Overloaded,
     ];
 
     /// The wire code, e.g. `timestamp_out_of_range`.
@@ -85,6 +101,11 @@ impl ErrorCode {
             ErrorCode::Conflict => "conflict",
             ErrorCode::EnrolmentClosed => "enrolment_closed",
             ErrorCode::Internal => "internal",
+            ErrorCode::UnsupportedSignatureVersion => "unsupported_signature_version",
+            ErrorCode::AccountNotLocked => "account_not_locked",
+            ErrorCode::TooManyDocuments => "too_many_documents",
+            ErrorCode::RequestTimeout => "request_timeout",
+            ErrorCode::Overloaded => "overloaded",
         }
     }
 

@@ -7,6 +7,7 @@
 //! - [`error_code`]: the `error` codes of error answers ([`ErrorCode`]).
 //! - [`document`]: the documents a customer may send ([`DocumentType`],
 //!   [`MAX_DOCUMENT_BYTES`]).
+//! - [`validate`]: the bounds on every field of every request body ([`FieldError`]).
 //! - [`app_link`]: the `vigil://activity?…` link of alert emails ([`AppLink`]), built by the
 //!   service and parsed by the app.
 //!
@@ -19,6 +20,7 @@ pub mod error_code;
 pub mod reason;
 pub mod signing;
 pub mod types;
+pub mod validate;
 
 pub use app_link::{AppLink, AppLinkError};
 pub use document::{DocumentType, MAX_DOCUMENT_BYTES};
@@ -26,9 +28,10 @@ pub use error_code::ErrorCode;
 pub use reason::Reason;
 
 pub use signing::{
-    ActivityKey, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP, MAX_CLOCK_SKEW_SECONDS,
-    NONCE_WINDOW_SECONDS, SignedHeaders, SigningError, nonce_from_bytes, sign_request,
-    string_to_sign, verify_request,
+    ActivityKey, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP, HEADER_VERSION,
+    MAX_CLOCK_SKEW_SECONDS, NONCE_WINDOW_SECONDS, RequestTarget, SIGNATURE_VERSION, SignedHeaders,
+    SigningError, check_headers, nonce_from_bytes, origin_of, sign_request, string_to_sign,
+    verify_request,
 };
 pub use types::{
     AccountCreated, AccountState, AccountStatus, CreateAccount, Decision, DecisionRequest,
@@ -37,3 +40,4 @@ pub use types::{
     RiskLevel, Verdict, VerdictRecorded, VerdictRequest, VerifyAccepted, VerifyRequest,
     date_in_range, mask_reference,
 };
+pub use validate::{CheckedEvent, FieldError};

@@ -26,106 +26,161 @@ fn derived_key_matches_the_fixed_vector() {
     assert_ne!(other.as_bytes(), key().as_bytes());
 }
 
+const ORIGIN: &str = "https://shop.example";
+
+/// A target at the worked example's service (public URL `https://shop.example/vigil`).
+fn at<'a>(method: &'a str, path: &'a str) -> RequestTarget<'a> {
+    RequestTarget {
+        method,
+        origin: ORIGIN,
+        path_and_query: path,
+    }
+}
+
 #[test]
 fn get_request_matches_the_worked_example() {
-    let path = format!("/v1/feed/{ACCOUNT}?limit=20");
+    let path = format!("/vigil/v1/feed/{ACCOUNT}?limit=20");
     assert_eq!(
-        string_to_sign("get", &path, "1764050000", NONCE, b""),
+        string_to_sign(&at("get", &path), "1764050000", NONCE, b""),
         format!(
-            "GET\n{path}\n1764050000\n{NONCE}\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+            "v2\nGET\nhttps://shop.example\n{path}\n1764050000\n{NONCE}\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
         )
     );
-    let headers = sign_request(&key(), "GET", &path, TIME, NONCE, b"").unwrap();
+    let headers = sign_request(&key(), &at("GET", &path), TIME, NONCE, b"").unwrap();
     assert_eq!(
         headers.signature,
-        "qNIWPMyZ7UO7gppCIZFnRG3vUod62efU60cRZAEs1W8"
+        "BwydBXBxVMhgb02NYiHzooZd9XvNBaeO7xAXyNta3KM"
     );
     assert_eq!(headers.timestamp, "1764050000");
+    assert_eq!(headers.version, "v2");
     assert_eq!(
-        verify_request(&key(), "GET", &path, &headers, b"", TIME + 10),
+        verify_request(&key(), &at("GET", &path), &headers, b"", TIME + 10),
         Ok(TIME)
     );
 }
 
 #[test]
 fn post_request_with_a_body_matches_the_fixed_vector() {
-    let path = format!("/v1/feed/{ACCOUNT}/events/9d1c7b52-0a44-4f7e-b3a9-5c2e8f61d0aa/verdict");
+    let path =
+        format!("/vigil/v1/feed/{ACCOUNT}/events/9d1c7b52-0a44-4f7e-b3a9-5c2e8f61d0aa/verdict");
     let body = br#"{"verdict":"not_mine"}"#;
-    let headers = sign_request(&key(), "POST", &path, TIME, NONCE, body).unwrap();
+    let headers = sign_request(&key(), &at("POST", &path), TIME, NONCE, body).unwrap();
     assert_eq!(
         headers.signature,
-        "ve4a-4U3zb0d66n1YA77jOWTIKBOHWqIVtvIibzPhg8"
+        "apJ7KC0ecy4HryMhCMZOVg6JF_GnwYAjtv9-dZZNssc"
     );
-    assert!(verify_request(&key(), "POST", &path, &headers, body, TIME).is_ok());
+    assert!(verify_request(&key(), &at("POST", &path), &headers, body, TIME).is_ok());
+}
+
+#[test]
+fn a_signature_for_another_origin_or_prefix_is_refused() {
+    let path = format!("/vigil/v1/feed/{ACCOUNT}?limit=20");
+    let attacker = RequestTarget {
+        origin: "https://attacker.example",
+        ..at("GET", &path)
+    };
+    let headers = sign_request(&key(), &attacker, TIME, NONCE, b"").unwrap();
+    // Python's hmac gives the same value for the attacker's origin.
+    assert_eq!(
+        headers.signature,
+        "RoKrU5uB5jk6zJCsQumQ34XRLnuteCBHq-C_1_Ik1vw"
+    );
+    assert_eq!(
+        verify_request(&key(), &at("GET", &path), &headers, b"", TIME),
+        Err(SigningError::BadSignature)
+    );
+    let unprefixed = format!("/v1/feed/{ACCOUNT}?limit=20");
+    let headers = sign_request(&key(), &at("GET", &unprefixed), TIME, NONCE, b"").unwrap();
+    assert_eq!(
+        verify_request(&key(), &at("GET", &path), &headers, b"", TIME),
+        Err(SigningError::BadSignature)
+    );
+    // The origin is compared as the WHATWG serialises it: case and a default port do not matter.
+    let url = url::Url::parse("HTTPS://Shop.Example:443/vigil/v1/feed/x").unwrap();
+    assert_eq!(origin_of(&url), ORIGIN);
+}
+
+#[test]
+fn the_old_unversioned_form_is_refused() {
+    let path = format!("/vigil/v1/feed/{ACCOUNT}?limit=20");
+    let mut headers = sign_request(&key(), &at("GET", &path), TIME, NONCE, b"").unwrap();
+    for version in ["", "v1", "v3"] {
+        headers.version = version.into();
+        assert_eq!(
+            verify_request(&key(), &at("GET", &path), &headers, b"", TIME),
+            Err(SigningError::UnsupportedVersion(version.into()))
+        );
+    }
 }
 
 #[test]
 fn any_change_to_the_request_breaks_the_signature() {
     let path = format!("/v1/feed/{ACCOUNT}?limit=20");
-    let headers = sign_request(&key(), "GET", &path, TIME, NONCE, b"").unwrap();
+    let headers = sign_request(&key(), &at("GET", &path), TIME, NONCE, b"").unwrap();
     let bad = Err(SigningError::BadSignature);
     assert_eq!(
-        verify_request(&key(), "POST", &path, &headers, b"", TIME),
+        verify_request(&key(), &at("POST", &path), &headers, b"", TIME),
         bad
     );
     let other_path = format!("/v1/feed/{ACCOUNT}?limit=21");
     assert_eq!(
-        verify_request(&key(), "GET", &other_path, &headers, b"", TIME),
+        verify_request(&key(), &at("GET", &other_path), &headers, b"", TIME),
         bad
     );
     assert_eq!(
-        verify_request(&key(), "GET", &path, &headers, b"x", TIME),
+        verify_request(&key(), &at("GET", &path), &headers, b"x", TIME),
         bad
     );
     let mut other_nonce = headers.clone();
     other_nonce.nonce = "q8Jr2vLx9TzWm4Kf".into();
     assert_eq!(
-        verify_request(&key(), "GET", &path, &other_nonce, b"", TIME),
+        verify_request(&key(), &at("GET", &path), &other_nonce, b"", TIME),
         bad
     );
     let mut other_time = headers.clone();
     other_time.timestamp = (TIME + 1).to_string();
     assert_eq!(
-        verify_request(&key(), "GET", &path, &other_time, b"", TIME),
+        verify_request(&key(), &at("GET", &path), &other_time, b"", TIME),
         bad
     );
     let mut garbage = headers.clone();
     garbage.signature = "not base64!".into();
     assert_eq!(
-        verify_request(&key(), "GET", &path, &garbage, b"", TIME),
+        verify_request(&key(), &at("GET", &path), &garbage, b"", TIME),
         bad
     );
     let wrong_key = ActivityKey::from_bytes([7; 32]);
     assert_eq!(
-        verify_request(&wrong_key, "GET", &path, &headers, b"", TIME),
+        verify_request(&wrong_key, &at("GET", &path), &headers, b"", TIME),
         bad
     );
 }
 
 #[test]
 fn clock_skew_over_300_seconds_is_refused() {
-    let path = "/v1/feed/x";
-    let headers = sign_request(&key(), "GET", path, TIME, NONCE, b"").unwrap();
-    assert!(verify_request(&key(), "GET", path, &headers, b"", TIME + 300).is_ok());
-    assert!(verify_request(&key(), "GET", path, &headers, b"", TIME - 300).is_ok());
+    let target = at("GET", "/v1/feed/x");
+    let headers = sign_request(&key(), &target, TIME, NONCE, b"").unwrap();
+    assert!(verify_request(&key(), &target, &headers, b"", TIME + 300).is_ok());
+    assert!(verify_request(&key(), &target, &headers, b"", TIME - 300).is_ok());
     assert_eq!(
-        verify_request(&key(), "GET", path, &headers, b"", TIME + 301),
+        verify_request(&key(), &target, &headers, b"", TIME + 301),
         Err(SigningError::ClockSkew { skew: -301 })
     );
     assert_eq!(
-        verify_request(&key(), "GET", path, &headers, b"", TIME - 301),
+        verify_request(&key(), &target, &headers, b"", TIME - 301),
         Err(SigningError::ClockSkew { skew: 301 })
     );
     let mut bad = headers.clone();
     bad.timestamp = "yesterday".into();
     assert_eq!(
-        verify_request(&key(), "GET", path, &bad, b"", TIME),
+        verify_request(&key(), &target, &bad, b"", TIME),
         Err(SigningError::BadTimestamp)
     );
 }
 
 #[test]
 fn nonces_must_be_16_to_64_url_safe_characters() {
+    let target = at("GET", "/");
     for nonce in [
         "short",
         "with space inside!!",
@@ -133,14 +188,14 @@ fn nonces_must_be_16_to_64_url_safe_characters() {
         "ünïcödé-ünïcödé-1",
     ] {
         assert_eq!(
-            sign_request(&key(), "GET", "/", TIME, nonce, b""),
+            sign_request(&key(), &target, TIME, nonce, b""),
             Err(SigningError::BadNonce),
             "{nonce}"
         );
     }
     for nonce in ["a".repeat(16), "A-_z09".repeat(10) + "abcd"] {
         assert!(
-            sign_request(&key(), "GET", "/", TIME, &nonce, b"").is_ok(),
+            sign_request(&key(), &target, TIME, &nonce, b"").is_ok(),
             "{nonce}"
         );
     }

@@ -256,6 +256,10 @@ pub struct Event {
     pub reasons: Vec<Reason>,
     /// The customer's answer, if any.
     pub verdict: Option<Verdict>,
+    /// How many attempts this event stands for, when more than one: repeated failed sign-ins
+    /// (same outcome, same IP, within an hour) are recorded as one event with a count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u64>,
 }
 
 impl Event {
@@ -503,6 +507,9 @@ pub struct ErrorBody {
     /// Seconds to wait, with `too_many_attempts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
+    /// The request field a bad value was in (`ip`, `details.last4`), with `invalid_request`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl ErrorBody {
@@ -599,6 +606,7 @@ mod tests {
             message: "The code is not valid.".into(),
             state: None,
             retry_after: None,
+            field: None,
         };
         assert_eq!(
             serde_json::to_string(&body).unwrap(),

@@ -279,28 +279,8 @@ impl Database {
         Ok(result.rows_affected() == 1)
     }
 
-    /// Counts one more failed code; returns the streak afterwards.
-    pub async fn count_failure(&self, id: &str) -> Result<i64, sqlx::Error> {
-        sqlx::query_scalar(
-            "UPDATE accounts SET failed_streak = failed_streak + 1 WHERE id = $1 \
-             RETURNING failed_streak",
-        )
-        .bind(id)
-        .fetch_one(&self.pool)
-        .await
-    }
-
-    /// No code is checked for this account before `until`.
-    pub async fn block_until(&self, id: &str, until: i64) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE accounts SET blocked_until = $2 WHERE id = $1")
-            .bind(id)
-            .bind(until)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    /// Sets the state and its reason (the caller records the `state_changed` event).
+    /// Sets the state and its reason (the caller records the `state_changed` event); back to
+    /// active, every failed-code throttle of the account starts again.
     pub async fn set_state(
         connection: &mut AnyConnection,
         id: &str,
@@ -317,8 +297,11 @@ impl Database {
         .bind(state.as_str())
         .bind(reason)
         .bind(i64::from(reset))
-        .execute(connection)
+        .execute(&mut *connection)
         .await?;
+        if reset {
+            Self::forget_attempts(connection, id).await?;
+        }
         Ok(())
     }
 }

@@ -37,6 +37,8 @@ pub struct EventRow {
     pub reasons: Vec<Reason>,
     /// The customer's answer.
     pub verdict: Option<Verdict>,
+    /// How many attempts the event stands for (repeated failed sign-ins are one event).
+    pub count: i64,
 }
 
 /// What recording an event stores.
@@ -74,7 +76,7 @@ pub struct FeedCursor {
 }
 
 const COLUMNS: &str = "id, account_id, kind, occurred_at, recorded_at, ip, country, user_agent, \
-     outcome, details, flagged, resolved, reasons, verdict";
+     outcome, details, flagged, resolved, reasons, verdict, repeat_count";
 
 fn event_from_row(row: &AnyRow) -> Result<EventRow, sqlx::Error> {
     let decode = |column: &str, value: String| sqlx::Error::ColumnDecode {
@@ -106,6 +108,7 @@ fn event_from_row(row: &AnyRow) -> Result<EventRow, sqlx::Error> {
             Some(text) => Some(Verdict::parse(&text).ok_or_else(|| decode("verdict", text))?),
             None => None,
         },
+        count: row.try_get("repeat_count")?,
     })
 }
 
@@ -133,6 +136,36 @@ impl Database {
         .execute(connection)
         .await?;
         Ok(())
+    }
+
+    /// Records a failed sign-in (wrong, replayed or refused code), or counts it in the event of
+    /// the same outcome from the same IP within the last `window` seconds that is not flagged,
+    /// so repeated failures cannot push the events the customer must answer out of the feed.
+    /// Returns the id of the event that holds it. Call with the account's row locked.
+    pub async fn record_failed_sign_in(
+        connection: &mut AnyConnection,
+        event: &NewEventRow,
+        window: i64,
+    ) -> Result<String, sqlx::Error> {
+        let outcome = event.outcome.map(Outcome::as_str).unwrap_or("");
+        let counted: Option<String> = sqlx::query_scalar(
+            "UPDATE events SET repeat_count = repeat_count + 1 WHERE id = (\
+               SELECT id FROM events WHERE account_id = $1 AND kind = 'sign_in' \
+               AND outcome = $2 AND COALESCE(ip, '') = $3 AND flagged = 0 \
+               AND occurred_at >= $4 ORDER BY occurred_at DESC, id DESC LIMIT 1) \
+             RETURNING id",
+        )
+        .bind(&event.account_id)
+        .bind(outcome)
+        .bind(event.ip.as_deref().unwrap_or(""))
+        .bind(event.occurred_at - window)
+        .fetch_optional(&mut *connection)
+        .await?;
+        if let Some(id) = counted {
+            return Ok(id);
+        }
+        Self::insert_event(connection, event).await?;
+        Ok(event.id.clone())
     }
 
     /// Flags an event with its reasons (unresolved until the customer or a reviewer clears it),
@@ -295,7 +328,8 @@ impl Database {
         .await
     }
 
-    /// Whether the customer answered `mine` to an event from `country` since `since`.
+    /// Whether the customer answered `mine` to a successful sign-in from `country` since
+    /// `since` (a `mine` on a failed attempt confirms nothing: the attempt did not get in).
     pub async fn country_confirmed(
         connection: &mut AnyConnection,
         account_id: &str,
@@ -304,7 +338,8 @@ impl Database {
     ) -> Result<bool, sqlx::Error> {
         let count: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM events WHERE account_id = $1 AND country = $2 \
-             AND verdict = 'mine' AND occurred_at >= $3",
+             AND verdict = 'mine' AND kind = 'sign_in' AND outcome = 'success' \
+             AND occurred_at >= $3",
         )
         .bind(account_id)
         .bind(country)

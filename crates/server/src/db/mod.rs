@@ -7,15 +7,23 @@
 
 mod accounts;
 mod events;
+mod throttle;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 
 pub use accounts::{AccountRow, NewAccount, SecretKeyCheckError};
 pub use events::{EventRow, FeedCursor, NewEventRow};
+pub use throttle::{Attempt, BlockRule, FAMILIAR_SOURCE};
 
 /// The migrations, in order; each runs once, in a transaction, recorded in `schema_migrations`.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../migrations/0001_init.sql")),
+    (
+        2,
+        include_str!("../../migrations/0002_throttles_counts.sql"),
+    ),
+];
 
 /// A pool of connections to the service's database.
 #[derive(Clone, Debug)]
@@ -164,7 +172,31 @@ impl Database {
         Ok(result.rows_affected() == 1)
     }
 
-    /// Stores a document (base64 text, so both databases take the same column type).
+    /// How many documents the account holds.
+    pub async fn document_count(
+        connection: &mut sqlx::AnyConnection,
+        account_id: &str,
+    ) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM documents WHERE account_id = $1")
+            .bind(account_id)
+            .fetch_one(connection)
+            .await
+    }
+
+    /// Deletes the account's documents (a reviewer unlocked it: they are no longer needed).
+    pub async fn delete_documents(
+        connection: &mut sqlx::AnyConnection,
+        account_id: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query("DELETE FROM documents WHERE account_id = $1")
+            .bind(account_id)
+            .execute(connection)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a document, sealed (`v1:` + base64url text, so both databases take the same
+    /// column type).
     pub async fn insert_document(
         &self,
         executor: &mut sqlx::AnyConnection,
@@ -178,7 +210,7 @@ impl Database {
         .bind(&document.account_id)
         .bind(&document.content_type)
         .bind(document.size)
-        .bind(&document.data_base64)
+        .bind(&document.sealed_data)
         .bind(document.received_at)
         .execute(executor)
         .await?;
@@ -202,7 +234,7 @@ impl Database {
                     account_id: row.try_get("account_id")?,
                     content_type: row.try_get("content_type")?,
                     size: row.try_get("size")?,
-                    data_base64: String::new(),
+                    sealed_data: String::new(),
                     received_at: row.try_get("received_at")?,
                 })
             })
@@ -230,7 +262,7 @@ impl Database {
                 account_id: row.try_get("account_id")?,
                 content_type: row.try_get("content_type")?,
                 size: row.try_get("size")?,
-                data_base64: row.try_get("data")?,
+                sealed_data: row.try_get("data")?,
                 received_at: row.try_get("received_at")?,
             })
         })
@@ -249,8 +281,10 @@ pub struct DocumentRow {
     pub content_type: String,
     /// Bytes.
     pub size: i64,
-    /// The content in base64 (empty in listings).
-    pub data_base64: String,
+    /// The content sealed under the server secret key (`v1:…`, see
+    /// [`crate::sealed_secret::SecretSealer::seal_document`]); plain base64 for a document
+    /// stored before documents were sealed; empty in listings.
+    pub sealed_data: String,
     /// When it arrived.
     pub received_at: i64,
 }

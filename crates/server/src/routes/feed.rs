@@ -5,20 +5,24 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use serde::Deserialize;
 use serde_json::json;
 use vigil_core::activity::{
-    DocumentReceived, DocumentType, EventKind, FeedPage, MAX_DOCUMENT_BYTES, VerdictRecorded,
-    VerdictRequest,
+    DocumentReceived, DocumentType, EventKind, FeedPage, MAX_DOCUMENT_BYTES, Verdict,
+    VerdictRecorded, VerdictRequest,
 };
 
 use super::{SharedState, SignedCaller, api_event, datetime, parse_json};
-use crate::db::{Database, DocumentRow, FeedCursor, NewEventRow};
+use crate::db::{AccountRow, Database, DocumentRow, FeedCursor, NewEventRow};
 use crate::error::ApiError;
 use crate::routes::site::notify_state;
 use crate::rules;
+
+/// Documents an account may hold at once (a reviewer's unlock deletes them).
+pub const MAX_DOCUMENTS_PER_ACCOUNT: i64 = 5;
+
+/// The longest `after` cursor (an event id) a feed query may carry.
+const MAX_CURSOR_CHARS: usize = 64;
 
 /// Query of `GET /v1/feed/{id}`.
 #[derive(Debug, Deserialize)]
@@ -37,6 +41,15 @@ pub async fn feed(
     let limit = query.limit.unwrap_or(50);
     if !(1..=200).contains(&limit) {
         return Err(ApiError::InvalidRequest("limit must be 1 to 200".into()));
+    }
+    if query
+        .after
+        .as_ref()
+        .is_some_and(|a| a.len() > MAX_CURSOR_CHARS)
+    {
+        return Err(ApiError::InvalidRequest(format!(
+            "after must be at most {MAX_CURSOR_CHARS} characters (an event id)"
+        )));
     }
     let cursor = match query.after.as_deref().filter(|a| !a.is_empty()) {
         None => None,
@@ -101,11 +114,15 @@ pub async fn verdict(
     let Some(account) = Database::lock_account_row(&mut tx, &account.id).await? else {
         return Err(ApiError::AccountNotFound);
     };
-    if Database::event(&mut tx, &account.id, &event_id)
-        .await?
-        .is_none()
-    {
+    let Some(event) = Database::event(&mut tx, &account.id, &event_id).await? else {
         return Err(ApiError::NotFound("event"));
+    };
+    // "This wasn't me" stands until a reviewer decides: whoever holds the secret (the one who
+    // signed in, perhaps) cannot take it back.
+    if event.verdict == Some(Verdict::NotMine) && request.verdict != Verdict::NotMine {
+        return Err(ApiError::Conflict(
+            "This event was reported as not yours; only a reviewer can clear it.".into(),
+        ));
     }
     let change = rules::verdict(&mut tx, &account, &event_id, request.verdict, now).await?;
     tx.commit().await?;
@@ -119,7 +136,24 @@ pub async fn verdict(
     }))
 }
 
-/// `POST /v1/feed/{id}/documents`: the raw file as the body (PDF, PNG or JPEG, up to 10 MB).
+/// Whether the account takes a document now: only while locked, and while it holds fewer than
+/// [`MAX_DOCUMENTS_PER_ACCOUNT`]. Checked before the body is read and again under the row lock.
+pub async fn accepts_documents(
+    connection: &mut sqlx::AnyConnection,
+    account: &AccountRow,
+) -> Result<(), ApiError> {
+    if !account.state.is_locked() {
+        return Err(ApiError::AccountNotLocked);
+    }
+    let held = Database::document_count(connection, &account.id).await?;
+    if held >= MAX_DOCUMENTS_PER_ACCOUNT {
+        return Err(ApiError::TooManyDocuments(held));
+    }
+    Ok(())
+}
+
+/// `POST /v1/feed/{id}/documents`: the raw file as the body (PDF, PNG or JPEG, up to 10 MB),
+/// accepted while the account is locked, stored sealed under the server secret key.
 pub async fn upload_document(
     State(state): State<SharedState>,
     SignedCaller { account, body }: SignedCaller<MAX_DOCUMENT_BYTES>,
@@ -129,18 +163,24 @@ pub async fn upload_document(
         .content_type();
     let now = state.clock.now();
     let id = account.id;
+    let document_id = uuid::Uuid::new_v4().to_string();
+    let sealed_data = state
+        .secret_sealer
+        .seal_document(&id, &document_id, &body)
+        .map_err(|error| ApiError::Internal(format!("cannot seal a document: {error}")))?;
     let document = DocumentRow {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: document_id,
         account_id: id.clone(),
         content_type: content_type.to_owned(),
         size: body.len() as i64,
-        data_base64: STANDARD.encode(&body),
+        sealed_data,
         received_at: now,
     };
     let mut tx = state.db.pool().begin().await?;
     let Some(account) = Database::lock_account_row(&mut tx, &id).await? else {
         return Err(ApiError::AccountNotFound);
     };
+    accepts_documents(&mut tx, &account).await?;
     state.db.insert_document(&mut tx, &document).await?;
     let event = NewEventRow {
         id: uuid::Uuid::new_v4().to_string(),

@@ -5,6 +5,8 @@ mod feed;
 mod review;
 mod site;
 
+pub use review::review_form_token;
+
 use std::sync::Arc;
 
 use axum::Router;
@@ -20,8 +22,9 @@ use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
 use vigil_core::Secret;
 use vigil_core::activity::{
-    ActivityKey, Event, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP, MAX_DOCUMENT_BYTES,
-    SignedHeaders, SigningError, mask_reference, verify_request,
+    ActivityKey, Event, FEED_YEARS, FieldError, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP,
+    HEADER_VERSION, MAX_DOCUMENT_BYTES, RequestTarget, SignedHeaders, SigningError, check_headers,
+    mask_reference, verify_request,
 };
 
 use crate::clock::Clock;
@@ -31,6 +34,8 @@ use crate::device::device_from_user_agent;
 use crate::email::Mailer;
 use crate::error::ApiError;
 use crate::geo::Geo;
+use crate::public_url::PublicUrl;
+use crate::request_limits::{RequestLimits, limit_requests};
 use crate::sealed_secret::SecretSealer;
 
 /// JSON bodies are at most this large.
@@ -49,6 +54,9 @@ pub struct AppState {
     pub reviewer_key_hash: [u8; 32],
     /// A random per-process key for constant-time comparisons (HMAC, then `ring`'s verify).
     pub compare_key: hmac::Key,
+    /// The review page's form token, derived from the reviewer key (the same in every
+    /// instance and after restarts; see `review::form_token`).
+    pub review_form_token: String,
     /// Seals and opens the accounts' TOTP secrets (the server secret key).
     pub secret_sealer: SecretSealer,
     /// Emails.
@@ -57,8 +65,10 @@ pub struct AppState {
     pub geo: Geo,
     /// Rule thresholds.
     pub rules: RuleSettings,
-    /// Base of `activity=` URLs.
-    pub public_url: String,
+    /// Base of `activity=` URLs, and the origin and path prefix signed requests must name.
+    pub public_url: PublicUrl,
+    /// The per-request timeout and the number of requests handled at once.
+    pub request_limits: RequestLimits,
     /// Default issuer.
     pub issuer: String,
 }
@@ -130,10 +140,13 @@ pub fn router(state: SharedState) -> Router {
             get(review::document),
         )
         .route("/v1/review/accounts/{id}/decision", post(review::decide))
-        .route("/review", get(review::page))
-        .route("/review/accounts/{id}/decision", post(review::decide_form))
+        .merge(review::page_routes())
         .fallback(|| async { ApiError::NoRoute })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.request_limits.clone(),
+            limit_requests,
+        ))
         .layer(axum::middleware::map_response_with_state(
             state.clone(),
             date_from_clock,
@@ -178,6 +191,11 @@ pub fn body_bytes(body: Result<Bytes, BytesRejection>, limit: usize) -> Result<B
 /// Parses a JSON body, with any error a 400.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(bytes).map_err(|error| ApiError::MalformedJson(error.to_string()))
+}
+
+/// A field that breaks the protocol's bounds, as the API answers it (400, naming the field).
+pub fn invalid_field(error: FieldError) -> ApiError {
+    ApiError::InvalidField(error)
 }
 
 /// A request from the site's backend (`Authorization: Bearer <site key>`).
@@ -236,7 +254,8 @@ pub struct SignedCaller<const LIMIT: usize = JSON_BODY_LIMIT> {
     pub body: Bytes,
 }
 
-/// The three signing headers; the first one missing is the error.
+/// The four signing headers; the first one missing is the error (no version header is the old
+/// v1 form, refused as such).
 fn signed_headers(headers: &HeaderMap) -> Result<SignedHeaders, ApiError> {
     let header = |name: &'static str| {
         headers
@@ -245,18 +264,26 @@ fn signed_headers(headers: &HeaderMap) -> Result<SignedHeaders, ApiError> {
             .map(str::to_owned)
             .ok_or(ApiError::Signature(SigningError::MissingHeader(name)))
     };
+    let timestamp = header(HEADER_TIMESTAMP)?;
+    let nonce = header(HEADER_NONCE)?;
+    let signature = header(HEADER_SIGNATURE)?;
+    let version = header(HEADER_VERSION)
+        .map_err(|_| ApiError::Signature(SigningError::UnsupportedVersion("v1".into())))?;
     Ok(SignedHeaders {
-        timestamp: header(HEADER_TIMESTAMP)?,
-        nonce: header(HEADER_NONCE)?,
-        signature: header(HEADER_SIGNATURE)?,
+        version,
+        timestamp,
+        nonce,
+        signature,
     })
 }
 
 impl<const LIMIT: usize> FromRequest<SharedState> for SignedCaller<LIMIT> {
     type Rejection = ApiError;
 
-    /// In the order the answers depend on: a too-large body (413), an unknown account (404), a
-    /// missing header, a bad signature or a replayed nonce (401).
+    /// In an order that reads no body before it is worth reading: the headers' presence,
+    /// version, timestamp and nonce shape (401), the account (404), then the body (413 when too
+    /// large), the signature over the service's own origin and public path (401), and the nonce
+    /// (401 when replayed).
     async fn from_request(request: Request, state: &SharedState) -> Result<Self, ApiError> {
         let (mut parts, body) = request.into_parts();
         let params = RawPathParams::from_request_parts(&mut parts, state)
@@ -268,11 +295,19 @@ impl<const LIMIT: usize> FromRequest<SharedState> for SignedCaller<LIMIT> {
             .map(|(_, value)| value.to_owned())
             .ok_or(ApiError::NoRoute)?;
         let method = parts.method.clone();
-        let path = parts
+        let received = parts
             .uri
             .path_and_query()
             .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
-        let headers = signed_headers(&parts.headers);
+        let signed = signed_headers(&parts.headers)?;
+        let now = state.clock.now();
+        check_headers(&signed, now).map_err(ApiError::Signature)?;
+        let account = state.account(&id).await?;
+        if LIMIT > JSON_BODY_LIMIT {
+            // A document: refused before its (large) body is read when the account takes none.
+            let mut connection = state.db.pool().acquire().await?;
+            feed::accepts_documents(&mut connection, &account).await?;
+        }
         let body = if method == Method::GET || method == Method::HEAD {
             Bytes::new()
         } else {
@@ -281,13 +316,15 @@ impl<const LIMIT: usize> FromRequest<SharedState> for SignedCaller<LIMIT> {
                 LIMIT,
             )?
         };
-        let account = state.account(&id).await?;
-        let signed = headers?;
         let secret = state.secret_of(&account)?;
         let key = ActivityKey::derive(&secret, &account.id);
-        let now = state.clock.now();
-        verify_request(&key, method.as_str(), &path, &signed, &body, now)
-            .map_err(ApiError::Signature)?;
+        let path = state.public_url.public_path(&received);
+        let target = RequestTarget {
+            method: method.as_str(),
+            origin: state.public_url.origin(),
+            path_and_query: &path,
+        };
+        verify_request(&key, &target, &signed, &body, now).map_err(ApiError::Signature)?;
         if !state
             .db
             .remember_nonce(&account.id, &signed.nonce, now)
@@ -299,9 +336,17 @@ impl<const LIMIT: usize> FromRequest<SharedState> for SignedCaller<LIMIT> {
     }
 }
 
-/// Unix seconds as an `OffsetDateTime` (the epoch for out-of-range values).
+/// Unix seconds as an `OffsetDateTime`, held to the years a feed may show ([`FEED_YEARS`]), so
+/// a stored time out of that range (from before the bounds were checked) cannot break a page.
 pub fn datetime(unix: i64) -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp(unix).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    let at = OffsetDateTime::from_unix_timestamp(unix).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    if at.year() < *FEED_YEARS.start() {
+        OffsetDateTime::UNIX_EPOCH
+    } else if at.year() > *FEED_YEARS.end() {
+        time::macros::datetime!(9998-12-31 23:59:59 UTC)
+    } else {
+        at
+    }
 }
 
 /// An event as feeds and reviewers see it: device read from the user agent, references masked.
@@ -326,5 +371,6 @@ pub fn api_event(row: &EventRow) -> Event {
         flagged: row.flagged,
         reasons: row.reasons.clone(),
         verdict: row.verdict,
+        count: u64::try_from(row.count).ok().filter(|count| *count > 1),
     }
 }

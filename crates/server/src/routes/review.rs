@@ -1,13 +1,16 @@
 //! Reviewer calls (`Authorization: Bearer <reviewer key>`) and the small HTML review page
-//! (HTTP Basic, any user name, the reviewer key as password).
+//! (HTTP Basic, any user name, the reviewer key as password), which is never framed, never
+//! cached, and whose forms carry a token derived from the reviewer key.
 
 use askama::Template;
 use axum::Json;
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use ring::hmac;
@@ -17,8 +20,8 @@ use vigil_core::activity::{
 };
 
 use super::{
-    JSON_BODY_LIMIT, ReviewerCaller, SharedState, api_event, body_bytes, datetime, key_hash,
-    parse_json,
+    JSON_BODY_LIMIT, ReviewerCaller, SharedState, api_event, body_bytes, datetime, invalid_field,
+    key_hash, parse_json,
 };
 use crate::db::Database;
 use crate::email::format_time;
@@ -72,13 +75,26 @@ pub async fn document(
         .document(&id, &document_id)
         .await?
         .ok_or(ApiError::NotFound("document"))?;
-    let bytes = STANDARD
-        .decode(document.data_base64.as_bytes())
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let bytes = if document
+        .sealed_data
+        .starts_with(crate::sealed_secret::SEALED_PREFIX_V1)
+    {
+        state
+            .secret_sealer
+            .open_document(&id, &document.id, &document.sealed_data)
+            .map_err(|e| ApiError::Internal(format!("document {document_id}: {e}")))?
+            .to_vec()
+    } else {
+        // Stored in base64 before documents were sealed.
+        STANDARD
+            .decode(document.sealed_data.as_bytes())
+            .map_err(|e| ApiError::Internal(e.to_string()))?
+    };
     Ok((
         [
             (header::CONTENT_TYPE, document.content_type),
             (header::CONTENT_DISPOSITION, "attachment".to_owned()),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
         ],
         bytes,
     )
@@ -119,6 +135,7 @@ pub async fn decide(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<DecisionResponse>, ApiError> {
     let request: DecisionRequest = parse_json(&body_bytes(body, JSON_BODY_LIMIT)?)?;
+    request.validate().map_err(invalid_field)?;
     let new_state = apply_decision(&state, &id, &request).await?;
     Ok(Json(DecisionResponse {
         account_id: id,
@@ -144,10 +161,49 @@ fn basic_login(state: &SharedState, headers: &HeaderMap) -> Result<(), ApiError>
     }
 }
 
-/// The token every review form carries, so another site cannot post with the browser's login.
-fn form_token(state: &SharedState) -> String {
-    let tag = hmac::sign(&state.compare_key, b"vigil-review-form");
+/// The purpose string the review form token is made for (no other token uses it).
+const FORM_TOKEN_PURPOSE: &[u8] = b"vigil-review-form-token-v1";
+
+/// The token every review form carries, so another site cannot post with the browser's login:
+/// HMAC-SHA256 keyed with the reviewer key's hash over a purpose string, so every instance of
+/// the service and every restart make the same token, and only a holder of the reviewer key
+/// can make it.
+pub fn review_form_token(reviewer_key_hash: &[u8; 32]) -> String {
+    let key = hmac::Key::new(hmac::HMAC_SHA256, reviewer_key_hash);
+    let tag = hmac::sign(&key, FORM_TOKEN_PURPOSE);
     tag.as_ref().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The page and its form's route, with the headers every answer of theirs carries.
+pub fn page_routes() -> Router<SharedState> {
+    Router::new()
+        .route("/review", get(page))
+        .route("/review/accounts/{id}/decision", post(decide_form))
+        .layer(axum::middleware::map_response(page_headers))
+}
+
+/// Never framed (clickjacking), never cached (the evidence is personal data), and nothing but
+/// the page's own inline style and same-origin form posts.
+async fn page_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
 }
 
 /// One account on the review page.
@@ -178,10 +234,7 @@ struct ReviewPage {
 }
 
 /// `GET /review`: the review page.
-pub async fn page(
-    State(state): State<SharedState>,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
+async fn page(State(state): State<SharedState>, headers: HeaderMap) -> Result<Response, ApiError> {
     basic_login(&state, &headers)?;
     let accounts = review_accounts(&state)
         .await?
@@ -226,7 +279,7 @@ pub async fn page(
         .collect();
     let html = ReviewPage {
         accounts,
-        token: form_token(&state),
+        token: state.review_form_token.clone(),
     }
     .render()
     .map_err(|e| ApiError::Internal(e.to_string()))?;
@@ -243,7 +296,7 @@ pub struct DecisionForm {
 }
 
 /// `POST /review/accounts/{id}/decision` (the page's form), then back to the page.
-pub async fn decide_form(
+async fn decide_form(
     State(state): State<SharedState>,
     Path(id): Path<String>,
     headers: HeaderMap,
@@ -252,18 +305,15 @@ pub async fn decide_form(
     basic_login(&state, &headers)?;
     let body = body_bytes(body, JSON_BODY_LIMIT)?;
     let form: DecisionForm = serde_urlencoded_form(&body)?;
-    if !state.same(form.token.as_bytes(), form_token(&state).as_bytes()) {
+    if !state.same(form.token.as_bytes(), state.review_form_token.as_bytes()) {
         return Err(ApiError::ReviewLogin);
     }
-    apply_decision(
-        &state,
-        &id,
-        &DecisionRequest {
-            decision: form.decision,
-            note: form.note,
-        },
-    )
-    .await?;
+    let request = DecisionRequest {
+        decision: form.decision,
+        note: form.note,
+    };
+    request.validate().map_err(invalid_field)?;
+    apply_decision(&state, &id, &request).await?;
     Ok(Redirect::to("/review").into_response())
 }
 

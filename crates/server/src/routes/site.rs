@@ -15,14 +15,18 @@ use vigil_core::activity::{
 };
 use vigil_core::{OtpParams, OtpUri, Secret};
 
-use super::{JSON_BODY_LIMIT, SharedState, SiteCaller, body_bytes, datetime, parse_json};
-use crate::db::{AccountRow, Database, NewAccount, NewEventRow};
+use super::{
+    JSON_BODY_LIMIT, SharedState, SiteCaller, body_bytes, datetime, invalid_field, parse_json,
+};
+use crate::db::{
+    AccountRow, Attempt, BlockRule, Database, FAMILIAR_SOURCE, NewAccount, NewEventRow,
+};
 use crate::email::{self, EventLine};
 use crate::error::ApiError;
 use crate::rules::{self, Assessment, StateChange};
 
-/// Events may claim to be at most this far in the future (clock differences).
-const FUTURE_TOLERANCE: i64 = 300;
+/// Repeated failed sign-ins (same outcome, same IP) within this many seconds are one event.
+const REPEAT_WINDOW_SECONDS: i64 = 3600;
 
 /// `POST /v1/accounts`.
 pub async fn create_account(
@@ -31,16 +35,7 @@ pub async fn create_account(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let request: CreateAccount = parse_json(&body_bytes(body, JSON_BODY_LIMIT)?)?;
-    if request.external_id.trim().is_empty() || request.external_id.len() > 200 {
-        return Err(ApiError::InvalidRequest(
-            "external_id must be 1 to 200 characters".into(),
-        ));
-    }
-    if !request.email.contains('@') || request.email.len() > 320 {
-        return Err(ApiError::InvalidRequest(
-            "email is not an email address".into(),
-        ));
-    }
+    request.validate().map_err(invalid_field)?;
     let mut raw = vec![0u8; 20];
     SystemRandom::new()
         .fill(&mut raw)
@@ -88,7 +83,7 @@ fn enrolment_uri(
     secret: Secret,
 ) -> String {
     let mut uri = OtpUri::new(issuer, label, secret, OtpParams::totp());
-    uri.activity = Some(format!("{}/v1/feed/{id}", state.public_url));
+    uri.activity = Some(format!("{}/v1/feed/{id}", state.public_url.base()));
     uri.to_uri_string()
 }
 
@@ -141,30 +136,49 @@ pub async fn verify(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let request: VerifyRequest = parse_json(&body_bytes(body, JSON_BODY_LIMIT)?)?;
+    let ip = request.validate().map_err(invalid_field)?;
     let account = state.account(&id).await?;
     let now = state.clock.now();
+    let ip_text = ip.map(|ip| ip.to_string());
+    let country = ip_text.as_deref().and_then(|ip| state.geo.country(ip));
     let sign_in = |outcome: Outcome| NewEventRow {
         id: uuid::Uuid::new_v4().to_string(),
         account_id: account.id.clone(),
         kind: EventKind::SignIn,
         occurred_at: now,
         recorded_at: now,
-        ip: request.ip.clone(),
-        country: request.ip.as_deref().and_then(|ip| state.geo.country(ip)),
+        ip: ip_text.clone(),
+        country: country.clone(),
         user_agent: request.user_agent.clone(),
         outcome: Some(outcome),
         details: Value::Object(Default::default()),
     };
     if account.state.is_locked() {
-        record_plain(&state, &sign_in(Outcome::AccountLocked)).await?;
+        record_failure(&state, &sign_in(Outcome::AccountLocked)).await?;
         return Err(ApiError::AccountLocked(account.state));
     }
-    if account.blocked_until > now {
-        record_plain(&state, &sign_in(Outcome::TooManyAttempts)).await?;
-        return Err(ApiError::TooManyAttempts(
-            (account.blocked_until - now) as u64,
-        ));
-    }
+    // Smart lockout: the places the customer signed in from share the account's throttle;
+    // every other place is throttled on its own, so failures there cannot keep them out.
+    let mut connection = state.db.pool().acquire().await?;
+    let familiar = match &ip_text {
+        None => true,
+        Some(ip) => Database::is_familiar_ip(&mut connection, &account.id, ip).await?,
+    };
+    let source = throttle_source(familiar, ip_text.as_deref(), country.as_deref());
+    let rule = BlockRule {
+        every: state.rules.failures_before_block,
+        max_minutes: state.rules.max_block_minutes,
+    };
+    let attempt =
+        Database::reserve_attempt(&mut connection, &account.id, &source, now, rule).await?;
+    drop(connection);
+    let streak = match attempt {
+        Attempt::Allowed { streak } => streak,
+        Attempt::Blocked { until } => {
+            record_failure(&state, &sign_in(Outcome::TooManyAttempts)).await?;
+            return Err(ApiError::TooManyAttempts((until - now).max(1) as u64));
+        }
+    };
     let secret = state.secret_of(&account)?;
     let typed: String = request
         .code
@@ -182,10 +196,25 @@ pub async fn verify(
         }
     }
     let Some(step) = matched else {
-        return failed_code(&state, &account, sign_in(Outcome::InvalidCode), now).await;
+        let event_id = record_failure(&state, &sign_in(Outcome::InvalidCode)).await?;
+        let lock = rules::wrong_code(
+            &state.db,
+            &state.rules,
+            &account.id,
+            &event_id,
+            streak,
+            familiar,
+            now,
+        )
+        .await?;
+        if let Some(change) = lock {
+            notify_state(&state, &account, &change);
+            return Err(ApiError::AccountLocked(change.to));
+        }
+        return Err(ApiError::InvalidCode);
     };
     if step <= account.last_step {
-        record_plain(&state, &sign_in(Outcome::CodeAlreadyUsed)).await?;
+        record_failure(&state, &sign_in(Outcome::CodeAlreadyUsed)).await?;
         return Err(ApiError::CodeAlreadyUsed);
     }
     let event = sign_in(Outcome::Success);
@@ -200,13 +229,14 @@ pub async fn verify(
         } else {
             Outcome::CodeAlreadyUsed
         };
-        record_plain(&state, &sign_in(outcome)).await?;
+        record_failure(&state, &sign_in(outcome)).await?;
         return Err(if locked.state.is_locked() {
             ApiError::AccountLocked(locked.state)
         } else {
             ApiError::CodeAlreadyUsed
         });
     }
+    Database::reset_attempts(&mut tx, &account.id, &source).await?;
     Database::insert_event(&mut tx, &event).await?;
     let assessment = rules::assess(&mut tx, &state.rules, &state.geo, &event).await?;
     let change = rules::apply(&mut tx, &locked, &event.id, &assessment, now).await?;
@@ -220,36 +250,30 @@ pub async fn verify(
     .into_response())
 }
 
-/// Records a wrong code and applies the failure-streak rule ([`rules::wrong_code`]): the
-/// refusal, or the lock it made.
-async fn failed_code(
-    state: &SharedState,
-    account: &AccountRow,
-    event: NewEventRow,
-    now: i64,
-) -> Result<Response, ApiError> {
+/// The throttle bucket of a sign-in attempt: the familiar places share one; an unfamiliar one
+/// is throttled per country (so hopping between addresses there does not help), or per address
+/// when its country is unknown.
+fn throttle_source(familiar: bool, ip: Option<&str>, country: Option<&str>) -> String {
+    match (familiar, country, ip) {
+        (true, _, _) | (false, None, None) => FAMILIAR_SOURCE.to_owned(),
+        (false, Some(country), _) => format!("country:{country}"),
+        (false, None, Some(ip)) => format!("ip:{ip}"),
+    }
+}
+
+/// Records a failed sign-in (no rule looks at it but the failure streak), counted into the
+/// last such event from the same IP within the hour; returns the event that holds it.
+async fn record_failure(state: &SharedState, event: &NewEventRow) -> Result<String, ApiError> {
     let mut tx = state.db.pool().begin().await?;
-    if Database::lock_account_row(&mut tx, &account.id)
+    if Database::lock_account_row(&mut tx, &event.account_id)
         .await?
         .is_none()
     {
         return Err(ApiError::AccountNotFound);
     }
-    Database::insert_event(&mut tx, &event).await?;
+    let id = Database::record_failed_sign_in(&mut tx, event, REPEAT_WINDOW_SECONDS).await?;
     tx.commit().await?;
-    let lock = rules::wrong_code(&state.db, &state.rules, &account.id, &event.id, now).await?;
-    if let Some(change) = lock {
-        notify_state(state, account, &change);
-        return Err(ApiError::AccountLocked(change.to));
-    }
-    Err(ApiError::InvalidCode)
-}
-
-/// Records an event that no rule looks at (failed, replayed or refused sign-ins).
-async fn record_plain(state: &SharedState, event: &NewEventRow) -> Result<(), ApiError> {
-    let mut connection = state.db.pool().acquire().await?;
-    Database::insert_event(&mut connection, event).await?;
-    Ok(())
+    Ok(id)
 }
 
 /// `POST /v1/accounts/{id}/events`.
@@ -261,27 +285,19 @@ pub async fn record_event(
 ) -> Result<Response, ApiError> {
     let request: NewEvent = parse_json(&body_bytes(body, JSON_BODY_LIMIT)?)?;
     let now = state.clock.now();
-    let details = check_details(&request)?;
-    let occurred_at = request
-        .occurred_at
-        .map(|t| t.unix_timestamp())
-        .unwrap_or(now);
-    if occurred_at > now + FUTURE_TOLERANCE {
-        return Err(ApiError::InvalidRequest(
-            "occurred_at is in the future".into(),
-        ));
-    }
+    let checked = request.validate(now).map_err(invalid_field)?;
+    let ip = checked.ip.map(|ip| ip.to_string());
     let event = NewEventRow {
         id: uuid::Uuid::new_v4().to_string(),
         account_id: id.clone(),
         kind: request.kind,
-        occurred_at,
+        occurred_at: checked.occurred_at,
         recorded_at: now,
-        ip: request.ip.clone(),
-        country: request.ip.as_deref().and_then(|ip| state.geo.country(ip)),
+        country: ip.as_deref().and_then(|ip| state.geo.country(ip)),
+        ip,
         user_agent: request.user_agent.clone(),
         outcome: (request.kind == EventKind::SignIn).then_some(Outcome::Success),
-        details,
+        details: checked.details,
     };
     let mut tx = state.db.pool().begin().await?;
     let Some(account) = Database::lock_account_row(&mut tx, &id).await? else {
@@ -302,48 +318,6 @@ pub async fn record_event(
         }),
     )
         .into_response())
-}
-
-fn check_details(request: &NewEvent) -> Result<Value, ApiError> {
-    if !request.kind.site_may_post() {
-        return Err(ApiError::InvalidRequest(format!(
-            "{} events are recorded by the service only",
-            request.kind.as_str()
-        )));
-    }
-    let details = request
-        .details
-        .clone()
-        .unwrap_or(Value::Object(Default::default()));
-    let Value::Object(fields) = &details else {
-        return Err(ApiError::InvalidRequest("details must be an object".into()));
-    };
-    for name in request.kind.required_details() {
-        match fields.get(*name) {
-            Some(Value::String(text)) if !text.trim().is_empty() => {}
-            Some(Value::Number(_)) if *name == "amount" => {}
-            _ => {
-                return Err(ApiError::InvalidRequest(format!(
-                    "{} events need details.{name} (a string)",
-                    request.kind.as_str()
-                )));
-            }
-        }
-    }
-    if request.kind == EventKind::PaymentMethodAdded {
-        let last4 = fields.get("last4").and_then(Value::as_str).unwrap_or("");
-        if last4.len() != 4 || !last4.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ApiError::InvalidRequest(
-                "details.last4 must be exactly the last 4 digits (never a full card number)".into(),
-            ));
-        }
-    }
-    if details.to_string().len() > 4096 {
-        return Err(ApiError::InvalidRequest(
-            "details are larger than 4 KB".into(),
-        ));
-    }
-    Ok(details)
 }
 
 /// Emails after a committed event: the alert for a flagged sign-in (at most one per rule per
@@ -381,6 +355,7 @@ async fn notify(
                     resolved: false,
                     reasons: assessment.flagged.clone(),
                     verdict: None,
+                    count: 1,
                 };
                 let link = AppLink {
                     service: AppLink::service_of(&state.public_url),

@@ -5,12 +5,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
+mod documents;
 mod emails;
+mod event_floods;
 mod feed;
+mod input_bounds;
 mod limits;
+mod lockout;
 mod review;
+mod review_page;
 mod rules;
 mod secrets_at_rest;
+mod signing_v2;
 mod support;
+mod transport_limits;
 mod travel_speed;
+mod verdicts;
 mod verify;

@@ -186,9 +186,12 @@ async fn not_mine_case(backend: Backend) {
     let (status, body) = h.verdict(&secret, &id, order_id, "not_mine").await;
     assert_eq!(status, 200);
     assert_eq!(body["account_state"], "locked_pending_verification");
-    // The customer changes their mind: with every flagged event "mine", the lock ends.
-    let (_, body) = h.verdict(&secret, &id, order_id, "mine").await;
-    assert_eq!(body["account_state"], "active");
+    // "This wasn't me" cannot be taken back by whoever holds the secret: the answer stands
+    // and the account stays locked.
+    let (status, body) = h.verdict(&secret, &id, order_id, "mine").await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["error"], "conflict");
+    assert_eq!(h.state(&id).await, "locked_pending_verification");
     // Unknown event and bad verdicts.
     let (status, _) = h
         .verdict(&secret, &id, "00000000-0000-0000-0000-000000000000", "mine")
@@ -237,9 +240,17 @@ async fn failure_lock_case(backend: Backend) {
     let mut settings = state.rules.clone();
     settings.failures_to_lock = 1;
     let event_id = changed["event_id"].as_str().unwrap();
-    let lock = vigil_server::rules::wrong_code(&state.db, &settings, &id, event_id, h.clock.now())
-        .await
-        .unwrap();
+    let lock = vigil_server::rules::wrong_code(
+        &state.db,
+        &settings,
+        &id,
+        event_id,
+        1,
+        true,
+        h.clock.now(),
+    )
+    .await
+    .unwrap();
     assert!(lock.is_none(), "{lock:?}");
     assert_eq!(h.state(&id).await, "locked_pending_review");
 }

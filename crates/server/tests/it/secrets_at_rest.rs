@@ -194,6 +194,11 @@ async fn moved_ciphertext_case(backend: Backend) {
     h.restart().await;
     h.sign_in(&victim, &victim_secret, "193.0.6.139").await;
     // Leave no undecryptable row behind in the shared PostgreSQL database.
+    sqlx::query("DELETE FROM failure_buckets WHERE account_id = $1")
+        .bind(&attacker)
+        .execute(h.server.as_ref().unwrap().state.db.pool())
+        .await
+        .unwrap();
     sqlx::query("DELETE FROM events WHERE account_id = $1")
         .bind(&attacker)
         .execute(h.server.as_ref().unwrap().state.db.pool())

@@ -183,3 +183,12 @@ macro_rules! each_backend {
         }
     };
 }
+
+/// A code that is none of the three the service accepts now.
+pub fn wrong_code(h: &Harness, secret: &vigil_core::Secret) -> String {
+    let accepted = [h.code(secret, -1), h.code(secret, 0), h.code(secret, 1)];
+    (0u32..)
+        .map(|n| format!("{n:06}"))
+        .find(|candidate| !accepted.contains(candidate))
+        .unwrap()
+}

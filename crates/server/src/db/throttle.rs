@@ -1,0 +1,135 @@
+//! Queries on `failure_buckets`: the failed-code throttle, per account and source. Reserving an
+//! attempt is one `UPDATE … WHERE blocked_until <= now … RETURNING`: the block check and the
+//! count are one atomic step (SQLite serialises writers; PostgreSQL re-checks the `WHERE` on
+//! the newest row version under its row lock, at the default READ COMMITTED), so parallel
+//! requests cannot slip past a block.
+
+use sqlx::AnyConnection;
+
+use super::Database;
+
+/// The bucket of the places the customer signed in from before (and of sign-ins without an IP).
+pub const FAMILIAR_SOURCE: &str = "familiar";
+
+/// What the throttle answered for one attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attempt {
+    /// The attempt may be checked; it is counted as the `streak`-th failure in a row until a
+    /// right code resets the bucket.
+    Allowed {
+        /// Failures in a row from this source, this attempt included.
+        streak: i64,
+    },
+    /// The source is blocked until this unix time; the code is not checked.
+    Blocked {
+        /// Unix seconds.
+        until: i64,
+    },
+}
+
+/// The block rule the reservation applies (the same as `rules::failure_penalty`'s blocks).
+#[derive(Debug, Clone, Copy)]
+pub struct BlockRule {
+    /// Failures in a row before the first block, and between blocks.
+    pub every: i64,
+    /// The longest block, in minutes.
+    pub max_minutes: i64,
+}
+
+impl Database {
+    /// Whether the account signed in successfully from `ip` before.
+    pub async fn is_familiar_ip(
+        connection: &mut AnyConnection,
+        account_id: &str,
+        ip: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM events WHERE account_id = $1 AND kind = 'sign_in' \
+             AND outcome = 'success' AND ip = $2 LIMIT 1",
+        )
+        .bind(account_id)
+        .bind(ip)
+        .fetch_optional(connection)
+        .await?;
+        Ok(found.is_some())
+    }
+
+    /// Counts an attempt from `source` unless it is blocked (one atomic step), and blocks the
+    /// source when this attempt completes another `every` failures in a row.
+    pub async fn reserve_attempt(
+        connection: &mut AnyConnection,
+        account_id: &str,
+        source: &str,
+        now: i64,
+        rule: BlockRule,
+    ) -> Result<Attempt, sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO failure_buckets (account_id, source) VALUES ($1, $2) \
+             ON CONFLICT (account_id, source) DO NOTHING",
+        )
+        .bind(account_id)
+        .bind(source)
+        .execute(&mut *connection)
+        .await?;
+        let every = rule.every.max(1);
+        let streak: Option<i64> = sqlx::query_scalar(
+            "UPDATE failure_buckets SET failed_streak = failed_streak + 1, \
+             blocked_until = CASE WHEN (failed_streak + 1) % $4 = 0 \
+               THEN $3 + 60 * (CASE WHEN (failed_streak + 1) / $4 > $5 THEN $5 \
+                                    ELSE (failed_streak + 1) / $4 END) \
+               ELSE blocked_until END \
+             WHERE account_id = $1 AND source = $2 AND blocked_until <= $3 \
+             RETURNING failed_streak",
+        )
+        .bind(account_id)
+        .bind(source)
+        .bind(now)
+        .bind(every)
+        .bind(rule.max_minutes)
+        .fetch_optional(&mut *connection)
+        .await?;
+        if let Some(streak) = streak {
+            return Ok(Attempt::Allowed { streak });
+        }
+        let until: Option<i64> = sqlx::query_scalar(
+            "SELECT blocked_until FROM failure_buckets WHERE account_id = $1 AND source = $2",
+        )
+        .bind(account_id)
+        .bind(source)
+        .fetch_optional(&mut *connection)
+        .await?;
+        Ok(Attempt::Blocked {
+            until: until.unwrap_or(now).max(now),
+        })
+    }
+
+    /// A right code: the streaks of `source` and of the familiar places start again.
+    pub async fn reset_attempts(
+        connection: &mut AnyConnection,
+        account_id: &str,
+        source: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE failure_buckets SET failed_streak = 0, blocked_until = 0 \
+             WHERE account_id = $1 AND (source = $2 OR source = $3)",
+        )
+        .bind(account_id)
+        .bind(source)
+        .bind(FAMILIAR_SOURCE)
+        .execute(connection)
+        .await?;
+        Ok(())
+    }
+
+    /// An unlock: every source of the account starts again.
+    pub async fn forget_attempts(
+        connection: &mut AnyConnection,
+        account_id: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query("DELETE FROM failure_buckets WHERE account_id = $1")
+            .bind(account_id)
+            .execute(connection)
+            .await?;
+        Ok(())
+    }
+}

@@ -301,6 +301,19 @@ impl ActivityContext {
             in_review: page.account_state == AccountState::LockedPendingReview,
             text: match page.account_state {
                 AccountState::Active => format!("Your account at {service} is active."),
+                // After "This wasn't me" only the service's review unlocks (protocol v2).
+                AccountState::LockedPendingVerification
+                    if page
+                        .events
+                        .iter()
+                        .any(|e| e.verdict == Some(Verdict::NotMine)) =>
+                {
+                    format!(
+                        "Your account at {service} is locked because you said some activity was \
+                         not you. Send a document (an ID or a letter) so {service} can review it \
+                         and unlock it."
+                    )
+                }
                 AccountState::LockedPendingVerification => format!(
                     "Your account at {service} is locked. If the flagged activity below was you, \
                      say so and it unlocks; if not, send a document (an ID or a letter) for review."

@@ -20,7 +20,11 @@ pub fn summary(event: &Event) -> String {
     match event.kind {
         EventKind::SignIn => match event.outcome {
             Some(Outcome::Success) | None => format!("Signed in{place}{device}"),
-            Some(_) => format!("Failed sign-in{place}{device}"),
+            // Repeated failures come as one event with a count.
+            Some(_) => match event.count {
+                Some(count) if count > 1 => format!("{count} failed sign-ins{place}{device}"),
+                _ => format!("Failed sign-in{place}{device}"),
+            },
         },
         EventKind::OrderPlaced => format!(
             "Order {} · {} {}",
@@ -161,6 +165,17 @@ mod tests {
         assert_eq!(
             summary(&event(EventKind::SignIn, serde_json::json!({}))),
             "Signed in from Netherlands · Firefox on Linux"
+        );
+        let mut failed = event(EventKind::SignIn, serde_json::json!({}));
+        failed.outcome = Some(Outcome::InvalidCode);
+        assert_eq!(
+            summary(&failed),
+            "Failed sign-in from Netherlands · Firefox on Linux"
+        );
+        failed.count = Some(200);
+        assert_eq!(
+            summary(&failed),
+            "200 failed sign-ins from Netherlands · Firefox on Linux"
         );
         let order =
             serde_json::json!({"reference": "••••1001", "amount": "49.90", "currency": "EUR"});

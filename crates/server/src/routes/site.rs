@@ -358,7 +358,7 @@ async fn notify(
                     count: 1,
                 };
                 let link = AppLink {
-                    service: AppLink::service_of(&state.public_url),
+                    service: AppLink::service_of(state.public_url.base()),
                     account_id: account.id.clone(),
                     event_id: Some(event.id.clone()),
                     verdict: Some(Verdict::NotMine),

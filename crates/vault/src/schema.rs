@@ -34,9 +34,11 @@ const MIGRATIONS: &[M<'static>] = &[
     ),
     // `deleting` becomes `pending`: 1 while a removal is under way, 2 while an addition is (the
     // row is written before the keychain item, so a crash between them leaves a row that names
-    // the item). `vault_meta` holds this vault's tag, the prefix of the ids it gives out.
+    // the item), since `pending_at` (Unix seconds; another process's change under way is recent,
+    // a crashed one old). `vault_meta` holds this vault's tag, the prefix of the ids it gives out.
     M::up(
         "ALTER TABLE accounts RENAME COLUMN deleting TO pending;
+    ALTER TABLE accounts ADD COLUMN pending_at INTEGER NOT NULL DEFAULT 0;
     CREATE TABLE vault_meta (
         key   TEXT PRIMARY KEY NOT NULL,
         value TEXT NOT NULL

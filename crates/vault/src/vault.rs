@@ -9,6 +9,10 @@ use vigil_core::{Algorithm, OtpKind, OtpParams, OtpUri, Secret};
 
 use crate::{Account, AccountId, KeyringStore, SecretStore, VaultError, VaultLocation, schema};
 
+/// A change (addition or removal) under way for longer than this was cut short by a crash and
+/// is finished on open; a younger one may be another process's, happening now.
+const STALE_CHANGE_SECONDS: i64 = 15 * 60;
+
 /// How long a write waits for another process's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -236,8 +240,8 @@ impl<S: SecretStore> Vault<S> {
         transaction
             .execute(
                 "INSERT INTO accounts (id, issuer, label, kind, algorithm, digits, period, counter,
-                                       position, activity_url, created_at, pending)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 2)",
+                                       position, activity_url, created_at, pending, pending_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 2, ?11)",
                 params![
                     id.as_str(),
                     uri.issuer.trim(),
@@ -423,8 +427,8 @@ impl<S: SecretStore> Vault<S> {
         let marked = self
             .connection
             .execute(
-                "UPDATE accounts SET pending = 1 WHERE id = ?1 AND pending = 0",
-                [id.as_str()],
+                "UPDATE accounts SET pending = 1, pending_at = ?2 WHERE id = ?1 AND pending = 0",
+                params![id.as_str(), now()],
             )
             .map_err(|e| self.db(e))?;
         if marked == 0 {
@@ -447,7 +451,7 @@ impl<S: SecretStore> Vault<S> {
     /// saw them added): their keychain item, if it got there, then the row. Best effort, like
     /// [`Self::finish_removals`].
     fn finish_additions(&self) {
-        for id in self.ids_where("pending = 2").unwrap_or_default() {
+        for id in self.stale_pending(2) {
             if self.store.delete(&id).is_ok() {
                 let _ = self
                     .connection
@@ -484,6 +488,23 @@ impl<S: SecretStore> Vault<S> {
         }
     }
 
+    /// The ids of rows whose change `kind` (1 removal, 2 addition) has been under way for longer
+    /// than [`STALE_CHANGE_SECONDS`]: interrupted by a crash, not another process's change in
+    /// progress right now.
+    fn stale_pending(&self, kind: i64) -> Vec<String> {
+        let before = now().saturating_sub(STALE_CHANGE_SECONDS);
+        let Ok(mut statement) = self
+            .connection
+            .prepare("SELECT id FROM accounts WHERE pending = ?1 AND pending_at < ?2")
+        else {
+            return Vec::new();
+        };
+        match statement.query_map(params![kind, before], |r| r.get(0)) {
+            Ok(rows) => rows.filter_map(Result::ok).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
     /// The ids of rows matching `condition`.
     fn ids_where(&self, condition: &str) -> rusqlite::Result<Vec<String>> {
         let sql = format!("SELECT id FROM accounts WHERE {condition}");
@@ -495,7 +516,7 @@ impl<S: SecretStore> Vault<S> {
     /// Completes removals a crash interrupted (rows marked but not deleted). Best effort: if the
     /// keychain is not reachable now, the rows stay marked (and hidden) for the next open.
     fn finish_removals(&self) {
-        for id in self.ids_where("pending = 1").unwrap_or_default() {
+        for id in self.stale_pending(1) {
             if self.store.delete(&id).is_ok() {
                 let _ = self
                     .connection

@@ -104,17 +104,6 @@ fn content(accounts: &[ImportedAccount], random: &mut impl CryptoRngCore) -> Val
     json!({"version": 3, "entries": entries, "groups": groups})
 }
 
-/// Overwrites every string in `value` (the secrets) before it is dropped.
-pub(crate) fn zeroize_strings(value: &mut Value) {
-    use zeroize::Zeroize;
-    match value {
-        Value::String(text) => text.zeroize(),
-        Value::Array(items) => items.iter_mut().for_each(zeroize_strings),
-        Value::Object(map) => map.values_mut().for_each(zeroize_strings),
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
-    }
-}
-
 /// Writes `accounts` (with their groups) as an encrypted Aegis vault under `password`, the
 /// randomness (master key, salt, nonces, uuids) drawn from `random`. Returns the vault's JSON,
 /// which holds no secret in the clear.
@@ -129,7 +118,7 @@ pub fn write_encrypted(
     }
     let mut db = content(accounts, random);
     let plaintext = Zeroizing::new(serde_json::to_vec(&db).map_err(|_| ExportError::Encryption)?);
-    zeroize_strings(&mut db);
+    crate::import::fields::zeroize_strings(&mut db);
 
     let master_key = random_bytes::<32>(random);
     let salt = random_bytes::<32>(random);

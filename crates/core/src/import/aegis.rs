@@ -65,10 +65,12 @@ impl Importer for Aegis {
                 let password = password.ok_or(ImportError::PasswordRequired)?;
                 let header = vault.get("header").unwrap_or(&Value::Null);
                 let plaintext = decrypt(header, db, password.expose().as_bytes())?;
-                let content: Value = serde_json::from_slice(&plaintext).map_err(|_| {
+                let mut content: Value = serde_json::from_slice(&plaintext).map_err(|_| {
                     ImportError::corrupt(NAME, "the decrypted contents are not JSON")
                 })?;
-                entries(&content)
+                let imported = entries(&content);
+                fields::zeroize_strings(&mut content);
+                imported
             }
             _ => Err(ImportError::FormatMismatch { format: NAME }),
         }

@@ -81,17 +81,20 @@ impl Importer for AndOtp {
         }
         let password = password.ok_or(ImportError::PasswordRequired)?;
         let plaintext = decrypt(bytes, password.expose().as_bytes())?;
-        let list = plain(&plaintext).or_else(|| {
-            // A backup of no accounts is an empty array.
-            fields::json(&plaintext)?
-                .as_array()
-                .filter(|l| l.is_empty())
-                .cloned()
-        });
-        let list = list.ok_or_else(|| {
-            ImportError::corrupt(NAME, "the decrypted backup is not a list of andOTP entries")
-        })?;
-        Ok(entries(&list))
+        let mut list = plain(&plaintext)
+            .or_else(|| {
+                // A backup of no accounts is an empty array.
+                fields::json(&plaintext)?
+                    .as_array()
+                    .filter(|l| l.is_empty())
+                    .cloned()
+            })
+            .ok_or_else(|| {
+                ImportError::corrupt(NAME, "the decrypted backup is not a list of andOTP entries")
+            })?;
+        let imported = entries(&list);
+        list.iter_mut().for_each(fields::zeroize_strings);
+        Ok(imported)
     }
 }
 

@@ -193,3 +193,14 @@ pub(crate) fn not_this_format(format: &'static str, bytes: &[u8]) -> super::Impo
         _ => super::ImportError::FormatMismatch { format },
     }
 }
+
+/// Overwrites every string in `value` (the secrets) before it is dropped.
+pub(crate) fn zeroize_strings(value: &mut Value) {
+    use zeroize::Zeroize;
+    match value {
+        Value::String(text) => text.zeroize(),
+        Value::Array(items) => items.iter_mut().for_each(zeroize_strings),
+        Value::Object(map) => map.values_mut().for_each(zeroize_strings),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}

@@ -14,7 +14,7 @@ mod bitwarden_csv;
 pub(crate) mod crypto;
 mod ente;
 mod error;
-mod fields;
+pub(crate) mod fields;
 mod freeotp;
 mod proton;
 mod stratum;

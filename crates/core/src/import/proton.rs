@@ -16,7 +16,9 @@ const NAME: &str = "proton";
 fn export(bytes: &[u8]) -> Option<Value> {
     let value = fields::json(bytes)?;
     let entries = value.get("entries")?.as_array()?;
-    let keys = value.get("version").is_some_and(Value::is_number)
+    let keys = value
+        .get("version")
+        .is_some_and(|v| v.is_number() || v.is_string())
         && !entries.is_empty()
         && entries.iter().all(|e| {
             e.get("content")

@@ -54,10 +54,12 @@ impl Importer for Stratum {
         }
         let password = password.ok_or(ImportError::PasswordRequired)?;
         let plaintext = decrypt(bytes, password.expose().as_bytes())?;
-        let backup = plain(&plaintext).ok_or_else(|| {
+        let mut backup = plain(&plaintext).ok_or_else(|| {
             ImportError::corrupt(NAME, "the decrypted backup has no Authenticators list")
         })?;
-        Ok(authenticators(&backup))
+        let imported = authenticators(&backup);
+        fields::zeroize_strings(&mut backup);
+        Ok(imported)
     }
 }
 

@@ -56,13 +56,14 @@ impl Importer for TwoFas {
             Some(sealed) => {
                 let password = password.ok_or(ImportError::PasswordRequired)?;
                 let plaintext = decrypt(sealed, password.expose().as_bytes())?;
-                let list: Value = serde_json::from_slice(&plaintext).map_err(|_| {
+                let mut list: Value = serde_json::from_slice(&plaintext).map_err(|_| {
                     ImportError::corrupt(NAME, "the decrypted services are not JSON")
                 })?;
-                let list = list.as_array().ok_or_else(|| {
+                let imported = list.as_array().map(|list| services(list, groups));
+                fields::zeroize_strings(&mut list);
+                imported.ok_or_else(|| {
                     ImportError::corrupt(NAME, "the decrypted services are not a list")
-                })?;
-                Ok(services(list, groups))
+                })
             }
         }
     }

@@ -1,5 +1,6 @@
 //! An encrypted Aegis vault (beemdevelopment/Aegis `docs/vault.md`), as Aegis 3 writes it: vault
-//! version 1, content version 3 with groups by uuid, one password slot (scrypt, N = 2^15, r = 8,
+//! version 1, content version 3 with groups by uuid (plus `vigil_activity` on accounts with an
+//! activity feed, which Aegis ignores), one password slot (scrypt, N = 2^15, r = 8,
 //! p = 1) wrapping a random master key with AES-256-GCM, and the content sealed with AES-256-GCM
 //! under the master key. Aegis opens it, and so does [`crate::import::Aegis`].
 
@@ -10,6 +11,9 @@ use zeroize::Zeroizing;
 use super::ExportError;
 use crate::import::ImportedAccount;
 use crate::{OtpKind, Sensitive};
+
+/// The entry field that carries [`crate::OtpUri::activity`] (not an Aegis field).
+pub const ACTIVITY_FIELD: &str = "vigil_activity";
 
 /// scrypt's cost for the password slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +89,7 @@ fn content(accounts: &[ImportedAccount], random: &mut impl CryptoRngCore) -> Val
                 "secret": secret.expose(), "algo": "SHA1", "digits": 5, "period": params.period,
             }),
         };
-        entries.push(json!({
+        let mut entry = json!({
             "type": params.kind.as_str(),
             "uuid": random_uuid(random),
             "name": uri.label,
@@ -95,7 +99,13 @@ fn content(accounts: &[ImportedAccount], random: &mut impl CryptoRngCore) -> Val
             "icon": null,
             "info": info,
             "groups": group_ids,
-        }));
+        });
+        // Vigil's activity feed has no Aegis field: an extra one, which Aegis ignores and
+        // Vigil's importer reads back, so Vigil's own backups keep it.
+        if let (Some(activity), Some(map)) = (&uri.activity, entry.as_object_mut()) {
+            map.insert(ACTIVITY_FIELD.to_owned(), json!(activity));
+        }
+        entries.push(entry);
     }
     let groups: Vec<Value> = groups
         .into_iter()

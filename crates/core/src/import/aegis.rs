@@ -205,19 +205,25 @@ fn entries(content: &Value) -> Result<Imported, ImportError> {
             }
         }
         let info = entry.get("info").unwrap_or(&Value::Null);
-        let account = fields::kind(text_or_empty(entry, "type")).and_then(|kind| {
-            let secret = fields::base32_secret(text_or_empty(info, "secret"))?;
-            EntryFields {
-                issuer,
-                label,
-                kind,
-                algorithm: text(info, "algo"),
-                digits: int(info, "digits"),
-                period: int(info, "period"),
-                counter: int(info, "counter"),
-            }
-            .into_uri(secret)
-        });
+        let account = fields::kind(text_or_empty(entry, "type"))
+            .and_then(|kind| {
+                let secret = fields::base32_secret(text_or_empty(info, "secret"))?;
+                EntryFields {
+                    issuer,
+                    label,
+                    kind,
+                    algorithm: text(info, "algo"),
+                    digits: int(info, "digits"),
+                    period: int(info, "period"),
+                    counter: int(info, "counter"),
+                }
+                .into_uri(secret)
+            })
+            .map(|mut uri| {
+                let activity = text(entry, crate::export::aegis::ACTIVITY_FIELD);
+                uri.activity = activity.filter(|a| !a.is_empty()).map(str::to_owned);
+                uri
+            });
         imported.push(name, groups, account);
     }
     Ok(imported)

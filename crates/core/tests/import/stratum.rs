@@ -104,6 +104,13 @@ fn encrypted_backup() {
         import_error(&bytes, Some("nope"), None),
         ImportError::WrongPassword { format: "stratum" }
     );
+    let mut tampered = bytes.clone();
+    let last = tampered.len() - 1;
+    tampered[last] ^= 0x40;
+    assert_eq!(
+        import_error(&tampered, Some("stratum pw"), None),
+        ImportError::WrongPassword { format: "stratum" }
+    );
     let error = import_error(&bytes[..30], Some("stratum pw"), None);
     assert!(
         error.to_string().contains("shorter than its header"),

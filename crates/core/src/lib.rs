@@ -12,12 +12,20 @@
 //!   account's secret ([`activity::ActivityKey`]), the HTTP API's JSON bodies and its words (rule
 //!   reasons, error codes, accepted documents, the `vigil://` link of alert emails).
 //! - [`migration`]: Google Authenticator's `otpauth-migration://` export payloads, both ways.
+//! - [`import`]: other authenticators' backups (Aegis, 2FAS, andOTP, Bitwarden, Ente Auth,
+//!   FreeOTP+, Stratum, Proton, `otpauth://` lines): [`import::detect`] and [`import::import`] give
+//!   [`import::Imported`] (accounts with their groups, and an [`import::EntryProblem`] per entry
+//!   that cannot be used); [`import::ImportError`] names what stops a whole file.
+//! - [`export`]: [`export::aegis::write_encrypted`], an encrypted Aegis vault, which is also Vigil's
+//!   encrypted backup.
 //!
 //! Invariant: this crate does no I/O. It takes bytes and strings from its caller and returns values;
 //! storage, keychains, networks and screens belong to the crates above it.
 
 pub mod activity;
 mod base32;
+pub mod export;
+pub mod import;
 mod manual;
 pub mod migration;
 mod otp;

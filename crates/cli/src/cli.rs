@@ -27,7 +27,10 @@ pub enum Command {
     Remove(RemoveArgs),
     /// Change an account's issuer or label.
     Rename(RenameArgs),
-    /// Export every account (an unencrypted export: handle it like the secrets it holds).
+    /// Import accounts from another authenticator's backup (Aegis, 2FAS, andOTP, Bitwarden,
+    /// Ente Auth, FreeOTP+, Stratum, Proton, otpauth lines) or Vigil's own encrypted backup.
+    Import(ImportArgs),
+    /// Export every account: an encrypted Aegis vault (--aegis), or unencrypted forms.
     Export(ExportArgs),
     /// Print what the QR codes in image files hold, one per line.
     Scan(ScanArgs),
@@ -192,10 +195,41 @@ pub struct RenameArgs {
     pub label: Option<String>,
 }
 
+/// `vigil import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The backup file.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
+    /// The format, when detection from the content should not decide: aegis, 2fas, andotp,
+    /// bitwarden-json, bitwarden-csv, ente, ente-encrypted, freeotp-plus, stratum, proton, uris
+    /// (vigil is an alias of aegis).
+    #[arg(long, value_name = "NAME")]
+    pub format: Option<String>,
+    /// Read the backup's password from the first line of standard input (else it is asked on the
+    /// terminal, without echo).
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Say what would be added and skipped, and store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the outcome as JSON (names only, never a secret).
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// `vigil export`.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("what").required(true).args(["uris", "qr", "google"])))]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["uris", "qr", "google", "aegis"])))]
 pub struct ExportArgs {
+    /// Write every account to --out as an encrypted Aegis vault (Aegis opens it; `vigil import`
+    /// reads it back). The password is asked twice on the terminal, or read from standard input
+    /// with --password-stdin.
+    #[arg(long, requires = "out")]
+    pub aegis: bool,
+    /// With --aegis: read the password from the first line of standard input.
+    #[arg(long, requires = "aegis")]
+    pub password_stdin: bool,
     /// Print every account as an otpauth:// URI, one per line.
     #[arg(long)]
     pub uris: bool,
@@ -205,8 +239,8 @@ pub struct ExportArgs {
     /// Write Google Authenticator export QR codes of every account (FILE-1.png, FILE-2.png…).
     #[arg(long, requires = "out")]
     pub google: bool,
-    /// The PNG file to write.
-    #[arg(long, value_name = "FILE.png")]
+    /// The file to write (a new file: an existing one is not overwritten).
+    #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
     /// Print even when the output is a terminal.
     #[arg(long)]

@@ -1,24 +1,85 @@
-//! `vigil export --uris`: every account as an otpauth URI, unencrypted.
+//! `vigil export`: every account as an encrypted Aegis vault (`--aegis`), or unencrypted as
+//! otpauth URIs (`--uris`) and QR codes (`--qr`, `--google`).
 
 use std::io::{IsTerminal, Write};
 
 use std::path::{Path, PathBuf};
 
+use vigil_core::export::aegis::{self, ScryptParams};
+use vigil_core::import::ImportedAccount;
 use vigil_core::{OtpUri, migration, qr};
 use zeroize::Zeroizing;
 
 use super::open_vault;
+use super::password::{self, PasswordSource};
 use crate::cli::ExportArgs;
 use crate::error::CliError;
 use crate::query::find_one;
+use crate::terminal::printable;
 
-/// Runs `--uris`, `--qr` or `--google`.
+/// Runs `--aegis`, `--uris`, `--qr` or `--google`.
 pub fn run(args: ExportArgs) -> Result<(), CliError> {
+    if let (true, Some(out)) = (args.aegis, &args.out) {
+        return aegis(out, PasswordSource::from_flag(args.password_stdin));
+    }
     match (&args.qr, args.google, &args.out) {
         (Some(query), _, Some(out)) => account_qr(query, out),
         (None, true, Some(out)) => google_qr(out),
         _ => uris(&args),
     }
+}
+
+/// Writes every account (with its activity link) as an encrypted Aegis vault to `out`.
+fn aegis(out: &Path, source: PasswordSource) -> Result<(), CliError> {
+    let vault = open_vault()?;
+    let unlocked = vault.unlock()?;
+    let mut accounts = Vec::with_capacity(unlocked.accounts.len());
+    for account in &unlocked.accounts {
+        let Some(secret) = unlocked.secrets.get(&account.id) else {
+            eprintln!(
+                "vigil: {}: its secret is not in the keychain; left out",
+                printable(&account.display_name())
+            );
+            continue;
+        };
+        let mut uri = OtpUri::new(
+            &account.issuer,
+            &account.label,
+            secret.clone(),
+            account.params,
+        );
+        uri.activity = account.activity.clone();
+        accounts.push(ImportedAccount {
+            uri,
+            groups: Vec::new(),
+        });
+    }
+    if out.exists() {
+        return Err(CliError::Input(format!(
+            "{} already exists; Vigil writes secrets only to a new file: choose another name",
+            out.display()
+        )));
+    }
+    let password = password::read_new(source, &out.display().to_string())?;
+    let json = aegis::write_encrypted(
+        &accounts,
+        &password,
+        &mut rand_core::OsRng,
+        ScryptParams::AEGIS,
+    )
+    .map_err(|e| CliError::Failure(e.to_string()))?;
+    write_private(out, json.as_bytes())?;
+    println!(
+        "Wrote {} {} to {}, encrypted (an Aegis vault: Aegis and `vigil import` open it)",
+        accounts.len(),
+        if accounts.len() == 1 {
+            "account"
+        } else {
+            "accounts"
+        },
+        out.display()
+    );
+    Ok(())
 }
 
 /// Writes one account's QR code as a PNG.

@@ -5,7 +5,9 @@ mod add;
 mod code;
 mod export;
 mod generate;
+mod import;
 mod list;
+mod password;
 mod remove;
 mod rename;
 mod scan;
@@ -23,6 +25,7 @@ pub fn run(command: Command) -> Result<(), CliError> {
         Command::List(args) => list::run(args),
         Command::Remove(args) => remove::run(args),
         Command::Rename(args) => rename::run(args),
+        Command::Import(args) => import::run(args),
         Command::Export(args) => export::run(args),
         Command::Scan(args) => scan::run(args),
         Command::Link(args) => activity::link(args),

@@ -43,42 +43,19 @@ fn code_of_a_hotp_uri_and_steam() {
     assert_eq!(steam.trim().len(), 5);
 }
 
-/// Runs `vigil` with `input` on its standard input.
-fn with_stdin(home: &Home, args: &[&str], input: &str) -> crate::support::Run {
-    use std::io::Write;
-    let mut child = home
-        .command(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    crate::support::Run::from(child.wait_with_output().unwrap())
-}
-
 #[test]
 fn a_uri_of_dash_is_read_from_standard_input() {
     let home = Home::new();
-    let run = with_stdin(
-        &home,
-        &["code", "--uri", "-", "--at", "59"],
-        &format!("{URI}\n"),
-    );
+    let run = home.with_stdin(&["code", "--uri", "-", "--at", "59"], &format!("{URI}\n"));
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout.trim(),
         oathtool_totp("JBSWY3DPEHPK3PXP", 59, &[])
     );
-    let run = with_stdin(&home, &["add", "--uri", "-"], URI);
+    let run = home.with_stdin(&["add", "--uri", "-"], URI);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(run.stdout.trim(), "Added Shop (alice)");
-    let run = with_stdin(&home, &["add", "--uri", "-"], "");
+    let run = home.with_stdin(&["add", "--uri", "-"], "");
     assert_eq!(run.status, 2);
     assert!(
         run.stderr.contains("standard input, but it was empty"),

@@ -9,6 +9,7 @@ mod code;
 mod errors;
 mod export;
 mod generate;
+mod import;
 mod qr;
 mod screen;
 mod support;

@@ -35,6 +35,25 @@ impl Home {
     }
 
     /// Runs and insists on success.
+    /// Runs `vigil` with `input` on its standard input.
+    pub fn with_stdin(&self, args: &[&str], input: &str) -> Run {
+        use std::io::Write;
+        let mut child = self
+            .command(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        Run::from(child.wait_with_output().unwrap())
+    }
+
     pub fn ok(&self, args: &[&str]) -> String {
         let run = self.run(args);
         assert_eq!(run.status, 0, "vigil {args:?} failed: {}", run.stderr);

@@ -76,12 +76,12 @@ pub fn describe_offset(offset: i64) -> String {
     let direction = if offset > 0 { "behind" } else { "ahead" };
     let seconds = offset.unsigned_abs();
     let plural = |n: u64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    let minutes = (seconds + 30) / 60;
     let amount = if seconds < 90 {
         plural(seconds, "second")
-    } else if seconds < 3600 {
-        plural((seconds + 30) / 60, "minute")
+    } else if minutes < 60 {
+        plural(minutes, "minute")
     } else {
-        let minutes = (seconds + 30) / 60;
         let (hours, rest) = (minutes / 60, minutes % 60);
         if rest == 0 {
             plural(hours, "hour")
@@ -211,6 +211,8 @@ mod tests {
         assert_eq!(describe_offset(1), "1 second behind");
         assert_eq!(describe_offset(3900), "1 hour 5 minutes behind");
         assert_eq!(describe_offset(-7200), "2 hours ahead");
+        // A reading a second short of the hour is still "1 hour", never "60 minutes".
+        assert_eq!(describe_offset(3599), "1 hour behind");
     }
 
     #[test]

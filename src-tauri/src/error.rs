@@ -57,6 +57,10 @@ pub enum ErrorCode {
     UpdateSignature,
     /// The update could not be installed.
     UpdateInstall,
+    /// A backup file cannot be imported (not a known format, corrupt, too large).
+    BadBackup,
+    /// The backup's password is wrong (the person may try again).
+    WrongPassword,
 }
 
 /// An error as the page receives it.
@@ -162,13 +166,15 @@ mod tests {
             ErrorCode::UpdateNone,
             ErrorCode::UpdateSignature,
             ErrorCode::UpdateInstall,
+            ErrorCode::BadBackup,
+            ErrorCode::WrongPassword,
         ]
         .iter()
         .map(|code| serde_json::to_string(code).unwrap())
         .collect();
         assert_eq!(
             names.join(","),
-            r#""keychain_unavailable","keychain_locked","missing_secret","database","duplicate","not_found","invalid_uri","invalid_field","clipboard","capture","bad_image","no_qr_code","not_enrolment","render","settings","activity","not_linked","bad_link","bad_document","update_unavailable","update_check","update_none","update_signature","update_install""#
+            r#""keychain_unavailable","keychain_locked","missing_secret","database","duplicate","not_found","invalid_uri","invalid_field","clipboard","capture","bad_image","no_qr_code","not_enrolment","render","settings","activity","not_linked","bad_link","bad_document","update_unavailable","update_check","update_none","update_signature","update_install","bad_backup","wrong_password""#
         );
     }
 

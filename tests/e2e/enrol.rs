@@ -1,5 +1,6 @@
-//! Adding accounts from pictures (a chosen file), Google Authenticator exports (after a preview)
-//! and the typed form, in the real window.
+//! Adding accounts from pictures (a chosen file), Google Authenticator exports (after a preview),
+//! another authenticator's encrypted backup (its password asked, then a preview) and the typed
+//! form, in the real window.
 
 use vigil_core::qr::render_png;
 use vigil_core::{OtpParams, OtpUri, Secret, migration};
@@ -56,6 +57,94 @@ async fn an_image_file_adds_its_account_and_a_picture_without_a_code_says_so() {
     let uri = OtpUri::parse(SHOP).unwrap();
     app.assert_code(".row .code", &uri.params, &uri.secret)
         .await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_encrypted_backup_asks_its_password_then_previews_with_duplicates_marked() {
+    use vigil_core::Sensitive;
+    use vigil_core::export::aegis::{ScryptParams, write_encrypted};
+    use vigil_core::import::ImportedAccount;
+
+    let dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let service = KeychainService::new("backup");
+    let app = App::start(dir.path(), &service.0).await;
+    app.add_by_uri(SHOP).await;
+    app.text_until("#list .row .issuer", |t| t == "Shop").await;
+
+    let bank = OtpUri::new(
+        "Bank",
+        "bob@example.com",
+        Secret::from_bytes(vec![9; 20]),
+        OtpParams::totp(),
+    );
+    let accounts: Vec<ImportedAccount> = [OtpUri::parse(SHOP).unwrap(), bank]
+        .into_iter()
+        .map(|uri| ImportedAccount {
+            uri,
+            groups: Vec::new(),
+        })
+        .collect();
+    let vault = write_encrypted(
+        &accounts,
+        &Sensitive::new("correct horse".to_owned()),
+        &mut rand_core::OsRng,
+        ScryptParams::AEGIS,
+    )
+    .unwrap();
+    let path = file(files.path(), "aegis-backup.json", vault.as_bytes());
+
+    app.click("#add-button").await;
+    app.find("#backup-input")
+        .await
+        .send_keys(&path)
+        .await
+        .unwrap();
+    let what = app
+        .text_until("#backup-password-what", |t| !t.is_empty())
+        .await;
+    assert_eq!(what, "This is an Aegis backup, encrypted with a password.");
+    // A wrong password says so, and the file waits for another try.
+    app.find("#backup-password")
+        .await
+        .send_keys("battery staple")
+        .await
+        .unwrap();
+    app.click("#backup-password-form button[type=submit]").await;
+    app.text_until("#e-backup-password", |t| t.starts_with("Wrong password"))
+        .await;
+    assert_eq!(app.count("#list .row").await, 1, "nothing added");
+    app.find("#backup-password")
+        .await
+        .send_keys("correct horse")
+        .await
+        .unwrap();
+    app.click("#backup-password-form button[type=submit]").await;
+    let title = app.text_until(".preview-title", |t| !t.is_empty()).await;
+    assert_eq!(title, "2 accounts from an Aegis backup");
+    // Shop is already in Vigil: marked and left unticked.
+    assert_eq!(app.count("#preview-form input[name=pick]:checked").await, 1);
+    let listed = app
+        .text_until(".preview-list", |t| t.contains("Bank"))
+        .await;
+    assert_eq!(listed.matches("already in Vigil").count(), 1, "{listed}");
+    app.click("#preview-form button[type=submit]").await;
+    app.text_until("#toast", |t| t == "Added 1 account").await;
+    assert_eq!(app.issuers().await, ["Shop", "Bank"]);
+
+    // A file that is no backup says what Vigil reads.
+    let notes = file(files.path(), "notes.json", br#"{"shopping": ["milk"]}"#);
+    app.click("#add-button").await;
+    app.find("#backup-input")
+        .await
+        .send_keys(&notes)
+        .await
+        .unwrap();
+    app.text_until("#add-error", |t| {
+        t.starts_with("This file is not a backup Vigil can read.")
+    })
+    .await;
     app.stop().await;
 }
 

@@ -274,6 +274,11 @@ function handleOutcome(outcome) {
     openAdd();
     setTrustedHtml($("#preview-body"), outcome.html);
     step("preview-form");
+  } else if (outcome.outcome === "password") {
+    openAdd();
+    $("#backup-password-form").reset();
+    $("#backup-password-what").textContent = `This is ${outcome.what}, encrypted with a password.`;
+    step("backup-password-form");
   } else if (outcome.outcome === "invalid") {
     for (const problem of outcome.errors) {
       const el = $(`#manual-form [data-error-for="${problem.field}"]`);
@@ -304,6 +309,17 @@ async function scanFile(file) {
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   await attempt("scan_image", bytes);
+}
+
+// Another authenticator's backup: the app reads it (and keeps it while asking the password).
+async function importBackup(file) {
+  if (!file) return;
+  if (file.size > 16 * 1024 * 1024) {
+    openAdd(`This file is too large for a backup (${Math.round(file.size / 1048576)} MB; the limit is 16 MB)`);
+    return;
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  await attempt("import_backup", bytes);
 }
 
 function manualEntry() {
@@ -496,6 +512,7 @@ const actions = {
   "app-menu": (el) => openMenu($("#app-menu"), el),
   "row-menu": (el, row) => { if (row) openRowMenu(row, el); },
   "choose-file": () => $("#file-input").click(),
+  "import-backup": () => $("#backup-input").click(),
   "scan-screen": () => attempt("scan_screen"),
   paste: () => attempt("scan_clipboard"),
   manual: () => { clearErrors(); $("#manual-form").reset(); syncKind(); step("manual-form"); },
@@ -582,6 +599,10 @@ document.addEventListener("submit", async (event) => {
   event.preventDefault();
   if (form.id === "uri-form") {
     await attempt("add_uri", { uri: $("#add-uri").value });
+  } else if (form.id === "backup-password-form") {
+    const password = $("#backup-password").value;
+    $("#backup-password").value = "";
+    await attempt("import_backup_password", { password }, '#backup-password-form [data-error-for="backup-password"]');
   } else if (form.id === "manual-form") {
     clearErrors();
     await attempt("add_manual", { entry: manualEntry() }, '#manual-form [data-error-for="form"]');
@@ -635,6 +656,10 @@ document.addEventListener("change", (event) => {
     const file = event.target.files[0];
     event.target.value = "";
     scanFile(file);
+  } else if (event.target.id === "backup-input") {
+    const file = event.target.files[0];
+    event.target.value = "";
+    importBackup(file);
   } else if (event.target.id === "m-kind") syncKind();
   else if (event.target.id === "document-input") {
     const file = event.target.files[0];
@@ -700,8 +725,9 @@ document.addEventListener("drop", async (event) => {
   }
   const file = Array.from(event.dataTransfer.files || []).find((f) => f.type.startsWith("image/"));
   if (file) { scanFile(file); return; }
+  // Any other file is taken for a backup (the app says what it is, or that it is not one).
   if (event.dataTransfer.files && event.dataTransfer.files.length > 0) {
-    openAdd("This file is not a picture: drop a PNG, JPEG, GIF, WebP or BMP image of the QR code");
+    importBackup(event.dataTransfer.files[0]);
     return;
   }
   const text = event.dataTransfer.getData("text/plain");

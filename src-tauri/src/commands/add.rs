@@ -8,8 +8,9 @@ use serde::Serialize;
 use tauri::ipc::{InvokeBody, Request};
 use tauri::{State, WebviewWindow};
 use vigil_activity::FeedLink;
+use vigil_core::import::{self, Format, ImportError};
 use vigil_core::qr::{self, Found, Payload, QrError};
-use vigil_core::{FieldError, ManualEntry, OtpKind, OtpUri, migration};
+use vigil_core::{FieldError, ManualEntry, OtpKind, OtpUri, Sensitive, migration};
 use vigil_vault::VaultError;
 
 use crate::error::{AppError, ErrorCode};
@@ -39,6 +40,11 @@ pub enum AddOutcome {
     Invalid {
         /// Each field's problem.
         errors: Vec<FieldError>,
+    },
+    /// The backup is encrypted: the page asks for its password (the file stays in the app).
+    Password {
+        /// "an Aegis backup".
+        what: String,
     },
 }
 
@@ -123,14 +129,17 @@ fn enrol(state: &AppState, found: Vec<Found>) -> Result<AddOutcome, AppError> {
     {
         return add_one(state, uri);
     }
-    preview(state, accounts, notes, from_export)
+    let from = from_export.then_some("a Google Authenticator export");
+    preview(state, accounts, notes, from)
 }
 
+/// Shows `accounts` for the person to tick; `from` names where they came from ("a Google
+/// Authenticator export"), `None` for a scan.
 fn preview(
     state: &AppState,
     accounts: Vec<OtpUri>,
     notes: Vec<String>,
-    from_export: bool,
+    from: Option<&str>,
 ) -> Result<AddOutcome, AppError> {
     let mut items = Vec::with_capacity(accounts.len());
     {
@@ -160,10 +169,9 @@ fn preview(
         1 => "1 account".to_owned(),
         n => format!("{n} accounts"),
     };
-    let title = if from_export {
-        format!("{count} from a Google Authenticator export")
-    } else {
-        format!("{count} found")
+    let title = match from {
+        Some(from) => format!("{count} from {from}"),
+        None => format!("{count} found"),
     };
     state.pending.set(accounts);
     let html = Preview {
@@ -236,6 +244,129 @@ pub fn scan_image(
     enrol(&state, found)
 }
 
+/// Reads another authenticator's backup (or Vigil's own), sent as the raw request body: its
+/// accounts are previewed, or, when it is encrypted, the page is asked for the password while
+/// the file waits here (never in the page).
+#[tauri::command]
+pub fn import_backup(
+    state: State<'_, AppState>,
+    request: Request<'_>,
+) -> Result<AddOutcome, AppError> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(AppError::new(ErrorCode::BadBackup, "No file was received"));
+    };
+    let format = import::detect(bytes).ok_or_else(|| {
+        import_error(if bytes.len() > import::MAX_IMPORT_BYTES {
+            ImportError::TooLarge {
+                size: bytes.len(),
+                max: import::MAX_IMPORT_BYTES,
+            }
+        } else {
+            ImportError::UnknownFormat
+        })
+    })?;
+    if format.needs_password(bytes) {
+        state.pending.keep_backup(format, bytes.clone());
+        return Ok(AddOutcome::Password {
+            what: backup_name(format),
+        });
+    }
+    let imported = format.import(bytes, None).map_err(import_error)?;
+    preview_backup(&state, format, imported)
+}
+
+/// Opens the encrypted backup waiting since [`import_backup`] with `password`; a wrong password
+/// keeps it waiting for another try.
+#[tauri::command]
+pub fn import_backup_password(
+    state: State<'_, AppState>,
+    password: String,
+) -> Result<AddOutcome, AppError> {
+    let password = Sensitive::new(password);
+    let Some((format, bytes)) = state.pending.take_backup() else {
+        return Err(AppError::new(
+            ErrorCode::NotFound,
+            "No backup is waiting for its password; choose the file again",
+        ));
+    };
+    match format.import(&bytes, Some(&password)) {
+        Ok(imported) => preview_backup(&state, format, imported),
+        Err(error @ ImportError::WrongPassword { .. }) => {
+            state.pending.keep_backup(format, bytes.to_vec());
+            Err(AppError::new(
+                ErrorCode::WrongPassword,
+                capitalised(&error.to_string()),
+            ))
+        }
+        Err(error) => Err(import_error(error)),
+    }
+}
+
+/// The preview of a backup's accounts; entries Vigil cannot use are named in its notes.
+fn preview_backup(
+    state: &AppState,
+    format: Format,
+    imported: import::Imported,
+) -> Result<AddOutcome, AppError> {
+    let notes: Vec<String> = imported
+        .problems
+        .iter()
+        .map(|p| format!("Left out {}: {}", p.name, p.reason))
+        .collect();
+    let accounts: Vec<OtpUri> = imported.accounts.into_iter().map(|a| a.uri).collect();
+    if accounts.is_empty() {
+        let mut message = format!(
+            "{} holds no account Vigil can add",
+            capitalised(&backup_name(format))
+        );
+        for note in &notes {
+            message.push_str(&format!("\n{note}"));
+        }
+        return Err(AppError::new(ErrorCode::BadBackup, message));
+    }
+    preview(state, accounts, notes, Some(&backup_name(format)))
+}
+
+/// The format in words: "an Aegis backup", "a 2FAS backup".
+fn backup_name(format: Format) -> String {
+    let name = match format {
+        Format::Aegis => "Aegis",
+        Format::TwoFas => "2FAS",
+        Format::AndOtp => "andOTP",
+        Format::BitwardenJson | Format::BitwardenCsv => "Bitwarden",
+        Format::Ente | Format::EnteEncrypted => "Ente Auth",
+        Format::FreeOtpPlus => "FreeOTP+",
+        Format::Stratum => "Stratum (Authenticator Pro)",
+        Format::Proton => "Proton Authenticator",
+        Format::Uris => return "a list of otpauth links".to_owned(),
+    };
+    let article = if name.starts_with(['A', 'E']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name} backup")
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn import_error(error: ImportError) -> AppError {
+    let message = match &error {
+        ImportError::UnknownFormat => "This file is not a backup Vigil can read. Vigil reads \
+            Aegis, 2FAS, andOTP, Bitwarden, Ente Auth, FreeOTP+, Stratum and Proton \
+            Authenticator backups, and lists of otpauth links."
+            .to_owned(),
+        other => capitalised(&other.to_string()),
+    };
+    AppError::new(ErrorCode::BadBackup, message)
+}
+
 /// Scans every screen (with Vigil's window hidden for a moment, so it covers nothing).
 #[tauri::command]
 pub async fn scan_screen(
@@ -277,7 +408,7 @@ pub fn scan_clipboard(state: State<'_, AppState>) -> Result<AddOutcome, AppError
             let _ = vigil_capture::clear_clipboard_otp_link();
         }
         AddOutcome::Preview { .. } => state.pending.mark_from_clipboard(),
-        AddOutcome::Invalid { .. } => {}
+        AddOutcome::Invalid { .. } | AddOutcome::Password { .. } => {}
     }
     Ok(outcome)
 }
@@ -337,4 +468,5 @@ pub fn confirm_add(
 #[tauri::command]
 pub fn cancel_add(state: State<'_, AppState>) {
     drop(state.pending.take());
+    drop(state.pending.take_backup());
 }

@@ -4,15 +4,30 @@
 use std::sync::Mutex;
 
 use vigil_core::OtpUri;
+use vigil_core::import::Format;
+use zeroize::Zeroizing;
 
 use super::lock;
 
 /// Accounts waiting for the person's "Add", and whether they came from a link on the clipboard
-/// (cleared from it once they are added).
+/// (cleared from it once they are added); and an encrypted backup waiting for its password.
 #[derive(Default)]
-pub struct PendingEnrolments(Mutex<(Vec<OtpUri>, bool)>);
+pub struct PendingEnrolments(
+    Mutex<(Vec<OtpUri>, bool)>,
+    Mutex<Option<(Format, Zeroizing<Vec<u8>>)>>,
+);
 
 impl PendingEnrolments {
+    /// Keeps an encrypted backup until its password comes.
+    pub fn keep_backup(&self, format: Format, bytes: Vec<u8>) {
+        *lock(&self.1) = Some((format, Zeroizing::new(bytes)));
+    }
+
+    /// Takes the backup waiting for its password, if any.
+    pub fn take_backup(&self) -> Option<(Format, Zeroizing<Vec<u8>>)> {
+        lock(&self.1).take()
+    }
+
     /// Keeps `accounts` until the person confirms or cancels the preview.
     pub fn set(&self, accounts: Vec<OtpUri>) {
         *lock(&self.0) = (accounts, false);

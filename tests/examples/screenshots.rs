@@ -1,5 +1,5 @@
 //! Screenshots of the real app window (WebKitGTK under Xvfb, through WebDriver) for the README and
-//! for looking at: the list, adding, the typed form, an export preview, the row menu, settings,
+//! for looking at: the list, adding, a backup's password, the typed form, an export preview, the row menu, settings,
 //! dark theme, the empty state and the keychain error, at each size in `VIGIL_SHOT_SIZES`
 //! (default `1280x800 1024x1366`). Run by `scripts/screenshots`, which sets up the display.
 
@@ -66,6 +66,32 @@ async fn full_app(out: &Path, size: (u32, u32)) {
 
     app.click("#add-button").await;
     shoot(&app, out, "add", size).await;
+    // An encrypted backup chosen: its password is asked.
+    let backup = dir.path().join("aegis-backup.json");
+    let accounts: Vec<vigil_core::import::ImportedAccount> = DEMO
+        .iter()
+        .map(|text| vigil_core::import::ImportedAccount {
+            uri: OtpUri::parse(text).unwrap(),
+            groups: Vec::new(),
+        })
+        .collect();
+    let vault = vigil_core::export::aegis::write_encrypted(
+        &accounts,
+        &vigil_core::Sensitive::new("demo".to_owned()),
+        &mut rand_core::OsRng,
+        vigil_core::export::aegis::ScryptParams::AEGIS,
+    )
+    .unwrap();
+    std::fs::write(&backup, vault).unwrap();
+    app.find("#backup-input")
+        .await
+        .send_keys(&backup.display().to_string())
+        .await
+        .unwrap();
+    app.text_until("#backup-password-what", |t| !t.is_empty())
+        .await;
+    shoot(&app, out, "import-password", size).await;
+    app.click("#backup-password-form [data-action=back]").await;
     app.click("[data-action=manual]").await;
     app.find("#m-issuer")
         .await

@@ -170,6 +170,9 @@ pub struct ListArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Only the accounts in this group (a backup's folder or tag; case is ignored).
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
 }
 
 /// `vigil remove`.

@@ -58,6 +58,8 @@ pub struct Account {
     pub activity: Option<String>,
     /// When it was added, in Unix seconds.
     pub created_at: i64,
+    /// The groups it is in (folders, tags), by name, in the order given; empty for none.
+    pub groups: Vec<String>,
 }
 
 impl Account {

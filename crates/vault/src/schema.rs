@@ -44,6 +44,9 @@ const MIGRATIONS: &[M<'static>] = &[
         value TEXT NOT NULL
     ) STRICT;",
     ),
+    // The groups (folders, tags) an account is in, as a JSON array of names; `[]` for none.
+    // Imports keep the groups a backup had, and encrypted exports write them back.
+    M::up("ALTER TABLE accounts ADD COLUMN groups TEXT NOT NULL DEFAULT '[]';"),
 ];
 
 /// Brings `connection` up to the newest schema.

@@ -20,7 +20,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// only a crash mid-reorder could leave, by age).
 const DISPLAY_ORDER: &str = "favourite DESC, position, created_at";
 
-const COLUMNS: &str = "id, issuer, label, kind, algorithm, digits, period, counter, position, favourite, activity_url, created_at";
+const COLUMNS: &str = "id, issuer, label, kind, algorithm, digits, period, counter, position, favourite, activity_url, created_at, groups";
 
 /// The accounts and their secrets. Every method reads the database afresh, so several processes
 /// (the app and the `vigil` command) can use one vault at once.
@@ -271,6 +271,26 @@ impl<S: SecretStore> Vault<S> {
             id,
             "UPDATE accounts SET issuer = ?2, label = ?3 WHERE id = ?1 AND pending = 0",
             params![id.as_str(), issuer.trim(), label.trim()],
+        )
+    }
+
+    /// Puts an account in `groups` (names, trimmed; empty ones and repeats dropped), replacing
+    /// the groups it was in.
+    pub fn set_groups(&mut self, id: &AccountId, groups: &[String]) -> Result<Account, VaultError> {
+        let mut names: Vec<&str> = Vec::with_capacity(groups.len());
+        for name in groups.iter().map(|g| g.trim()).filter(|g| !g.is_empty()) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let json = serde_json::to_string(&names).map_err(|e| VaultError::Database {
+            path: self.path.clone(),
+            detail: e.to_string(),
+        })?;
+        self.update_one(
+            id,
+            "UPDATE accounts SET groups = ?2 WHERE id = ?1 AND pending = 0",
+            params![id.as_str(), json],
         )
     }
 
@@ -553,6 +573,8 @@ fn read_account(row: &Row<'_>) -> rusqlite::Result<Account> {
         favourite: row.get(9)?,
         activity: row.get(10)?,
         created_at: row.get(11)?,
+        // A damaged list reads as no group rather than hiding the account.
+        groups: serde_json::from_str(&row.get::<_, String>(12)?).unwrap_or_default(),
     })
 }
 

@@ -310,3 +310,37 @@ fn the_data_directory_and_database_are_made_private_even_when_they_existed() {
         }
     }
 }
+
+#[test]
+fn groups_are_kept_trimmed_without_repeats_and_a_damaged_list_hides_nothing() {
+    let store = MemoryStore::new();
+    let (_dir, mut vault) = vault(&store);
+    let (shop, bank) = add_two(&mut vault);
+    assert!(shop.groups.is_empty());
+    let groups = [
+        " Work ".to_owned(),
+        "Work".to_owned(),
+        String::new(),
+        "Shops".to_owned(),
+    ];
+    let shop = vault.set_groups(&shop.id, &groups).unwrap();
+    assert_eq!(shop.groups, ["Work", "Shops"]);
+    assert_eq!(vault.account(&shop.id).unwrap().groups, ["Work", "Shops"]);
+    vault
+        .connection
+        .execute(
+            "UPDATE accounts SET groups = 'not json' WHERE id = ?1",
+            [bank.id.as_str()],
+        )
+        .unwrap();
+    let listed = vault.accounts().unwrap();
+    assert_eq!(listed.len(), 2);
+    assert!(
+        listed
+            .iter()
+            .find(|a| a.id == bank.id)
+            .unwrap()
+            .groups
+            .is_empty()
+    );
+}

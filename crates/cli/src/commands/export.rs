@@ -51,7 +51,7 @@ fn aegis(out: &Path, source: PasswordSource) -> Result<(), CliError> {
         uri.activity = account.activity.clone();
         accounts.push(ImportedAccount {
             uri,
-            groups: Vec::new(),
+            groups: account.groups.clone(),
         });
     }
     if out.exists() {

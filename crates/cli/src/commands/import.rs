@@ -1,5 +1,5 @@
 //! `vigil import FILE`: the accounts of another authenticator's backup (or Vigil's own), read by
-//! `vigil_core::import`. An encrypted file's password comes from the terminal or
+//! `vigil_core::import`, with the groups (folders, tags) the backup put them in. An encrypted file's password comes from the terminal or
 //! `--password-stdin`; duplicates are skipped and named; entries Vigil cannot use are named with
 //! the reason while the rest import. A wrong password, or a file that is not a backup, stores
 //! nothing.
@@ -88,10 +88,14 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
             reason: p.reason,
         })
         .collect();
-    let mut uris: Vec<_> = imported.accounts.into_iter().map(|a| a.uri).collect();
+    let (mut uris, groups): (Vec<_>, Vec<_>) = imported
+        .accounts
+        .into_iter()
+        .map(|a| (a.uri, a.groups))
+        .unzip();
     let hosts = activity::links_of(&mut uris, false);
     let mut vault = open_vault()?;
-    for uri in &uris {
+    for (uri, groups) in uris.iter().zip(&groups) {
         let name = printable(&uri.display_name()).into_owned();
         if vault.find_duplicate(uri)?.is_some() {
             outcome.skipped.push(name);
@@ -99,7 +103,11 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
         }
         if !args.dry_run {
             match vault.add(uri) {
-                Ok(_) => {}
+                Ok(account) => {
+                    if !groups.is_empty() {
+                        vault.set_groups(&account.id, groups)?;
+                    }
+                }
                 Err(VaultError::Duplicate { .. }) => {
                     outcome.skipped.push(name);
                     continue;

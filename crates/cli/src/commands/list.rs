@@ -21,6 +21,7 @@ struct Row<'a> {
     counter: u64,
     favourite: bool,
     activity: Option<&'a str>,
+    groups: &'a [String],
     /// `ok`, `missing` (no secret in the keychain) or `unknown` (keychain unavailable).
     secret: &'a str,
 }
@@ -37,6 +38,17 @@ pub fn run(args: ListArgs) -> Result<(), CliError> {
             (vault.accounts()?, None)
         }
         Err(other) => return Err(other.into()),
+    };
+    let accounts: Vec<Account> = match &args.group {
+        Some(group) => accounts
+            .into_iter()
+            .filter(|a| {
+                a.groups
+                    .iter()
+                    .any(|g| g.eq_ignore_ascii_case(group.trim()))
+            })
+            .collect(),
+        None => accounts,
     };
     let status = |a: &Account| match &orphans {
         Some(orphans) if orphans.contains(&a.id) => "missing",
@@ -57,6 +69,7 @@ pub fn run(args: ListArgs) -> Result<(), CliError> {
                 counter: a.params.counter,
                 favourite: a.favourite,
                 activity: a.activity.as_deref(),
+                groups: &a.groups,
                 secret: status(a),
             })
             .collect();
@@ -66,7 +79,10 @@ pub fn run(args: ListArgs) -> Result<(), CliError> {
         return Ok(());
     }
     if accounts.is_empty() {
-        println!("No accounts yet. Add one with: vigil add --uri 'otpauth://…'");
+        match &args.group {
+            Some(group) => println!("No account is in the group {}.", printable(group)),
+            None => println!("No accounts yet. Add one with: vigil add --uri 'otpauth://…'"),
+        }
         return Ok(());
     }
     let width = |f: fn(&Account) -> usize| accounts.iter().map(f).max().unwrap_or(0);

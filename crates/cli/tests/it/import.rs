@@ -162,3 +162,51 @@ fn files_that_are_not_backups_are_refused_by_name() {
     assert!(run.stderr.contains("too large"), "{}", run.stderr);
     assert_eq!(home.ok(&["list", "--json"]).trim(), "[]");
 }
+
+#[test]
+fn groups_are_kept_through_import_export_and_reimport_and_list_filters_by_them() {
+    let home = Home::new();
+    let file = home.dir.path().join("aegis-plain.json");
+    std::fs::write(
+        &file,
+        r#"{"version": 1, "header": {"slots": null, "params": null}, "db": {"version": 3,
+            "entries": [
+              {"type": "totp", "uuid": "8f1d0c7e-0000-4000-8000-000000000001", "name": "alice",
+               "issuer": "Shop", "note": "", "favorite": false, "icon": null,
+               "info": {"secret": "JBSWY3DPEHPK3PXP", "algo": "SHA1", "digits": 6, "period": 30},
+               "groups": ["5b2f6c1a-0000-4000-8000-00000000000a"]},
+              {"type": "totp", "uuid": "8f1d0c7e-0000-4000-8000-000000000002", "name": "bob",
+               "issuer": "Bank", "note": "", "favorite": false, "icon": null,
+               "info": {"secret": "GEZDGNBVGY3TQOJQ", "algo": "SHA1", "digits": 6, "period": 30},
+               "groups": []}],
+            "groups": [{"uuid": "5b2f6c1a-0000-4000-8000-00000000000a", "name": "Work"}]}}"#,
+    )
+    .unwrap();
+    let run = home.run(&["import", file.to_str().unwrap()]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let work = home.ok(&["list", "--group", "work", "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(&work).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1, "{work}");
+    assert_eq!(rows[0]["issuer"], "Shop");
+    assert_eq!(rows[0]["groups"], serde_json::json!(["Work"]));
+    assert!(
+        home.ok(&["list", "--group", "Home"])
+            .contains("No account is in the group Home")
+    );
+
+    // Through Vigil's encrypted backup and back, the group stays.
+    let backup = home.dir.path().join("backup.json");
+    let path = backup.to_str().unwrap();
+    let run = home.with_stdin(
+        &["export", "--aegis", "--out", path, "--password-stdin"],
+        "pw\n",
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let other = Home::new();
+    let run = other.with_stdin(&["import", path, "--password-stdin"], "pw\n");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let rows: serde_json::Value =
+        serde_json::from_str(&other.ok(&["list", "--group", "Work", "--json"])).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    assert_eq!(rows[0]["issuer"], "Shop");
+}

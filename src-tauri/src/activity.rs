@@ -427,6 +427,7 @@ mod tests {
             favourite: false,
             activity: Some("https://shop.example/v1/feed/x".into()),
             created_at: 0,
+            groups: Vec::new(),
         }
     }
 

@@ -162,6 +162,7 @@ mod tests {
             favourite: false,
             activity: None,
             created_at: 0,
+            groups: Vec::new(),
         }
     }
 

@@ -79,13 +79,16 @@ async fn an_encrypted_backup_asks_its_password_then_previews_with_duplicates_mar
         Secret::from_bytes(vec![9; 20]),
         OtpParams::totp(),
     );
-    let accounts: Vec<ImportedAccount> = [OtpUri::parse(SHOP).unwrap(), bank]
-        .into_iter()
-        .map(|uri| ImportedAccount {
-            uri,
+    let accounts = vec![
+        ImportedAccount {
+            uri: OtpUri::parse(SHOP).unwrap(),
             groups: Vec::new(),
-        })
-        .collect();
+        },
+        ImportedAccount {
+            uri: bank,
+            groups: vec!["Money".to_owned()],
+        },
+    ];
     let vault = write_encrypted(
         &accounts,
         &Sensitive::new("correct horse".to_owned()),
@@ -132,6 +135,19 @@ async fn an_encrypted_backup_asks_its_password_then_previews_with_duplicates_mar
     app.click("#preview-form button[type=submit]").await;
     app.text_until("#toast", |t| t == "Added 1 account").await;
     assert_eq!(app.issuers().await, ["Shop", "Bank"]);
+    // The backup's folder came along, in the vault every front end reads.
+    let vault = vigil_vault::Vault::open_keychain(&vigil_vault::VaultLocation {
+        data_dir: dir.path().to_path_buf(),
+        keychain_service: service.0.clone(),
+    })
+    .unwrap();
+    let bank = vault
+        .accounts()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.issuer == "Bank")
+        .unwrap();
+    assert_eq!(bank.groups, ["Money"]);
 
     // A file that is no backup says what Vigil reads.
     let notes = file(files.path(), "notes.json", br#"{"shopping": ["milk"]}"#);

@@ -313,7 +313,11 @@ fn preview_backup(
         .iter()
         .map(|p| format!("Left out {}: {}", p.name, p.reason))
         .collect();
-    let accounts: Vec<OtpUri> = imported.accounts.into_iter().map(|a| a.uri).collect();
+    let (accounts, groups): (Vec<OtpUri>, Vec<Vec<String>>) = imported
+        .accounts
+        .into_iter()
+        .map(|a| (a.uri, a.groups))
+        .unzip();
     if accounts.is_empty() {
         let mut message = format!(
             "{} holds no account Vigil can add",
@@ -324,7 +328,9 @@ fn preview_backup(
         }
         return Err(AppError::new(ErrorCode::BadBackup, message));
     }
-    preview(state, accounts, notes, Some(&backup_name(format)))
+    let outcome = preview(state, accounts, notes, Some(&backup_name(format)))?;
+    state.pending.set_groups(groups);
+    Ok(outcome)
 }
 
 /// The format in words: "an Aegis backup", "a 2FAS backup".
@@ -422,6 +428,7 @@ pub fn confirm_add(
     links: Vec<usize>,
 ) -> Result<AddOutcome, AppError> {
     let (pending, from_clipboard) = state.pending.take();
+    let groups = state.pending.take_groups();
     if pending.is_empty() {
         return Err(AppError::new(
             ErrorCode::NotFound,
@@ -443,7 +450,13 @@ pub fn confirm_add(
                 .and_then(|text| FeedLink::parse(text).ok())
                 .map(|link| link.as_str().to_owned());
             match vault.add(&uri) {
-                Ok(_) => added += 1,
+                Ok(account) => {
+                    added += 1;
+                    // The folders or tags the backup put it in.
+                    if let Some(groups) = groups.get(index).filter(|g| !g.is_empty()) {
+                        vault.set_groups(&account.id, groups)?;
+                    }
+                }
                 Err(VaultError::Duplicate { .. }) => already += 1,
                 Err(error) => return Err(error.into()),
             }

@@ -9,12 +9,14 @@ use zeroize::Zeroizing;
 
 use super::lock;
 
-/// Accounts waiting for the person's "Add", and whether they came from a link on the clipboard
-/// (cleared from it once they are added); and an encrypted backup waiting for its password.
+/// Accounts waiting for the person's "Add", whether they came from a link on the clipboard
+/// (cleared from it once they are added) and the groups a backup put them in; and an encrypted
+/// backup waiting for its password.
 #[derive(Default)]
 pub struct PendingEnrolments(
     Mutex<(Vec<OtpUri>, bool)>,
     Mutex<Option<(Format, Zeroizing<Vec<u8>>)>>,
+    Mutex<Vec<Vec<String>>>,
 );
 
 impl PendingEnrolments {
@@ -31,6 +33,17 @@ impl PendingEnrolments {
     /// Keeps `accounts` until the person confirms or cancels the preview.
     pub fn set(&self, accounts: Vec<OtpUri>) {
         *lock(&self.0) = (accounts, false);
+        lock(&self.2).clear();
+    }
+
+    /// Notes the groups of the pending accounts (a backup's folders or tags), in their order.
+    pub fn set_groups(&self, groups: Vec<Vec<String>>) {
+        *lock(&self.2) = groups;
+    }
+
+    /// Takes the pending accounts' groups (leaving none).
+    pub fn take_groups(&self) -> Vec<Vec<String>> {
+        std::mem::take(&mut *lock(&self.2))
     }
 
     /// Notes that the pending accounts were read from the clipboard.

@@ -165,6 +165,73 @@ async fn an_encrypted_backup_asks_its_password_then_previews_with_duplicates_mar
 }
 
 #[tokio::test]
+async fn an_encrypted_backup_is_exported_after_the_password_twice_and_opens_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    let service = KeychainService::new("export-backup");
+    let folder = exports.path().display().to_string();
+    let app = App::start_with(
+        dir.path(),
+        &service.0,
+        (1280, 800),
+        &[("VIGIL_EXPORT_DIR", folder.as_str())],
+    )
+    .await;
+    app.add_by_uri(SHOP).await;
+    app.text_until("#list .row .issuer", |t| t == "Shop").await;
+
+    app.click("#menu-button").await;
+    app.click("#app-menu [data-menu=export]").await;
+    let typed = |css: &'static str, text: &'static str| {
+        let app = &app;
+        async move {
+            let field = app.find(css).await;
+            field.clear().await.unwrap();
+            field.send_keys(text).await.unwrap();
+        }
+    };
+    typed("#export-password", "correct horse").await;
+    typed("#export-again", "correct horsy").await;
+    app.click("#export-form button[type=submit]").await;
+    app.text_until("#export-error", |t| {
+        t == "The two passwords differ; type the same one twice"
+    })
+    .await;
+    assert_eq!(
+        std::fs::read_dir(exports.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    typed("#export-again", "correct horse").await;
+    app.click("#export-form button[type=submit]").await;
+    let toast = app.text_until("#toast", |t| t.starts_with("Saved")).await;
+    let written: Vec<_> = std::fs::read_dir(exports.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1);
+    assert_eq!(
+        toast,
+        format!("Saved 1 account to {}", written[0].display())
+    );
+    // Encrypted (no secret in the clear), and it opens with the password.
+    let bytes = std::fs::read(&written[0]).unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("JBSWY3DPEHPK3PXP"));
+    let opened = vigil_core::import::import(
+        &bytes,
+        Some(&vigil_core::Sensitive::new("correct horse".to_owned())),
+        None,
+    )
+    .unwrap();
+    assert_eq!(opened.accounts.len(), 1);
+    assert_eq!(
+        opened.accounts[0].uri.secret,
+        OtpUri::parse(SHOP).unwrap().secret
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn a_google_export_is_previewed_then_adds_what_was_ticked() {
     let dir = tempfile::tempdir().unwrap();
     let pictures = tempfile::tempdir().unwrap();

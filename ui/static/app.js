@@ -407,6 +407,13 @@ async function runMenu(what) {
   $$("dialog.menu[open]").forEach((d) => d.close());
   if (what === "settings") { $("#settings-error").textContent = ""; $("#settings-dialog").showModal(); return; }
   if (what === "about") { $("#about-dialog").showModal(); return; }
+  if (what === "export") {
+    $("#export-form").reset();
+    $("#export-error").textContent = "";
+    $("#export-dialog").showModal();
+    $("#export-password").focus();
+    return;
+  }
   if (!row) return;
   const id = row.dataset.id;
   if (what === "copy") copy(row);
@@ -599,6 +606,15 @@ document.addEventListener("submit", async (event) => {
   event.preventDefault();
   if (form.id === "uri-form") {
     await attempt("add_uri", { uri: $("#add-uri").value });
+  } else if (form.id === "export-form") {
+    const password = $("#export-password").value, again = $("#export-again").value;
+    $("#export-error").textContent = "";
+    try {
+      const message = await invoke("export_backup", { password, again });
+      $("#export-form").reset();
+      $("#export-dialog").close();
+      toast(message);
+    } catch (error) { $("#export-error").textContent = messageOf(error); }
   } else if (form.id === "backup-password-form") {
     const password = $("#backup-password").value;
     $("#backup-password").value = "";

@@ -6,6 +6,7 @@ pub mod activity;
 pub mod add;
 pub mod codes;
 pub mod edit;
+pub mod export;
 pub mod settings;
 pub mod update;
 

@@ -146,6 +146,35 @@ impl OtpParams {
         }
     }
 
+    /// The parameters of `kind`, keeping only what means something for it, so equal accounts
+    /// compare equal and round-trip: Steam is always SHA-1 with 5 characters, TOTP has no
+    /// counter, HOTP no period.
+    pub fn for_kind(
+        kind: OtpKind,
+        algorithm: Algorithm,
+        digits: u8,
+        period: u64,
+        counter: u64,
+    ) -> Self {
+        match kind {
+            OtpKind::Steam => Self {
+                period,
+                ..Self::steam()
+            },
+            OtpKind::Totp => Self {
+                algorithm,
+                digits,
+                period,
+                ..Self::totp()
+            },
+            OtpKind::Hotp => Self {
+                algorithm,
+                digits,
+                ..Self::hotp(counter)
+            },
+        }
+    }
+
     /// The TOTP time step for `unix_time` (0 for HOTP).
     pub fn step(&self, unix_time: u64) -> u64 {
         if self.kind.is_timed() {

@@ -134,27 +134,9 @@ impl OtpUri {
             (Some(empty), None) => empty,
             (None, None) => String::new(),
         };
-        // Parameters that mean nothing for the kind are dropped, so equal accounts compare equal
-        // and round-trip: Steam is always SHA-1 with 5 characters, TOTP has no counter, HOTP no
-        // period.
+        // Parameters that mean nothing for the kind are dropped (`OtpParams::for_kind`).
         let digits = digits.unwrap_or(6);
-        let params = match kind {
-            OtpKind::Steam => OtpParams {
-                period,
-                ..OtpParams::steam()
-            },
-            OtpKind::Totp => OtpParams {
-                algorithm,
-                digits,
-                period,
-                ..OtpParams::totp()
-            },
-            OtpKind::Hotp => OtpParams {
-                algorithm,
-                digits,
-                ..OtpParams::hotp(counter)
-            },
-        };
+        let params = OtpParams::for_kind(kind, algorithm, digits, period, counter);
         Ok(Self {
             issuer,
             label,

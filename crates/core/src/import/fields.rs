@@ -81,23 +81,7 @@ impl EntryFields<'_> {
             None => 0,
             Some(c) => u64::try_from(c).map_err(|_| format!("has a negative counter ({c})"))?,
         };
-        let params = match self.kind {
-            OtpKind::Steam => OtpParams {
-                period,
-                ..OtpParams::steam()
-            },
-            OtpKind::Totp => OtpParams {
-                algorithm,
-                digits,
-                period,
-                ..OtpParams::totp()
-            },
-            OtpKind::Hotp => OtpParams {
-                algorithm,
-                digits,
-                ..OtpParams::hotp(counter)
-            },
-        };
+        let params = OtpParams::for_kind(self.kind, algorithm, digits, period, counter);
         Ok(OtpUri::new(
             self.issuer.trim(),
             self.label.trim(),

@@ -1,5 +1,5 @@
 //! Screenshots of the real app window (WebKitGTK under Xvfb, through WebDriver) for the README and
-//! for looking at: the list, adding, a backup's password, the typed form, an export preview, the row menu, settings,
+//! for looking at: the list, exporting a backup, adding, a backup's password, the typed form, an export preview, the row menu, settings,
 //! dark theme, the empty state and the keychain error, at each size in `VIGIL_SHOT_SIZES`
 //! (default `1280x800 1024x1366`). Run by `scripts/screenshots`, which sets up the display.
 
@@ -62,6 +62,20 @@ async fn full_app(out: &Path, size: (u32, u32)) {
     )
     .await;
     shoot(&app, out, "menu", size).await;
+    close_dialogs(&app).await;
+
+    // Export a backup, with the message for two passwords that differ.
+    app.click("#menu-button").await;
+    app.click("#app-menu [data-menu=export]").await;
+    for (field, text) in [
+        ("#export-password", "correct horse"),
+        ("#export-again", "correct horsy"),
+    ] {
+        app.find(field).await.send_keys(text).await.unwrap();
+    }
+    app.click("#export-form button[type=submit]").await;
+    app.text_until("#export-error", |t| !t.is_empty()).await;
+    shoot(&app, out, "export", size).await;
     close_dialogs(&app).await;
 
     app.click("#add-button").await;

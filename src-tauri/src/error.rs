@@ -61,6 +61,8 @@ pub enum ErrorCode {
     BadBackup,
     /// The backup's password is wrong (the person may try again).
     WrongPassword,
+    /// An automatic backup could not be written.
+    Backup,
 }
 
 /// An error as the page receives it.
@@ -94,6 +96,8 @@ impl From<&VaultError> for AppError {
             VaultError::DataDir { .. } | VaultError::Database { .. } => ErrorCode::Database,
             VaultError::Duplicate { .. } => ErrorCode::Duplicate,
             VaultError::NotFound(_) | VaultError::BadOrder => ErrorCode::NotFound,
+            VaultError::BackupSettings(_) => ErrorCode::InvalidField,
+            VaultError::Backup { .. } => ErrorCode::Backup,
         };
         Self::new(code, error.to_string())
     }
@@ -168,13 +172,14 @@ mod tests {
             ErrorCode::UpdateInstall,
             ErrorCode::BadBackup,
             ErrorCode::WrongPassword,
+            ErrorCode::Backup,
         ]
         .iter()
         .map(|code| serde_json::to_string(code).unwrap())
         .collect();
         assert_eq!(
             names.join(","),
-            r#""keychain_unavailable","keychain_locked","missing_secret","database","duplicate","not_found","invalid_uri","invalid_field","clipboard","capture","bad_image","no_qr_code","not_enrolment","render","settings","activity","not_linked","bad_link","bad_document","update_unavailable","update_check","update_none","update_signature","update_install","bad_backup","wrong_password""#
+            r#""keychain_unavailable","keychain_locked","missing_secret","database","duplicate","not_found","invalid_uri","invalid_field","clipboard","capture","bad_image","no_qr_code","not_enrolment","render","settings","activity","not_linked","bad_link","bad_document","update_unavailable","update_check","update_none","update_signature","update_install","bad_backup","wrong_password","backup""#
         );
     }
 

@@ -10,6 +10,7 @@
 
 mod activity;
 mod alerts;
+mod backups;
 mod clipboard;
 mod commands;
 mod error;
@@ -76,6 +77,7 @@ pub fn run() -> ExitCode {
             }
             tauri::Manager::manage(app, notifier::Notifier::start(app.handle().clone()));
             poll::start(app.handle().clone());
+            backups::start();
             update::check_at_start(app.handle().clone());
             // VIGIL_WINDOW_SIZE=WIDTHxHEIGHT sizes the window (screenshots, tests).
             if let Some((width, height)) = std::env::var("VIGIL_WINDOW_SIZE")

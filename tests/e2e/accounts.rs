@@ -8,8 +8,10 @@ use crate::support::{App, KeychainService};
 
 pub const SHOP: &str =
     "otpauth://totp/Shop:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Shop";
-const BANK: &str = "otpauth://totp/Bank:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank";
-const MAIL: &str = "otpauth://totp/Mail:carol?secret=KRUGS4ZANFZSA5DIMUQHIZLTOQQSA3LF&issuer=Mail";
+pub const BANK: &str =
+    "otpauth://totp/Bank:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank";
+pub const MAIL: &str =
+    "otpauth://totp/Mail:carol?secret=KRUGS4ZANFZSA5DIMUQHIZLTOQQSA3LF&issuer=Mail";
 
 #[tokio::test]
 async fn add_by_uri_shows_the_right_code_and_survives_a_restart() {

@@ -1,5 +1,5 @@
 //! Screenshots of the real app window (WebKitGTK under Xvfb, through WebDriver) for the README and
-//! for looking at: the list, exporting a backup, adding, a backup's password, the typed form, an export preview, the row menu, settings,
+//! for looking at: the list, exporting a backup, automatic backups, adding, a backup's password, the typed form, an export preview, the row menu, settings,
 //! dark theme, the empty state and the keychain error, at each size in `VIGIL_SHOT_SIZES`
 //! (default `1280x800 1024x1366`). Run by `scripts/screenshots`, which sets up the display.
 
@@ -76,6 +76,25 @@ async fn full_app(out: &Path, size: (u32, u32)) {
     app.click("#export-form button[type=submit]").await;
     app.text_until("#export-error", |t| !t.is_empty()).await;
     shoot(&app, out, "export", size).await;
+    close_dialogs(&app).await;
+
+    // Automatic backups, turned on (one made at once).
+    app.click("#menu-button").await;
+    app.click("#app-menu [data-menu=backups]").await;
+    let folder = dir.path().join("Vigil backups").display().to_string();
+    for (field, text) in [
+        ("#backups-folder", folder.as_str()),
+        ("#backups-password", "correct horse"),
+        ("#backups-again", "correct horse"),
+    ] {
+        let input = app.find(field).await;
+        input.clear().await.unwrap();
+        input.send_keys(text).await.unwrap();
+    }
+    app.click("#backups-form button[type=submit]").await;
+    app.text_until("#backups-state", |t| t.starts_with("On."))
+        .await;
+    shoot(&app, out, "backups", size).await;
     close_dialogs(&app).await;
 
     app.click("#add-button").await;

@@ -125,6 +125,11 @@ async function pollActivity() {
     clock.textContent = status.clock || "";
     clock.hidden = !status.clock;
   }
+  const backup = $("#backup-banner");
+  if (backup) {
+    backup.hidden = !status.backup;
+    $("#backup-banner-text").textContent = status.backup || "";
+  }
   const offered = updateInstalled ? null : status.update;
   updateOffer = offered || updateOffer;
   const banner = $("#update-banner");
@@ -405,7 +410,13 @@ function askQr(row) {
 async function runMenu(what) {
   const row = menuRow;
   $$("dialog.menu[open]").forEach((d) => d.close());
-  if (what === "settings") { $("#settings-error").textContent = ""; $("#settings-dialog").showModal(); return; }
+  if (what === "settings") {
+    $("#settings-error").textContent = "";
+    $("#settings-dialog").showModal();
+    try { showBackups(await invoke("backup_settings")); } catch (error) { $("#settings-backups").textContent = messageOf(error); }
+    return;
+  }
+  if (what === "backups") { openBackups(); return; }
   if (what === "about") { $("#about-dialog").showModal(); return; }
   if (what === "export") {
     $("#export-form").reset();
@@ -431,6 +442,48 @@ async function runMenu(what) {
     $("#link-error").textContent = "";
     openFor($("#link-dialog"), id);
   }
+}
+
+// ---- Automatic backups ---------------------------------------------------------------------------
+
+// Fills the backups dialog (and the line in Settings) from what the vault says.
+function showBackups(view) {
+  const when = view.last_at ? new Date(view.last_at * 1000).toLocaleString() : null;
+  const state = !view.on ? "Off"
+    : when ? `On. The last backup was made ${when}${view.last_file ? `: ${view.last_file.split(/[\\/]/).pop()}` : ""}.`
+    : "On. No backup has been made yet.";
+  $("#backups-state").textContent = state;
+  $("#settings-backups").textContent = !view.on ? "off" : when ? `on, last ${when}` : "on";
+  const failure = $("#backups-failure");
+  failure.hidden = !(view.on && view.last_error);
+  failure.textContent = view.on && view.last_error ? `The last backup failed: ${view.last_error}` : "";
+  $("#backups-folder").value = view.folder;
+  $("#backups-keep").value = String(view.keep);
+  $("#backups-password-hint").textContent = view.on
+    ? "Leave both empty to keep the password you chose."
+    : "At least 8 characters. Vigil keeps it in the system keychain; without it the backups cannot be opened.";
+  $("#backups-off").hidden = !view.on;
+  $("#backups-now").hidden = !view.on;
+  $("#backups-save").textContent = view.on ? "Save" : "Turn on";
+}
+
+async function openBackups() {
+  $$("dialog[open]").forEach((d) => { if (d.id !== "backups-dialog") d.close(); });
+  $("#backups-error").textContent = "";
+  $("#backups-password").value = "";
+  $("#backups-again").value = "";
+  try { showBackups(await invoke("backup_settings")); } catch (error) { $("#backups-error").textContent = messageOf(error); }
+  $("#backups-dialog").showModal();
+  $("#backups-folder").focus();
+}
+
+async function backupsDo(command, message) {
+  $("#backups-error").textContent = "";
+  try {
+    showBackups(await invoke(command));
+    toast(message);
+    pollActivity();
+  } catch (error) { $("#backups-error").textContent = messageOf(error); }
 }
 
 // ---- Forms -------------------------------------------------------------------------------------
@@ -505,6 +558,9 @@ const actions = {
   close: (el) => el.closest("dialog").close(),
   retry: () => render(),
   "check-update": () => checkUpdate(),
+  "open-backups": () => openBackups(),
+  "turn-off-backups": () => backupsDo("turn_off_backups", "Automatic backups are off. The backups already made stay in the folder."),
+  "back-up-now": () => backupsDo("back_up_now", "Backed up"),
   "review-update": () => { if (updateOffer) offerUpdate(updateOffer); },
   "install-update": () => installUpdate(),
   "restart-app": () => invoke("restart_app").catch((error) => updateDialog("", { error: messageOf(error) })),
@@ -615,6 +671,21 @@ document.addEventListener("submit", async (event) => {
       $("#export-dialog").close();
       toast(message);
     } catch (error) { $("#export-error").textContent = messageOf(error); }
+  } else if (form.id === "backups-form") {
+    const keep = Number($("#backups-keep").value);
+    $("#backups-error").textContent = "";
+    if (!Number.isInteger(keep) || keep < 1 || keep > 1000) {
+      $("#backups-error").textContent = "Keep a whole number of backups from 1 to 1000";
+      return;
+    }
+    const args = { folder: $("#backups-folder").value, keep,
+      password: $("#backups-password").value, again: $("#backups-again").value };
+    $("#backups-password").value = "";
+    $("#backups-again").value = "";
+    try {
+      showBackups(await invoke("save_backups", args));
+      toast("Automatic backups are on");
+    } catch (error) { $("#backups-error").textContent = messageOf(error); }
   } else if (form.id === "backup-password-form") {
     const password = $("#backup-password").value;
     $("#backup-password").value = "";

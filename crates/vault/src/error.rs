@@ -60,6 +60,17 @@ pub enum VaultError {
     /// Reordering was given a list that is not a permutation of the accounts.
     #[error("The new order must list every account exactly once")]
     BadOrder,
+    /// Automatic backups cannot be set up as asked (a bad folder or count, a short password).
+    #[error("Automatic backups: {0}")]
+    BackupSettings(String),
+    /// An automatic backup could not be written.
+    #[error("The backup could not be written to {}: {detail}", folder.display())]
+    Backup {
+        /// The backup folder.
+        folder: PathBuf,
+        /// What went wrong.
+        detail: String,
+    },
 }
 
 impl From<KeychainError> for VaultError {

@@ -9,6 +9,8 @@
 //!   unit tests that are not about storage.
 //! - [`CachedFeed`]: the last activity feed read for a linked account (JSON, as the service sent
 //!   it), kept beside the accounts so the app opens instantly and offline.
+//! - [`BackupSettings`] and [`BackupStatus`]: automatic encrypted backups (Aegis format) to a
+//!   folder after every change, keeping the newest few; the password in the keychain.
 //! - [`VaultError`]: what went wrong, in words a person can act on.
 //!
 //! Invariants: no secret is ever written to the database or any other file; the database holds
@@ -16,6 +18,7 @@
 //! row fails; a row is marked, then its secret removed, then the row deleted.
 
 mod account;
+mod backup;
 mod error;
 mod feed_cache;
 mod keychain;
@@ -25,6 +28,7 @@ mod schema;
 mod vault;
 
 pub use account::{Account, AccountId};
+pub use backup::{BackupSettings, BackupStatus, DEFAULT_KEEP, MAX_KEEP, MIN_PASSWORD_CHARS};
 pub use error::VaultError;
 pub use feed_cache::CachedFeed;
 pub use keychain::{KeychainError, KeyringStore, SecretStore};

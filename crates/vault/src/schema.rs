@@ -47,6 +47,20 @@ const MIGRATIONS: &[M<'static>] = &[
     // The groups (folders, tags) an account is in, as a JSON array of names; `[]` for none.
     // Imports keep the groups a backup had, and encrypted exports write them back.
     M::up("ALTER TABLE accounts ADD COLUMN groups TEXT NOT NULL DEFAULT '[]';"),
+    // A count of changes to the accounts, moved by triggers whoever writes (the app or the
+    // `vigil` command): an automatic backup is made only when it moved since the last one.
+    M::up(
+        "INSERT OR IGNORE INTO vault_meta (key, value) VALUES ('changes', '0');
+    CREATE TRIGGER accounts_added AFTER INSERT ON accounts BEGIN
+        UPDATE vault_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'changes';
+    END;
+    CREATE TRIGGER accounts_changed AFTER UPDATE ON accounts BEGIN
+        UPDATE vault_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'changes';
+    END;
+    CREATE TRIGGER accounts_removed AFTER DELETE ON accounts BEGIN
+        UPDATE vault_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'changes';
+    END;",
+    ),
 ];
 
 /// Brings `connection` up to the newest schema.

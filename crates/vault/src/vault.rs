@@ -26,11 +26,11 @@ const COLUMNS: &str = "id, issuer, label, kind, algorithm, digits, period, count
 /// (the app and the `vigil` command) can use one vault at once.
 pub struct Vault<S: SecretStore = KeyringStore> {
     pub(crate) connection: Connection,
-    store: S,
-    path: PathBuf,
+    pub(crate) store: S,
+    pub(crate) path: PathBuf,
     /// This vault's tag: the prefix of every id it gives out, so that keychain items it made can
     /// be told from another vault's under the same keychain service.
-    tag: String,
+    pub(crate) tag: String,
 }
 
 /// The secrets of every account, read at once, and the accounts whose secret is missing.
@@ -579,7 +579,7 @@ fn read_account(row: &Row<'_>) -> rusqlite::Result<Account> {
 }
 
 /// Maps SQLite errors to [`VaultError::Database`] naming the file.
-fn database_error(path: &Path) -> impl Fn(rusqlite::Error) -> VaultError + '_ {
+pub(crate) fn database_error(path: &Path) -> impl Fn(rusqlite::Error) -> VaultError + '_ {
     move |e| VaultError::Database {
         path: path.to_path_buf(),
         detail: e.to_string(),
@@ -590,7 +590,7 @@ fn clamp_i64(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
 }
 
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| clamp_i64(d.as_secs()))

@@ -344,3 +344,192 @@ fn groups_are_kept_trimmed_without_repeats_and_a_damaged_list_hides_nothing() {
             .is_empty()
     );
 }
+
+/// The accounts an automatic backup holds, opened with `password` by the importer.
+fn backup_names(path: &Path, password: &str) -> Vec<String> {
+    let bytes = std::fs::read(path).unwrap();
+    let password = vigil_core::Sensitive::new(password.to_owned());
+    let imported = vigil_core::import::import(&bytes, Some(&password), None).unwrap();
+    imported
+        .accounts
+        .iter()
+        .map(|a| format!("{} {}", a.uri.issuer, a.uri.label))
+        .collect()
+}
+
+fn backup_files(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn automatic_backups_follow_changes_keep_the_newest_and_open_with_the_password() {
+    let store = MemoryStore::new();
+    let (dir, mut vault) = vault(&store);
+    let (a, _b) = add_two(&mut vault);
+    assert_eq!(
+        vault.backup_if_changed().unwrap(),
+        None,
+        "off until turned on"
+    );
+    assert_eq!(
+        vault.backup_status().unwrap(),
+        crate::BackupStatus::default()
+    );
+
+    let folder = dir.path().join("backups");
+    let settings = crate::BackupSettings {
+        folder: folder.clone(),
+        keep: 3,
+    };
+    let password = vigil_core::Sensitive::new("correct horse".to_owned());
+    let first = vault.enable_backups(&settings, Some(&password)).unwrap();
+    assert_eq!(
+        backup_names(&first, "correct horse"),
+        ["Shop alice", "Bank bob"]
+    );
+    assert!(
+        !std::fs::read_to_string(&first)
+            .unwrap()
+            .contains("JBSWY3DP"),
+        "never in the clear"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&first).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert_eq!(vault.backup_if_changed().unwrap(), None, "nothing changed");
+
+    vault.rename(&a.id, "Shop Ltd", "alice").unwrap();
+    let second = vault
+        .backup_if_changed()
+        .unwrap()
+        .expect("a change is backed up");
+    assert_ne!(second, first);
+    assert_eq!(
+        backup_names(&second, "correct horse"),
+        ["Shop Ltd alice", "Bank bob"]
+    );
+
+    // A change made by another process (here, another connection) is seen too.
+    let other = Vault::open(dir.path(), &store).unwrap();
+    other
+        .connection
+        .execute("UPDATE accounts SET favourite = 1", [])
+        .unwrap();
+    for _ in 0..3 {
+        vault.set_favourite(&a.id, false).unwrap();
+        assert!(vault.backup_if_changed().unwrap().is_some());
+    }
+    let files = backup_files(&folder);
+    assert_eq!(files.len(), 3, "the newest three are kept: {files:?}");
+    let status = vault.backup_status().unwrap();
+    assert_eq!(status.settings, Some(settings));
+    assert_eq!(
+        status
+            .last_file
+            .as_deref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned()),
+        files.last().cloned()
+    );
+    assert!(status.last_at.is_some() && status.last_error.is_none());
+
+    // Reopening (which sweeps the keychain of unnamed items) keeps the password.
+    drop(other);
+    drop(vault);
+    let mut vault = Vault::open(dir.path(), &store).unwrap();
+    vault.remove(&a.id).unwrap();
+    let after = vault.backup_if_changed().unwrap().expect("backed up");
+    assert_eq!(backup_names(&after, "correct horse"), ["Bank bob"]);
+
+    vault.disable_backups().unwrap();
+    assert_eq!(vault.backup_status().unwrap().settings, None);
+    vault.rename(&_b.id, "Bank", "robert").unwrap();
+    assert_eq!(vault.backup_if_changed().unwrap(), None, "off again");
+    assert_eq!(
+        store.len(),
+        1,
+        "the password left the keychain; the secret stayed"
+    );
+}
+
+#[test]
+fn a_failed_backup_is_recorded_and_the_next_change_tries_again() {
+    let store = MemoryStore::new();
+    let (dir, mut vault) = vault(&store);
+    let (a, _) = add_two(&mut vault);
+    // The folder's place is taken by a file: no backup can be written there.
+    let folder = dir.path().join("taken");
+    std::fs::write(&folder, "a file").unwrap();
+    let settings = crate::BackupSettings {
+        folder: folder.clone(),
+        keep: 10,
+    };
+    let password = vigil_core::Sensitive::new("correct horse".to_owned());
+    let error = vault
+        .enable_backups(&settings, Some(&password))
+        .unwrap_err();
+    assert!(matches!(error, VaultError::Backup { .. }), "{error}");
+    let status = vault.backup_status().unwrap();
+    let shown = status.last_error.expect("the failure is kept for Settings");
+    assert!(shown.contains("taken"), "{shown}");
+    assert!(status.last_at.is_none());
+
+    std::fs::remove_file(&folder).unwrap();
+    vault.rename(&a.id, "Shop", "alice2").unwrap();
+    let path = vault.backup_if_changed().unwrap().expect("tried again");
+    assert!(path.starts_with(&folder));
+    assert_eq!(vault.backup_status().unwrap().last_error, None);
+}
+
+#[test]
+fn backup_settings_are_checked_before_anything_is_kept() {
+    let store = MemoryStore::new();
+    let (dir, mut vault) = vault(&store);
+    add_two(&mut vault);
+    let good = crate::BackupSettings {
+        folder: dir.path().join("b"),
+        keep: 10,
+    };
+    let short = vigil_core::Sensitive::new("short".to_owned());
+    let long = vigil_core::Sensitive::new("long enough".to_owned());
+    let refused = |result: Result<PathBuf, VaultError>, words: &str| {
+        let error = result.unwrap_err().to_string();
+        assert!(error.contains(words), "{error}");
+    };
+    refused(
+        vault.enable_backups(&good, Some(&short)),
+        "at least 8 characters",
+    );
+    refused(vault.enable_backups(&good, None), "choose a password");
+    let relative = crate::BackupSettings {
+        folder: PathBuf::from("backups"),
+        keep: 10,
+    };
+    refused(vault.enable_backups(&relative, Some(&long)), "full path");
+    let none_kept = crate::BackupSettings {
+        keep: 0,
+        ..good.clone()
+    };
+    refused(
+        vault.enable_backups(&none_kept, Some(&long)),
+        "between 1 and",
+    );
+    assert_eq!(vault.backup_status().unwrap().settings, None);
+    assert_eq!(store.len(), 2, "no password was kept");
+    // Once a password is kept, changing the folder or count needs none.
+    vault.enable_backups(&good, Some(&long)).unwrap();
+    let moved = crate::BackupSettings {
+        folder: dir.path().join("c"),
+        keep: 2,
+    };
+    let path = vault.enable_backups(&moved, None).unwrap();
+    assert_eq!(backup_names(&path, "long enough").len(), 2);
+}

@@ -25,6 +25,8 @@ pub struct ActivityStatus {
     pub attention: Vec<Attention>,
     /// The sentence about this computer's clock, when it is off.
     pub clock: Option<String>,
+    /// The sentence about a failed automatic backup, when the last one failed.
+    pub backup: Option<String>,
     /// An account or event to open now (given once).
     pub open: Option<OpenRequest>,
     /// A newer Vigil found by the check at start, waiting for the person's answer.
@@ -117,6 +119,7 @@ pub fn activity_status(
             .load(std::sync::atomic::Ordering::Relaxed),
         attention: crate::activity::attention(&feeds),
         clock: state.clock_banner(),
+        backup: super::backups::backup_problem(&state),
         open: state.feeds.take_open_request(),
         update: updates.offered(),
     })

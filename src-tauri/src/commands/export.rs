@@ -6,10 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use tauri::State;
-use vigil_core::OtpUri;
 use vigil_core::Sensitive;
 use vigil_core::export::aegis::{ScryptParams, write_encrypted};
-use vigil_core::import::ImportedAccount;
 
 use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
@@ -39,24 +37,7 @@ pub fn export_backup(
         ));
     }
     let unlocked = state.accounts.vault()?.unlock()?;
-    let accounts: Vec<ImportedAccount> = unlocked
-        .accounts
-        .iter()
-        .filter_map(|account| {
-            let secret = unlocked.secrets.get(&account.id)?;
-            let mut uri = OtpUri::new(
-                &account.issuer,
-                &account.label,
-                secret.clone(),
-                account.params,
-            );
-            uri.activity = account.activity.clone();
-            Some(ImportedAccount {
-                uri,
-                groups: account.groups.clone(),
-            })
-        })
-        .collect();
+    let accounts = unlocked.exportable();
     let json = write_encrypted(
         &accounts,
         &password,
@@ -80,7 +61,7 @@ pub fn export_backup(
 }
 
 /// Where backups go: `VIGIL_EXPORT_DIR`, else the Documents folder, else the home folder.
-fn export_folder() -> PathBuf {
+pub(crate) fn export_folder() -> PathBuf {
     if let Some(dir) = std::env::var_os("VIGIL_EXPORT_DIR").filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }

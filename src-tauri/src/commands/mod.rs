@@ -4,6 +4,7 @@
 
 pub mod activity;
 pub mod add;
+pub mod backups;
 pub mod codes;
 pub mod edit;
 pub mod export;

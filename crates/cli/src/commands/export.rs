@@ -6,7 +6,6 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use vigil_core::export::aegis::{self, ScryptParams};
-use vigil_core::import::ImportedAccount;
 use vigil_core::{OtpUri, migration, qr};
 use zeroize::Zeroizing;
 
@@ -33,27 +32,15 @@ pub fn run(args: ExportArgs) -> Result<(), CliError> {
 fn aegis(out: &Path, source: PasswordSource) -> Result<(), CliError> {
     let vault = open_vault()?;
     let unlocked = vault.unlock()?;
-    let mut accounts = Vec::with_capacity(unlocked.accounts.len());
     for account in &unlocked.accounts {
-        let Some(secret) = unlocked.secrets.get(&account.id) else {
+        if !unlocked.secrets.contains_key(&account.id) {
             eprintln!(
                 "vigil: {}: its secret is not in the keychain; left out",
                 printable(&account.display_name())
             );
-            continue;
-        };
-        let mut uri = OtpUri::new(
-            &account.issuer,
-            &account.label,
-            secret.clone(),
-            account.params,
-        );
-        uri.activity = account.activity.clone();
-        accounts.push(ImportedAccount {
-            uri,
-            groups: account.groups.clone(),
-        });
+        }
     }
+    let accounts = unlocked.exportable();
     if out.exists() {
         return Err(CliError::Input(format!(
             "{} already exists; Vigil writes secrets only to a new file: choose another name",

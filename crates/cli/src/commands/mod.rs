@@ -17,8 +17,35 @@ use vigil_vault::{Vault, VaultLocation};
 use crate::cli::Command;
 use crate::error::CliError;
 
-/// Runs one subcommand.
+/// Runs one subcommand; after one that changes the accounts, the automatic backup (when it is
+/// on) is brought up to date.
 pub fn run(command: Command) -> Result<(), CliError> {
+    let changes = matches!(
+        command,
+        Command::Add(_)
+            | Command::Remove(_)
+            | Command::Rename(_)
+            | Command::Import(_)
+            | Command::Link(_)
+            | Command::Unlink(_)
+    );
+    let result = dispatch(command);
+    if changes && result.is_ok() {
+        back_up_if_changed();
+    }
+    result
+}
+
+/// Makes the automatic backup if it is on and the accounts changed. A failure is said on
+/// standard error (and kept for the app's Settings), but the change itself stands.
+fn back_up_if_changed() {
+    let outcome = open_vault().and_then(|mut vault| Ok(vault.backup_if_changed()?));
+    if let Err(error) = outcome {
+        eprintln!("vigil: warning: the automatic backup was not made: {error}");
+    }
+}
+
+fn dispatch(command: Command) -> Result<(), CliError> {
     match command {
         Command::Code(args) => code::run(args),
         Command::Add(args) => add::run(args),

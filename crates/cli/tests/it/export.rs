@@ -58,3 +58,52 @@ fn a_qr_export_is_made_new_and_private_never_over_a_file_or_through_a_link() {
     assert_eq!(run.status, 2, "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
 }
+
+#[test]
+fn a_change_made_with_vigil_brings_the_automatic_backup_up_to_date() {
+    let home = Home::new();
+    home.ok(&[
+        "add",
+        "--uri",
+        "otpauth://totp/Shop:alice?secret=JBSWY3DPEHPK3PXP&issuer=Shop",
+    ]);
+    // Backups turned on (as the app's dialog does) for this vault.
+    let folder = home.dir.path().join("backups");
+    {
+        let store = vigil_vault::KeyringStore::new(home.service.clone());
+        let mut vault = vigil_vault::Vault::open(home.dir.path(), store).unwrap();
+        let settings = vigil_vault::BackupSettings {
+            folder: folder.clone(),
+            keep: 10,
+        };
+        let password = vigil_core::Sensitive::new("correct horse".to_owned());
+        vault.enable_backups(&settings, Some(&password)).unwrap();
+    }
+    let count = || std::fs::read_dir(&folder).unwrap().count();
+    assert_eq!(count(), 1, "one made when turned on");
+    home.ok(&["code", "shop"]);
+    assert_eq!(count(), 1, "reading a code changes nothing");
+    home.ok(&["rename", "shop", "--issuer", "Shop Ltd"]);
+    assert_eq!(count(), 2, "the rename was backed up");
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let newest = std::fs::read(files.last().unwrap()).unwrap();
+    let password = vigil_core::Sensitive::new("correct horse".to_owned());
+    let opened = vigil_core::import::import(&newest, Some(&password), None).unwrap();
+    assert_eq!(opened.accounts[0].uri.issuer, "Shop Ltd");
+
+    // A backup that cannot be written is said, and the change stands.
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::write(&folder, "not a folder").unwrap();
+    let run = home.run(&["rename", "shop", "--issuer", "Shop Inc"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the automatic backup was not made"),
+        "{}",
+        run.stderr
+    );
+    assert!(home.ok(&["list"]).contains("Shop Inc"));
+}

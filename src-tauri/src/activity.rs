@@ -428,6 +428,7 @@ mod tests {
             activity: Some("https://shop.example/v1/feed/x".into()),
             created_at: 0,
             groups: Vec::new(),
+            last_used: 0,
         }
     }
 

@@ -33,6 +33,41 @@ impl Theme {
     }
 }
 
+/// The order of the account list (pinned accounts come first in each).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// The person's own order (drag, or Move up and down).
+    #[default]
+    Custom,
+    /// By account name (the label), then service.
+    Name,
+    /// By service (the issuer), then account name.
+    Issuer,
+    /// The account whose code was copied last first.
+    Recent,
+}
+
+impl SortOrder {
+    /// Every order with its words, as the list's menu offers them.
+    pub const ALL: [(SortOrder, &'static str); 4] = [
+        (SortOrder::Custom, "Your order"),
+        (SortOrder::Issuer, "Service"),
+        (SortOrder::Name, "Account name"),
+        (SortOrder::Recent, "Recently used"),
+    ];
+
+    /// `custom`, `name`, `issuer` or `recent`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortOrder::Custom => "custom",
+            SortOrder::Name => "name",
+            SortOrder::Issuer => "issuer",
+            SortOrder::Recent => "recent",
+        }
+    }
+}
+
 /// What a person can change in the settings dialog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -50,6 +85,8 @@ pub struct Settings {
     /// Ask the release feed for a newer Vigil when the app starts (nothing is installed without
     /// the person's yes).
     pub check_updates: bool,
+    /// The order of the account list.
+    pub sort: SortOrder,
 }
 
 impl Default for Settings {
@@ -61,6 +98,7 @@ impl Default for Settings {
             notifications: true,
             correct_clock: true,
             check_updates: true,
+            sort: SortOrder::Custom,
         }
     }
 }
@@ -137,6 +175,7 @@ mod tests {
             notifications: false,
             correct_clock: false,
             check_updates: false,
+            sort: SortOrder::Recent,
         };
         chosen.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()), chosen);

@@ -3,7 +3,7 @@
 use askama::Template;
 use vigil_vault::{Account, Unlocked};
 
-use crate::settings::Settings;
+use crate::settings::{Settings, SortOrder};
 
 /// The whole app body: header, the account list (or the empty state), and the dialogs.
 #[derive(Template)]
@@ -13,6 +13,12 @@ pub struct MainPage {
     pub rows: Vec<AccountRow>,
     /// Accounts whose secret is missing from the keychain.
     pub orphans: usize,
+    /// Every group an account is in, sorted, for the list's group filter.
+    pub groups: Vec<String>,
+    /// The list's orders, the one in use selected.
+    pub sort_choices: Vec<SortChoice>,
+    /// The list is in the person's own order (rows can be dragged and moved).
+    pub custom_order: bool,
     /// The settings, for the page's theme and the settings dialog.
     pub settings: Settings,
     /// This app's version (About, Settings).
@@ -30,6 +36,22 @@ pub struct AccountsSection {
     pub rows: Vec<AccountRow>,
     /// Accounts whose secret is missing from the keychain.
     pub orphans: usize,
+    /// Every group an account is in, sorted.
+    pub groups: Vec<String>,
+    /// The list's orders, the one in use selected.
+    pub sort_choices: Vec<SortChoice>,
+    /// The list is in the person's own order.
+    pub custom_order: bool,
+}
+
+/// One order the list's sort menu offers.
+pub struct SortChoice {
+    /// `custom`, `name`, `issuer` or `recent`.
+    pub value: &'static str,
+    /// The words shown.
+    pub words: &'static str,
+    /// The order in use.
+    pub selected: bool,
 }
 
 /// A full-window message when the vault cannot be used.
@@ -63,6 +85,8 @@ pub struct AccountRow {
     pub linked: bool,
     /// Lower-case issuer and label, for type-to-search.
     pub search: String,
+    /// The groups it is in, one per line, for the group filter.
+    pub groups: String,
 }
 
 /// A round badge: the first letter or digit of the issuer (or label) on a colour derived from it.
@@ -104,6 +128,7 @@ impl AccountRow {
             favourite: account.favourite,
             linked: account.activity.is_some(),
             search: format!("{} {}", account.issuer, account.label).to_lowercase(),
+            groups: account.groups.join("\n"),
         }
     }
 }
@@ -114,25 +139,64 @@ impl MainPage {
         AccountsSection {
             rows: self.rows,
             orphans: self.orphans,
+            groups: self.groups,
+            sort_choices: self.sort_choices,
+            custom_order: self.custom_order,
         }
     }
 
-    /// The page for an unlocked vault.
+    /// The page for an unlocked vault, its list in the order the settings say.
     pub fn new(unlocked: &Unlocked, settings: Settings) -> Self {
-        // The vault gives the accounts in display order (pinned first).
-        let rows = unlocked
+        let rows = sorted(&unlocked.accounts, settings.sort)
+            .into_iter()
+            .map(|a| AccountRow::new(a, unlocked.orphans.contains(&a.id)))
+            .collect();
+        let mut groups: Vec<String> = unlocked
             .accounts
             .iter()
-            .map(|a| AccountRow::new(a, unlocked.orphans.contains(&a.id)))
+            .flat_map(|a| a.groups.iter().cloned())
+            .collect();
+        groups.sort_by_cached_key(|g| (g.to_lowercase(), g.clone()));
+        groups.dedup();
+        let sort_choices = SortOrder::ALL
+            .iter()
+            .map(|(order, words)| SortChoice {
+                value: order.as_str(),
+                words,
+                selected: *order == settings.sort,
+            })
             .collect();
         Self {
             rows,
             orphans: unlocked.orphans.len(),
+            groups,
+            sort_choices,
+            custom_order: settings.sort == SortOrder::Custom,
             settings,
             version: env!("CARGO_PKG_VERSION"),
             document_limit: vigil_core::MAX_DOCUMENT_BYTES,
         }
     }
+}
+
+/// The accounts in `order`; pinned ones first in every order. The vault gives them in the
+/// person's own order (pinned first), which breaks ties.
+fn sorted(accounts: &[Account], order: SortOrder) -> Vec<&Account> {
+    let mut list: Vec<&Account> = accounts.iter().collect();
+    let key = |text: &str| text.to_lowercase();
+    match order {
+        SortOrder::Custom => {}
+        SortOrder::Name => {
+            list.sort_by_cached_key(|a| (!a.favourite, key(&a.label), key(&a.issuer)))
+        }
+        SortOrder::Issuer => {
+            list.sort_by_cached_key(|a| (!a.favourite, key(&a.issuer), key(&a.label)))
+        }
+        SortOrder::Recent => {
+            list.sort_by_key(|a| (!a.favourite, std::cmp::Reverse(a.last_used)));
+        }
+    }
+    list
 }
 
 /// A stable hue from a name (FNV-1a), so a service keeps its colour.
@@ -163,7 +227,56 @@ mod tests {
             activity: None,
             created_at: 0,
             groups: Vec::new(),
+            last_used: 0,
         }
+    }
+
+    #[test]
+    fn the_list_sorts_as_chosen_with_pinned_accounts_first() {
+        let mut accounts = vec![
+            account("a1", "Shop", "anna"),
+            account("a2", "bank", "Yann"),
+            account("a3", "Airline", "xavier"),
+            account("a4", "Mail", "walter"),
+        ];
+        accounts[0].last_used = 50;
+        accounts[2].last_used = 90;
+        accounts[3].favourite = true;
+        accounts[1].groups = vec!["Work".into(), "Money".into()];
+        accounts[2].groups = vec!["work".into(), "Work".into()];
+        let unlocked = Unlocked {
+            accounts,
+            secrets: HashMap::new(),
+            orphans: vec![],
+        };
+        let order = |sort: SortOrder| -> Vec<String> {
+            let settings = Settings {
+                sort,
+                ..Settings::default()
+            };
+            MainPage::new(&unlocked, settings)
+                .rows
+                .iter()
+                .map(|r| r.id.clone())
+                .collect()
+        };
+        assert_eq!(order(SortOrder::Custom), ["a1", "a2", "a3", "a4"]);
+        assert_eq!(order(SortOrder::Issuer), ["a4", "a3", "a2", "a1"]);
+        assert_eq!(order(SortOrder::Name), ["a4", "a1", "a3", "a2"]);
+        assert_eq!(order(SortOrder::Recent), ["a4", "a3", "a1", "a2"]);
+        let page = MainPage::new(&unlocked, Settings::default());
+        assert_eq!(page.groups, ["Money", "Work", "work"]);
+        assert!(page.custom_order);
+        let html = page.render().unwrap();
+        assert!(html.contains("data-groups=\"Work\nMoney\""), "{html}");
+        assert!(
+            html.contains("<option value=\"Money\">Money</option>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<option value=\"custom\" selected>"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -137,3 +137,106 @@ async fn rename_pin_and_move_are_kept_after_a_restart() {
     assert_eq!(app.count("#list .row.favourite").await, 1);
     app.stop().await;
 }
+
+/// Waits until the list shows `expected` (issuers of the rows not filtered out), in order.
+async fn shown_until(app: &App, expected: &[&str]) {
+    let mut shown = Vec::new();
+    for _ in 0..100 {
+        let value = app
+            .js(
+                "return Array.from(document.querySelectorAll('#list .row'))
+                   .filter((r) => !r.hidden).map((r) => r.dataset.issuer);",
+                vec![],
+            )
+            .await;
+        shown = serde_json::from_value::<Vec<String>>(value).unwrap_or_default();
+        if shown == expected {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the list shows {shown:?}, not {expected:?}");
+}
+
+/// Picks `value` in the select `css`, as a person would (a change event follows).
+async fn pick(app: &App, css: &str, value: &str) {
+    let picked = app
+        .js(
+            "const select = document.querySelector(arguments[0]);
+             if (!select || !Array.from(select.options).some((o) => o.value === arguments[1])) return false;
+             select.value = arguments[1];
+             select.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+            vec![serde_json::json!(css), serde_json::json!(value)],
+        )
+        .await;
+    assert_eq!(picked, serde_json::json!(true), "no {value} in {css}");
+}
+
+/// Puts the account of `issuer` in `groups` through the edit dialog.
+async fn put_in_groups(app: &App, issuer: &str, groups: &str) {
+    app.row_menu(issuer, "edit").await;
+    let field = app.find("#edit-groups").await;
+    field.clear().await.unwrap();
+    field.send_keys(groups).await.unwrap();
+    app.click("#edit-form button[type=submit]").await;
+    app.text_until("#toast", |t| t == "Saved").await;
+}
+
+#[tokio::test]
+async fn groups_filter_the_list_and_it_sorts_by_service_name_or_recent_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = KeychainService::new("groups");
+    let app = App::start(dir.path(), &service.0).await;
+    for uri in [SHOP, BANK, MAIL] {
+        app.add_by_uri(uri).await;
+        app.find("#list .row").await;
+    }
+    shown_until(&app, &["Shop", "Bank", "Mail"]).await;
+    assert_eq!(app.count("#group-filter").await, 0, "no groups, no filter");
+
+    put_in_groups(&app, "Bank", "Money").await;
+    put_in_groups(&app, "Mail", "Money, Work").await;
+    pick(&app, "#group-filter", "Money").await;
+    shown_until(&app, &["Bank", "Mail"]).await;
+    pick(&app, "#group-filter", "Work").await;
+    shown_until(&app, &["Mail"]).await;
+    // The filter stays when the list is redrawn by a change.
+    app.row_menu("Mail", "pin").await;
+    shown_until(&app, &["Mail"]).await;
+    app.row_menu("Mail", "pin").await;
+    pick(&app, "#group-filter", "").await;
+    shown_until(&app, &["Shop", "Bank", "Mail"]).await;
+
+    // By service, by account name (alice@…, bob, carol); rows cannot be moved then.
+    pick(&app, "#sort-order", "issuer").await;
+    shown_until(&app, &["Bank", "Mail", "Shop"]).await;
+    let movable = app
+        .js(
+            "document.querySelector('#list .row .more').click();
+             const up = document.querySelector('#row-menu [data-menu=up]');
+             const hidden = up.hidden;
+             document.querySelectorAll('dialog[open]').forEach((d) => d.close());
+             return !hidden;",
+            vec![],
+        )
+        .await;
+    assert_eq!(movable, serde_json::json!(false), "Move up is hidden");
+    pick(&app, "#sort-order", "name").await;
+    shown_until(&app, &["Shop", "Bank", "Mail"]).await;
+
+    // Recently used: the account whose code was copied last comes first.
+    app.click("#list .row[data-issuer=Mail]").await;
+    app.text_until("#list .row[data-issuer=Mail] .code", |t| t == "Copied")
+        .await;
+    pick(&app, "#sort-order", "recent").await;
+    shown_until(&app, &["Mail", "Shop", "Bank"]).await;
+    app.stop().await;
+
+    // The order and the groups are kept.
+    let app = App::start(dir.path(), &service.0).await;
+    shown_until(&app, &["Mail", "Shop", "Bank"]).await;
+    pick(&app, "#group-filter", "Money").await;
+    shown_until(&app, &["Mail", "Bank"]).await;
+    app.stop().await;
+}

@@ -48,6 +48,14 @@ async fn full_app(out: &Path, size: (u32, u32)) {
     }
     app.text_until("#list .row:nth-child(6) .issuer", |t| t == "GitHub")
         .await;
+    // Two groups, so the list shows its group filter beside the order.
+    for (issuer, groups) in [("Bank", "Money"), ("Shop", "Money, Shopping")] {
+        app.row_menu(issuer, "edit").await;
+        let field = app.find("#edit-groups").await;
+        field.send_keys(groups).await.unwrap();
+        app.click("#edit-form button[type=submit]").await;
+        app.text_until("#toast", |t| t == "Saved").await;
+    }
     app.row_menu("Bank", "pin").await;
     app.text_until("#list .row:nth-child(1) .issuer", |t| t.contains("Bank"))
         .await;

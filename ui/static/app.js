@@ -12,6 +12,10 @@ const messageOf = (error) => (error && error.message) || String(error);
 const setTrustedHtml = (element, html) => { element.innerHTML = html; };
 const ROW_TYPE = "application/x-vigil-row";
 let menuRow = null;
+// The group the list is filtered to ("" for all); kept when the list is redrawn.
+let currentGroup = "";
+// Whether the list is in the person's own order (rows can be moved only then).
+const customOrder = () => Boolean($("#list")) && $("#list").dataset.customOrder === "true";
 let longPress = null;
 let swallowClick = false;
 let openAccount = null;
@@ -60,6 +64,9 @@ function showAccounts(html, focusId) {
 }
 
 function afterList(focusId) {
+  const groups = $("#group-filter");
+  if (groups && Array.from(groups.options).some((o) => o.value === currentGroup)) groups.value = currentGroup;
+  else currentGroup = "";
   const row = focusId && $$("#list .row").find((r) => r.dataset.id === focusId);
   if (row) row.focus();
   else if ($("#search")) $("#search").focus();
@@ -233,7 +240,8 @@ function filter(text) {
   const needle = text.trim().toLowerCase();
   let shown = 0;
   for (const row of $$("#list .row")) {
-    const match = row.dataset.search.includes(needle);
+    const match = row.dataset.search.includes(needle)
+      && (!currentGroup || row.dataset.groups.split("\n").includes(currentGroup));
     row.hidden = !match;
     if (match) shown += 1;
   }
@@ -374,6 +382,8 @@ function openRowMenu(row, anchor) {
   $('[data-menu="activity"]', menu).hidden = !linked;
   $('[data-menu="unlink"]', menu).hidden = !linked;
   $('[data-menu="link"]', menu).hidden = linked;
+  $('[data-menu="up"]', menu).hidden = !customOrder();
+  $('[data-menu="down"]', menu).hidden = !customOrder();
   openMenu(menu, anchor || row);
 }
 
@@ -391,6 +401,7 @@ function askDelete(row) {
 function openEdit(row) {
   $("#edit-issuer").value = row.dataset.issuer;
   $("#edit-label").value = row.dataset.label;
+  $("#edit-groups").value = row.dataset.groups.split("\n").filter(Boolean).join(", ");
   $("#edit-error").textContent = "";
   openFor($("#edit-dialog"), row.dataset.id);
   $("#edit-issuer").focus();
@@ -712,7 +723,7 @@ document.addEventListener("submit", async (event) => {
     const id = $("#edit-dialog").dataset.account;
     try {
       showAccounts(await invoke("rename_account", {
-        id, issuer: $("#edit-issuer").value, label: $("#edit-label").value,
+        id, issuer: $("#edit-issuer").value, label: $("#edit-label").value, groups: $("#edit-groups").value,
       }), id);
       $("#edit-dialog").close();
       toast("Saved");
@@ -747,6 +758,15 @@ document.addEventListener("change", (event) => {
     const file = event.target.files[0];
     event.target.value = "";
     importBackup(file);
+  } else if (event.target.id === "group-filter") {
+    currentGroup = event.target.value;
+    filter($("#search") ? $("#search").value : "");
+  } else if (event.target.id === "sort-order") {
+    const sort = event.target.value;
+    invoke("set_sort", { sort }).then((html) => {
+      $("#s-sort").value = sort;
+      showAccounts(html);
+    }).catch((error) => toast(messageOf(error)));
   } else if (event.target.id === "m-kind") syncKind();
   else if (event.target.id === "document-input") {
     const file = event.target.files[0];
@@ -784,7 +804,7 @@ for (const type of ["pointerup", "pointercancel", "pointermove"]) {
 // another row moves there.
 document.addEventListener("dragstart", (event) => {
   const row = event.target.closest && event.target.closest(".row");
-  if (row) { event.dataTransfer.setData(ROW_TYPE, row.dataset.id); event.dataTransfer.effectAllowed = "move"; }
+  if (row && customOrder()) { event.dataTransfer.setData(ROW_TYPE, row.dataset.id); event.dataTransfer.effectAllowed = "move"; }
 });
 document.addEventListener("dragover", (event) => {
   event.preventDefault();
@@ -846,7 +866,7 @@ document.addEventListener("keydown", (event) => {
   const search = $("#search");
   const rows = visibleRows();
   const index = rows.indexOf(document.activeElement);
-  if (index >= 0 && event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+  if (index >= 0 && event.altKey && customOrder() && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
     event.preventDefault();
     const id = rows[index].dataset.id;
     change("move_account", { id, by: event.key === "ArrowDown" ? 1 : -1 }, id);

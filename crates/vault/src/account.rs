@@ -60,6 +60,8 @@ pub struct Account {
     pub created_at: i64,
     /// The groups it is in (folders, tags), by name, in the order given; empty for none.
     pub groups: Vec<String>,
+    /// When a code of it was last copied, in Unix seconds (0: never), for "recently used".
+    pub last_used: i64,
 }
 
 impl Account {

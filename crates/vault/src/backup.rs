@@ -269,7 +269,21 @@ fn write_new_file(folder: &Path, bytes: &[u8]) -> Result<PathBuf, VaultError> {
     };
     std::fs::create_dir_all(folder).map_err(failed)?;
     let stamp = stamp(crate::vault::now());
-    for attempt in 1..=99 {
+    // After the newest number used this second (an older one may have been pruned already, and
+    // reusing it would make the new backup sort as the oldest).
+    let same_second = format!("{FILE_PREFIX}{stamp}-");
+    let used = std::fs::read_dir(folder)
+        .map_err(failed)?
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let name = name.strip_prefix('.').unwrap_or(&name).to_owned();
+            let rest = name.strip_prefix(&same_second)?;
+            rest.get(..2)?.parse::<u32>().ok()
+        })
+        .max()
+        .unwrap_or(0);
+    for attempt in used + 1..=99 {
         let name = format!("{FILE_PREFIX}{stamp}-{attempt:02}.json");
         let path = folder.join(&name);
         if path.exists() {

@@ -49,12 +49,16 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up("ALTER TABLE accounts ADD COLUMN groups TEXT NOT NULL DEFAULT '[]';"),
     // A count of changes to the accounts, moved by triggers whoever writes (the app or the
     // `vigil` command): an automatic backup is made only when it moved since the last one.
+    // `last_used` (when a code was last copied, for "recently used") is not such a change.
     M::up(
-        "INSERT OR IGNORE INTO vault_meta (key, value) VALUES ('changes', '0');
+        "ALTER TABLE accounts ADD COLUMN last_used INTEGER NOT NULL DEFAULT 0;
+    INSERT OR IGNORE INTO vault_meta (key, value) VALUES ('changes', '0');
     CREATE TRIGGER accounts_added AFTER INSERT ON accounts BEGIN
         UPDATE vault_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'changes';
     END;
-    CREATE TRIGGER accounts_changed AFTER UPDATE ON accounts BEGIN
+    CREATE TRIGGER accounts_changed
+        AFTER UPDATE OF issuer, label, kind, algorithm, digits, period, counter, position,
+            favourite, activity_url, pending, groups ON accounts BEGIN
         UPDATE vault_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'changes';
     END;
     CREATE TRIGGER accounts_removed AFTER DELETE ON accounts BEGIN

@@ -20,7 +20,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// only a crash mid-reorder could leave, by age).
 const DISPLAY_ORDER: &str = "favourite DESC, position, created_at";
 
-const COLUMNS: &str = "id, issuer, label, kind, algorithm, digits, period, counter, position, favourite, activity_url, created_at, groups";
+const COLUMNS: &str = "id, issuer, label, kind, algorithm, digits, period, counter, position, favourite, activity_url, created_at, groups, last_used";
 
 /// The accounts and their secrets. Every method reads the database afresh, so several processes
 /// (the app and the `vigil` command) can use one vault at once.
@@ -292,6 +292,22 @@ impl<S: SecretStore> Vault<S> {
             "UPDATE accounts SET groups = ?2 WHERE id = ?1 AND pending = 0",
             params![id.as_str(), json],
         )
+    }
+
+    /// Notes that a code of the account was just used (copied), for sorting by recent use. Not
+    /// a change to back up.
+    pub fn mark_used(&mut self, id: &AccountId) -> Result<(), VaultError> {
+        let changed = self
+            .connection
+            .execute(
+                "UPDATE accounts SET last_used = ?2 WHERE id = ?1 AND pending = 0",
+                params![id.as_str(), now()],
+            )
+            .map_err(database_error(&self.path))?;
+        if changed == 0 {
+            return Err(VaultError::NotFound(id.to_string()));
+        }
+        Ok(())
     }
 
     /// Pins or unpins an account.
@@ -575,6 +591,7 @@ fn read_account(row: &Row<'_>) -> rusqlite::Result<Account> {
         created_at: row.get(11)?,
         // A damaged list reads as no group rather than hiding the account.
         groups: serde_json::from_str(&row.get::<_, String>(12)?).unwrap_or_default(),
+        last_used: row.get(13)?,
     })
 }
 

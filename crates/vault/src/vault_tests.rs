@@ -533,3 +533,25 @@ fn backup_settings_are_checked_before_anything_is_kept() {
     let path = vault.enable_backups(&moved, None).unwrap();
     assert_eq!(backup_names(&path, "long enough").len(), 2);
 }
+
+#[test]
+fn using_an_account_is_remembered_but_is_not_a_change_to_back_up() {
+    let store = MemoryStore::new();
+    let (dir, mut vault) = vault(&store);
+    let (a, _) = add_two(&mut vault);
+    assert_eq!(vault.account(&a.id).unwrap().last_used, 0);
+    let settings = crate::BackupSettings {
+        folder: dir.path().join("b"),
+        keep: 10,
+    };
+    let password = vigil_core::Sensitive::new("long enough".to_owned());
+    vault.enable_backups(&settings, Some(&password)).unwrap();
+    vault.mark_used(&a.id).unwrap();
+    assert!(vault.account(&a.id).unwrap().last_used > 0);
+    assert_eq!(vault.backup_if_changed().unwrap(), None);
+    vault.remove(&a.id).unwrap();
+    assert!(matches!(
+        vault.mark_used(&a.id),
+        Err(VaultError::NotFound(_))
+    ));
+}

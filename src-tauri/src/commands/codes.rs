@@ -93,7 +93,12 @@ pub fn copy_code(state: State<'_, AppState>, id: String) -> Result<(), AppError>
         code.ok_or_else(|| AppError::new(ErrorCode::NotFound, "This account has no code to copy"))?;
     state
         .clipboard
-        .copy(code.as_str(), state.settings.get().clipboard_seconds)
+        .copy(code.as_str(), state.settings.get().clipboard_seconds)?;
+    // For "recently used"; the copy stands even if this cannot be noted.
+    if let Ok(mut vault) = state.accounts.vault() {
+        let _ = vault.mark_used(&id);
+    }
+    Ok(())
 }
 
 /// Advances a HOTP account's counter (its next code is then shown).

@@ -17,13 +17,15 @@ pub struct QrCode {
     pub svg: String,
 }
 
-/// Renames an account's issuer and label; returns the new page body.
+/// Renames an account's issuer and label and puts it in `groups` (names separated by commas);
+/// returns the new page body.
 #[tauri::command]
 pub fn rename_account(
     state: State<'_, AppState>,
     id: String,
     issuer: String,
     label: String,
+    groups: String,
 ) -> Result<String, AppError> {
     if label.trim().is_empty() {
         return Err(AppError::new(
@@ -31,11 +33,25 @@ pub fn rename_account(
             "Enter the account name, such as your email address",
         ));
     }
-    state
-        .accounts
-        .vault()?
-        .rename(&AccountId::new(id), &issuer, &label)?;
+    let groups = group_names(&groups);
+    let id = AccountId::new(id);
+    {
+        let mut vault = state.accounts.vault()?;
+        vault.rename(&id, &issuer, &label)?;
+        vault.set_groups(&id, &groups)?;
+    }
     Ok(state.refresh()?.accounts().render()?)
+}
+
+/// The group names in `text` (separated by commas), trimmed, each once, in the order typed.
+fn group_names(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    }
+    names
 }
 
 /// Pins an account to the top of the list, or unpins it; returns the new page body.
@@ -99,4 +115,16 @@ pub fn remove_account(state: State<'_, AppState>, id: String) -> Result<String, 
     state.accounts.vault()?.remove(&id)?;
     state.record_clock(&id, None);
     Ok(state.refresh()?.accounts().render()?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn group_names_are_split_trimmed_and_kept_once() {
+        assert_eq!(
+            super::group_names(" Work, Money ,,Work, work "),
+            ["Work", "Money", "work"]
+        );
+        assert!(super::group_names(" , ").is_empty());
+    }
 }

@@ -50,6 +50,10 @@ pub struct ActivityPane {
     pub id: String,
     /// "alice@example.com at Shop".
     pub name: String,
+    /// The service as the pane's heading names it: the issuer (the host without one).
+    pub service: String,
+    /// The account at the service (its label).
+    pub label: String,
     /// The service's host.
     pub host: String,
     /// The state, when a feed has been read.
@@ -270,6 +274,8 @@ impl ActivityContext {
         let mut pane = ActivityPane {
             id: account.id.to_string(),
             name: name_of(account),
+            service: service.clone(),
+            label: account.label.clone(),
             host: link.host(),
             state: None,
             flagged: Vec::new(),

@@ -240,3 +240,98 @@ async fn groups_filter_the_list_and_it_sorts_by_service_name_or_recent_use() {
     shown_until(&app, &["Mail", "Bank"]).await;
     app.stop().await;
 }
+
+/// How many elements on the page show less than their whole text (cut with an ellipsis, or
+/// clipped), and the first few of them.
+async fn cut_texts(app: &App) -> serde_json::Value {
+    app.js(
+        "const cut = Array.from(document.querySelectorAll('#list .row *'))
+           .filter((e) => e.children.length === 0 && e.textContent.trim() !== '')
+           .filter((e) => { const style = getComputedStyle(e);
+             return style.textOverflow === 'ellipsis' || e.scrollWidth > e.clientWidth + 1; })
+           .map((e) => e.textContent.trim());
+         return { count: cut.length, first: cut.slice(0, 5) };",
+        vec![],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_hundred_long_names_are_shown_whole_and_the_list_has_the_window_without_activity() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = KeychainService::new("long-names");
+    {
+        let mut vault = vigil_vault::Vault::open_keychain(&vigil_vault::VaultLocation {
+            data_dir: dir.path().to_path_buf(),
+            keychain_service: service.0.clone(),
+        })
+        .unwrap();
+        for i in 0..100u8 {
+            let uri = vigil_core::OtpUri::new(
+                &format!("Northern Savings Bank {i}"),
+                &format!("customer.name.{i}@example-mail.com"),
+                vigil_core::Secret::from_bytes(vec![i.wrapping_add(1); 20]),
+                vigil_core::OtpParams::totp(),
+            );
+            vault.add(&uri).unwrap();
+        }
+    }
+    for size in [(1280, 800), (1024, 1366)] {
+        let app = App::start_with(dir.path(), &service.0, size, &[]).await;
+        app.text_until("#list .row:nth-child(100) .issuer", |t| {
+            t == "Northern Savings Bank 99"
+        })
+        .await;
+        let cut = cut_texts(&app).await;
+        assert_eq!(cut["count"], 0, "cut at {size:?}: {cut}");
+        // No linked account: no activity pane, and the list is not a narrow column.
+        let widths = app
+            .js(
+                "const pane = document.querySelector('.detail');
+                 return [document.querySelector('#list').getBoundingClientRect().width,
+                         pane ? pane.getBoundingClientRect().width : 0, window.innerWidth];",
+                vec![],
+            )
+            .await;
+        let widths: Vec<f64> = serde_json::from_value(widths).unwrap();
+        assert_eq!(widths[1], 0.0, "no empty pane at {size:?}");
+        assert!(
+            widths[0] >= 700.0,
+            "the list is {widths:?} wide at {size:?}"
+        );
+        app.stop().await;
+    }
+
+    // One account linked: the pane is there, beside a list whose names are still whole.
+    {
+        let mut vault = vigil_vault::Vault::open_keychain(&vigil_vault::VaultLocation {
+            data_dir: dir.path().to_path_buf(),
+            keychain_service: service.0.clone(),
+        })
+        .unwrap();
+        let first = vault.accounts().unwrap().remove(0);
+        vault
+            .set_activity(&first.id, Some("http://127.0.0.1:9/v1/feed/acct_1"))
+            .unwrap();
+    }
+    for size in [(1280, 800), (1024, 1366)] {
+        let app = App::start_with(dir.path(), &service.0, size, &[]).await;
+        app.text_until("#list .row:nth-child(100) .issuer", |t| {
+            t == "Northern Savings Bank 99"
+        })
+        .await;
+        let pane = app
+            .js(
+                "return document.querySelector('.detail').getBoundingClientRect().width;",
+                vec![],
+            )
+            .await;
+        assert!(
+            pane.as_f64().unwrap_or(0.0) > 300.0,
+            "the pane at {size:?}: {pane}"
+        );
+        let cut = cut_texts(&app).await;
+        assert_eq!(cut["count"], 0, "cut at {size:?} beside the pane: {cut}");
+        app.stop().await;
+    }
+}

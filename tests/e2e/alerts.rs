@@ -285,7 +285,14 @@ async fn a_notification_and_an_email_link_open_the_flagged_event() {
     let event = event.as_str().unwrap().to_owned();
     assert!(!event.is_empty());
     let title = app.text_until("#activity-title", |t| !t.is_empty()).await;
-    assert_eq!(title, "dave@example.com at Bank");
+    assert_eq!(title, "Bank", "the pane is headed by the service");
+    let under = app
+        .text_until(".activity-head .quiet-text", |t| !t.is_empty())
+        .await;
+    assert!(
+        under.starts_with("dave@example.com · activity from 127.0.0.1"),
+        "{under}"
+    );
     dunstctl(&["close"]).unwrap();
     notifications.wait_displayed(0).await;
     let shown = notifications.history();

@@ -64,6 +64,9 @@ function showAccounts(html, focusId) {
 }
 
 function afterList(focusId) {
+  // The activity pane is there only when an account is linked; otherwise the list has the window.
+  const panes = $(".panes");
+  if (panes) panes.classList.toggle("with-activity", $$("#list .row[data-linked=true]").length > 0);
   const groups = $("#group-filter");
   if (groups && Array.from(groups.options).some((o) => o.value === currentGroup)) groups.value = currentGroup;
   else currentGroup = "";

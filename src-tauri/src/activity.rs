@@ -48,8 +48,6 @@ impl ActivityContext {
 pub struct ActivityPane {
     /// The account's id in the vault.
     pub id: String,
-    /// "alice@example.com at Shop".
-    pub name: String,
     /// The service as the pane's heading names it: the issuer (the host without one).
     pub service: String,
     /// The account at the service (its label).
@@ -273,7 +271,6 @@ impl ActivityContext {
         let page = cached.and_then(page_of);
         let mut pane = ActivityPane {
             id: account.id.to_string(),
-            name: name_of(account),
             service: service.clone(),
             label: account.label.clone(),
             host: link.host(),

@@ -2,7 +2,7 @@
 
 use std::io::Cursor;
 
-use image::{DynamicImage, GrayImage, ImageReader, Limits};
+use image::{DynamicImage, GrayImage, ImageFormat, ImageReader, Limits};
 
 use super::passes::{Decoded, decode_grey};
 use super::{Found, QrError, classify};
@@ -43,8 +43,7 @@ pub fn decode_texts(bytes: &[u8]) -> Result<Vec<String>, QrError> {
 /// What the passes make of an image file: the texts read, the pass that read them, and whether
 /// a code was seen when none was read.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, QrError> {
-    let image = read_image(bytes)?;
-    Ok(decode_grey(&to_grey(image)))
+    Ok(decode_grey(&read_grey(bytes)?))
 }
 
 /// What the passes make of raw RGBA pixels (alpha ignored: screens and clipboards are opaque).
@@ -67,7 +66,8 @@ pub fn decode_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Decoded, QrEr
     Ok(decode_grey(&grey))
 }
 
-fn read_image(bytes: &[u8]) -> Result<DynamicImage, QrError> {
+/// The image's grey levels. The header's size is checked before anything is decoded.
+fn read_grey(bytes: &[u8]) -> Result<GrayImage, QrError> {
     let unreadable = |e: &dyn std::fmt::Display| QrError::Unreadable(e.to_string());
     let open = || -> Result<ImageReader<Cursor<&[u8]>>, QrError> {
         let reader = ImageReader::new(Cursor::new(bytes))
@@ -79,9 +79,16 @@ fn read_image(bytes: &[u8]) -> Result<DynamicImage, QrError> {
         }
     };
     // Check the header's size before decoding anything: a small file can claim a huge image.
-    let (width, height) = open()?.into_dimensions().map_err(|e| unreadable(&e))?;
+    let first = open()?;
+    let format = first.format();
+    let (width, height) = first.into_dimensions().map_err(|e| unreadable(&e))?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(QrError::TooLarge { width, height });
+    }
+    if format == Some(ImageFormat::Png)
+        && let Some(grey) = png_grey(bytes, width, height)?
+    {
+        return Ok(grey);
     }
     let mut reader = open()?;
     let mut limits = Limits::default();
@@ -89,10 +96,58 @@ fn read_image(bytes: &[u8]) -> Result<DynamicImage, QrError> {
     limits.max_image_height = Some(height);
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
-    reader.decode().map_err(|e| match e {
+    let image = reader.decode().map_err(|e| match e {
         image::ImageError::Limits(_) => QrError::TooLarge { width, height },
         other => unreadable(&other),
-    })
+    })?;
+    Ok(to_grey(image))
+}
+
+/// A PNG (what screenshots are) straight to grey, row by row: no full-colour copy of the picture
+/// is made, which saves a fifth of the time on a 4K screenshot. `None` for an interlaced PNG,
+/// left to the general path.
+fn png_grey(bytes: &[u8], width: u32, height: u32) -> Result<Option<GrayImage>, QrError> {
+    let error = |e: png::DecodingError| match e {
+        png::DecodingError::LimitsExceeded => QrError::TooLarge { width, height },
+        other => QrError::Unreadable(other.to_string()),
+    };
+    let limits = png::Limits {
+        bytes: MAX_ALLOC as usize,
+    };
+    let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), limits);
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder.read_info().map_err(error)?;
+    if reader.info().interlaced || (reader.info().width, reader.info().height) != (width, height) {
+        return Ok(None);
+    }
+    let (colour, _) = reader.output_color_type();
+    let mut grey = Vec::with_capacity(width as usize * height as usize);
+    while let Some(row) = reader.next_row().map_err(error)? {
+        let data = row.data();
+        match colour {
+            png::ColorType::Grayscale => grey.extend_from_slice(data),
+            png::ColorType::GrayscaleAlpha => {
+                grey.extend(data.chunks_exact(2).map(|p| over_white(p[0], p[1])));
+            }
+            png::ColorType::Rgb => {
+                grey.extend(data.chunks_exact(3).map(|p| luma(p[0], p[1], p[2])));
+            }
+            png::ColorType::Rgba => grey.extend(
+                data.chunks_exact(4)
+                    .map(|p| over_white(luma(p[0], p[1], p[2]), p[3])),
+            ),
+            png::ColorType::Indexed => return Ok(None),
+        }
+    }
+    GrayImage::from_raw(width, height, grey)
+        .map(Some)
+        .ok_or_else(|| QrError::Unreadable("the image data is shorter than its size".into()))
+}
+
+/// A grey level with `alpha` over a white background.
+fn over_white(level: u8, alpha: u8) -> u8 {
+    let (y, a) = (u32::from(level), u32::from(alpha));
+    ((y * a + 255 * (255 - a)) / 255) as u8
 }
 
 /// Grey levels in one pass (integer Rec. 601 weights; alpha composited on white).
@@ -108,11 +163,7 @@ fn to_grey(image: DynamicImage) -> GrayImage {
         DynamicImage::ImageRgba8(rgba) => rgba
             .as_raw()
             .chunks_exact(4)
-            .map(|p| {
-                let y = u32::from(luma(p[0], p[1], p[2]));
-                let a = u32::from(p[3]);
-                ((y * a + 255 * (255 - a)) / 255) as u8
-            })
+            .map(|p| over_white(luma(p[0], p[1], p[2]), p[3]))
             .collect(),
         other => return other.to_luma8(),
     };

@@ -6,7 +6,8 @@
 //! - [`read_clipboard`]: the clipboard's image or text, as [`ClipboardContent`];
 //!   [`clear_clipboard_otp_link`] clears a pasted otpauth link once it was added.
 //! - [`scan_screens`], [`scan_clipboard`]: the QR codes found there, classified by `vigil_core`.
-//! - [`CaptureError`]: no display, Wayland without X11, an empty or unreadable clipboard.
+//! - [`CaptureError`]: no display, Wayland without X11, an empty or unreadable clipboard, a QR
+//!   code seen but not read.
 //!
 //! Screen capture speaks the X11 protocol directly (`x11rb`), which covers X11 desktops, XWayland
 //! and Xvfb with no C libraries; screen-capture crates that also cover the Wayland portal and
@@ -66,6 +67,10 @@ pub enum CaptureError {
     /// The clipboard's image holds no readable QR code.
     #[error("No QR code found in the picture on the clipboard")]
     NoQrCodeOnClipboard,
+    /// A QR code is on the screen or in the clipboard's picture, but its modules could not be
+    /// read (too small, blurred or partly covered), and no other code was read.
+    #[error("A QR code is there but could not be read: try a larger or sharper picture")]
+    CodeNotRead,
     /// The captured picture could not be scanned.
     #[error("{0}")]
     Qr(String),

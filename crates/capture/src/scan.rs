@@ -4,18 +4,24 @@ use vigil_core::qr::{self, Found, QrError};
 
 use crate::{CaptureError, ClipboardContent, capture_screens, read_clipboard};
 
-/// The QR codes on every display; an error when there is none.
+/// The QR codes on every display; an error when there is none (saying so when a code was seen
+/// but could not be read).
 pub fn scan_screens() -> Result<Vec<Found>, CaptureError> {
-    let mut found = Vec::new();
+    let (mut found, mut seen) = (Vec::new(), false);
     for picture in capture_screens()? {
         match qr::scan_rgba(picture.width, picture.height, &picture.rgba) {
             Ok(codes) => found.extend(codes),
             Err(QrError::NoQrCode) => {}
+            Err(QrError::CodeNotRead) => seen = true,
             Err(other) => return Err(CaptureError::Qr(other.to_string())),
         }
     }
     if found.is_empty() {
-        return Err(CaptureError::NoQrCodeOnScreen);
+        return Err(if seen {
+            CaptureError::CodeNotRead
+        } else {
+            CaptureError::NoQrCodeOnScreen
+        });
     }
     Ok(found)
 }
@@ -26,6 +32,7 @@ pub fn scan_clipboard() -> Result<Vec<Found>, CaptureError> {
         ClipboardContent::Image(picture) => {
             qr::scan_rgba(picture.width, picture.height, &picture.rgba).map_err(|e| match e {
                 QrError::NoQrCode => CaptureError::NoQrCodeOnClipboard,
+                QrError::CodeNotRead => CaptureError::CodeNotRead,
                 other => CaptureError::Qr(other.to_string()),
             })
         }

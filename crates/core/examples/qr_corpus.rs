@@ -1,7 +1,13 @@
 //! Writes the QR test corpus to a directory, with `expected.tsv` (file, 4k flag, texts), for
 //! `scripts/bench-qr`. Usage: `cargo run --release --example qr_corpus -- DIR`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    dead_code
+)]
 
 #[path = "../tests/qr/corpus.rs"]
 mod corpus;

@@ -239,6 +239,9 @@ pub fn scan_image(
     }
     let found = qr::scan_image(bytes).map_err(|error| match error {
         QrError::NoQrCode => AppError::new(ErrorCode::NoQrCode, "No QR code found in this picture"),
+        QrError::CodeNotRead => {
+            AppError::new(ErrorCode::NoQrCode, QrError::CodeNotRead.to_string())
+        }
         other => AppError::new(ErrorCode::BadImage, other.to_string()),
     })?;
     enrol(&state, found)

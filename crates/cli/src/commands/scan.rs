@@ -50,7 +50,9 @@ pub fn scan_file(file: &Path) -> Result<Vec<Found>, CliError> {
 /// The QR codes on every display.
 pub fn screen() -> Result<Vec<Found>, CliError> {
     scan_screens().map_err(|e| match e {
-        CaptureError::NoQrCodeOnScreen => CliError::Input(e.to_string()),
+        CaptureError::NoQrCodeOnScreen | CaptureError::CodeNotRead => {
+            CliError::Input(e.to_string())
+        }
         other => CliError::Failure(other.to_string()),
     })
 }

@@ -108,6 +108,26 @@ fn pictures_without_enrolment_codes_exit_2_with_the_reason() {
             run.stderr
         );
     }
+    // A code whose data is painted over: seen, not read, and the message says so.
+    let damaged = home.dir.path().join("damaged.png");
+    std::fs::write(
+        &damaged,
+        damaged_code("otpauth://totp/Shop:alice?secret=JBSWY3DPEHPK3PXP"),
+    )
+    .unwrap();
+    for command in [vec!["scan"], vec!["add", "--qr"]] {
+        let mut args = command.clone();
+        args.push(damaged.to_str().unwrap());
+        let run = home.run(&args);
+        assert_eq!(run.status, 2, "{args:?}");
+        assert!(
+            run.stderr.contains(
+                "A QR code is there but could not be read: try a larger or sharper picture"
+            ),
+            "{}",
+            run.stderr
+        );
+    }
     let text = home.dir.path().join("notes.txt");
     std::fs::write(&text, "hello").unwrap();
     let run = home.run(&["scan", text.to_str().unwrap()]);
@@ -119,4 +139,26 @@ fn pictures_without_enrolment_codes_exit_2_with_the_reason() {
     );
     assert_eq!(home.run(&["scan", "/nonexistent/file.png"]).status, 2);
     assert_eq!(home.ok(&["list", "--json"]).trim(), "[]");
+}
+
+/// A PNG of the QR code of `text` with most of its data area painted over in a checkerboard: the
+/// three finder patterns are intact, the data cannot be corrected.
+pub fn damaged_code(text: &str) -> Vec<u8> {
+    let png = vigil_core::qr::render_png(text).unwrap();
+    let mut grey = image::load_from_memory(&png).unwrap().to_luma8();
+    let size = grey.width();
+    for y in size / 3..size * 2 / 3 {
+        for x in size / 3..size * 4 / 5 {
+            let dark = (x / 5 + y / 5).is_multiple_of(2);
+            grey.put_pixel(x, y, image::Luma([if dark { 0 } else { 255 }]));
+        }
+    }
+    let mut bytes = Vec::new();
+    image::DynamicImage::ImageLuma8(grey)
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    bytes
 }

@@ -65,6 +65,17 @@ fn scan_and_add_from_the_screen() {
         "{added}"
     );
     assert!(home.ok(&["list"]).contains("carol@example.com"));
+
+    // The same code painted over with its data destroyed: seen, not read, and said so.
+    paint_on_screen(&crate::qr::damaged_code(URI), 300, 150);
+    let run = home.run(&["scan", "--screen"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr
+            .contains("A QR code is there but could not be read: try a larger or sharper picture"),
+        "{}",
+        run.stderr
+    );
 }
 
 fn set_clipboard(mime: &str, bytes: &[u8]) {
@@ -104,6 +115,16 @@ fn scan_and_add_from_the_clipboard() {
     assert_eq!(home.ok(&["scan", "--clipboard"]).trim(), bob);
     let added = home.ok(&["add", "--clipboard"]);
     assert!(added.contains("Added Clip (bob)"), "{added}");
+
+    set_clipboard("image/png", &crate::qr::damaged_code(bob));
+    let run = home.run(&["scan", "--clipboard"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr
+            .contains("A QR code is there but could not be read: try a larger or sharper picture"),
+        "{}",
+        run.stderr
+    );
 
     set_clipboard("UTF8_STRING", b"just some words");
     let run = home.run(&["add", "--clipboard"]);

@@ -1,15 +1,10 @@
-//! From image bytes to the texts of every QR code in the picture.
+//! From image bytes or RGBA pixels to the texts of every QR code in the picture.
 
-use std::collections::HashSet;
 use std::io::Cursor;
 
-use image::{DynamicImage, ImageReader, Limits};
-use rxing::multi::MultipleBarcodeReader;
-use rxing::multi::qrcode::QRCodeMultiReader;
-use rxing::{
-    BarcodeFormat, BinaryBitmap, DecodeHints, Luma8LuminanceSource, common::HybridBinarizer,
-};
+use image::{DynamicImage, GrayImage, ImageFormat, ImageReader, Limits};
 
+use super::passes::{Decoded, decode_grey};
 use super::{Found, QrError, classify};
 
 /// The largest image scanned: 100 megapixels (a 4K screenshot is 8.3).
@@ -18,17 +13,41 @@ pub const MAX_PIXELS: u64 = 100_000_000;
 /// Memory the decoder may allocate for one image (a 100-megapixel RGBA image needs 400 MB).
 const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 
-/// Every QR code in the image, classified. No code at all is [`QrError::NoQrCode`].
+/// Every QR code in the image, classified. No code at all is [`QrError::NoQrCode`]; a code seen
+/// but not read is [`QrError::CodeNotRead`].
 pub fn scan_image(bytes: &[u8]) -> Result<Vec<Found>, QrError> {
-    let texts = decode_texts(bytes)?;
-    if texts.is_empty() {
-        return Err(QrError::NoQrCode);
-    }
-    Ok(texts.iter().map(|text| classify(text)).collect())
+    found(decode(bytes)?)
 }
 
 /// Every QR code in raw RGBA pixels (a screen capture, a clipboard image), classified.
 pub fn scan_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<Found>, QrError> {
+    found(decode_rgba(width, height, rgba)?)
+}
+
+fn found(decoded: Decoded) -> Result<Vec<Found>, QrError> {
+    if decoded.texts.is_empty() {
+        return Err(if decoded.code_seen {
+            QrError::CodeNotRead
+        } else {
+            QrError::NoQrCode
+        });
+    }
+    Ok(decoded.texts.iter().map(|text| classify(text)).collect())
+}
+
+/// The texts of every QR code in the image, in reading order, without repeats (empty when none).
+pub fn decode_texts(bytes: &[u8]) -> Result<Vec<String>, QrError> {
+    Ok(decode(bytes)?.texts)
+}
+
+/// What the passes make of an image file: the texts read, the pass that read them, and whether
+/// a code was seen when none was read.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, QrError> {
+    Ok(decode_grey(&read_grey(bytes)?))
+}
+
+/// What the passes make of raw RGBA pixels (alpha ignored: screens and clipboards are opaque).
+pub fn decode_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Decoded, QrError> {
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(QrError::TooLarge { width, height });
     }
@@ -42,55 +61,13 @@ pub fn scan_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<Found>, QrE
         .chunks_exact(4)
         .map(|p| luma(p[0], p[1], p[2]))
         .collect();
-    let texts = decode_grey(grey, width, height);
-    if texts.is_empty() {
-        return Err(QrError::NoQrCode);
-    }
-    Ok(texts.iter().map(|text| classify(text)).collect())
+    let grey = GrayImage::from_raw(width, height, grey)
+        .ok_or_else(|| QrError::Unreadable("the pixel data does not match the size".into()))?;
+    Ok(decode_grey(&grey))
 }
 
-/// The texts of every QR code in the image, in reading order, without repeats (empty when none).
-pub fn decode_texts(bytes: &[u8]) -> Result<Vec<String>, QrError> {
-    let image = read_image(bytes)?;
-    let (width, height) = (image.width(), image.height());
-    Ok(decode_grey(to_grey(image), width, height))
-}
-
-fn decode_grey(mut grey: Vec<u8>, width: u32, height: u32) -> Vec<String> {
-    // A QR code needs 21 modules plus a margin; anything smaller holds none.
-    if width < 21 || height < 21 {
-        return Vec::new();
-    }
-    let found = find(&grey, width, height);
-    if !found.is_empty() {
-        return found;
-    }
-    for pixel in grey.iter_mut() {
-        *pixel = 255 - *pixel;
-    }
-    let found = find(&grey, width, height);
-    if !found.is_empty() {
-        return found;
-    }
-    // Blurred or noisy pictures: half size averages the noise away. Try both polarities.
-    if width >= 84 && height >= 84 {
-        let (half, half_width, half_height) = halve(&grey, width, height);
-        for inverted in [true, false] {
-            let candidate = if inverted {
-                half.clone()
-            } else {
-                half.iter().map(|p| 255 - p).collect()
-            };
-            let found = find(&candidate, half_width, half_height);
-            if !found.is_empty() {
-                return found;
-            }
-        }
-    }
-    Vec::new()
-}
-
-fn read_image(bytes: &[u8]) -> Result<DynamicImage, QrError> {
+/// The image's grey levels. The header's size is checked before anything is decoded.
+fn read_grey(bytes: &[u8]) -> Result<GrayImage, QrError> {
     let unreadable = |e: &dyn std::fmt::Display| QrError::Unreadable(e.to_string());
     let open = || -> Result<ImageReader<Cursor<&[u8]>>, QrError> {
         let reader = ImageReader::new(Cursor::new(bytes))
@@ -102,9 +79,16 @@ fn read_image(bytes: &[u8]) -> Result<DynamicImage, QrError> {
         }
     };
     // Check the header's size before decoding anything: a small file can claim a huge image.
-    let (width, height) = open()?.into_dimensions().map_err(|e| unreadable(&e))?;
+    let first = open()?;
+    let format = first.format();
+    let (width, height) = first.into_dimensions().map_err(|e| unreadable(&e))?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(QrError::TooLarge { width, height });
+    }
+    if format == Some(ImageFormat::Png)
+        && let Some(grey) = png_grey(bytes, width, height)?
+    {
+        return Ok(grey);
     }
     let mut reader = open()?;
     let mut limits = Limits::default();
@@ -112,16 +96,65 @@ fn read_image(bytes: &[u8]) -> Result<DynamicImage, QrError> {
     limits.max_image_height = Some(height);
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
-    reader.decode().map_err(|e| match e {
+    let image = reader.decode().map_err(|e| match e {
         image::ImageError::Limits(_) => QrError::TooLarge { width, height },
         other => unreadable(&other),
-    })
+    })?;
+    Ok(to_grey(image))
+}
+
+/// A PNG (what screenshots are) straight to grey, row by row: no full-colour copy of the picture
+/// is made, which saves a fifth of the time on a 4K screenshot. `None` for an interlaced PNG,
+/// left to the general path.
+fn png_grey(bytes: &[u8], width: u32, height: u32) -> Result<Option<GrayImage>, QrError> {
+    let error = |e: png::DecodingError| match e {
+        png::DecodingError::LimitsExceeded => QrError::TooLarge { width, height },
+        other => QrError::Unreadable(other.to_string()),
+    };
+    let limits = png::Limits {
+        bytes: MAX_ALLOC as usize,
+    };
+    let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), limits);
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder.read_info().map_err(error)?;
+    if reader.info().interlaced || (reader.info().width, reader.info().height) != (width, height) {
+        return Ok(None);
+    }
+    let (colour, _) = reader.output_color_type();
+    let mut grey = Vec::with_capacity(width as usize * height as usize);
+    while let Some(row) = reader.next_row().map_err(error)? {
+        let data = row.data();
+        match colour {
+            png::ColorType::Grayscale => grey.extend_from_slice(data),
+            png::ColorType::GrayscaleAlpha => {
+                grey.extend(data.chunks_exact(2).map(|p| over_white(p[0], p[1])));
+            }
+            png::ColorType::Rgb => {
+                grey.extend(data.chunks_exact(3).map(|p| luma(p[0], p[1], p[2])));
+            }
+            png::ColorType::Rgba => grey.extend(
+                data.chunks_exact(4)
+                    .map(|p| over_white(luma(p[0], p[1], p[2]), p[3])),
+            ),
+            png::ColorType::Indexed => return Ok(None),
+        }
+    }
+    GrayImage::from_raw(width, height, grey)
+        .map(Some)
+        .ok_or_else(|| QrError::Unreadable("the image data is shorter than its size".into()))
+}
+
+/// A grey level with `alpha` over a white background.
+fn over_white(level: u8, alpha: u8) -> u8 {
+    let (y, a) = (u32::from(level), u32::from(alpha));
+    ((y * a + 255 * (255 - a)) / 255) as u8
 }
 
 /// Grey levels in one pass (integer Rec. 601 weights; alpha composited on white).
-fn to_grey(image: DynamicImage) -> Vec<u8> {
-    match image {
-        DynamicImage::ImageLuma8(grey) => grey.into_raw(),
+fn to_grey(image: DynamicImage) -> GrayImage {
+    let (width, height) = (image.width(), image.height());
+    let raw: Vec<u8> = match image {
+        DynamicImage::ImageLuma8(grey) => return grey,
         DynamicImage::ImageRgb8(rgb) => rgb
             .as_raw()
             .chunks_exact(3)
@@ -130,57 +163,13 @@ fn to_grey(image: DynamicImage) -> Vec<u8> {
         DynamicImage::ImageRgba8(rgba) => rgba
             .as_raw()
             .chunks_exact(4)
-            .map(|p| {
-                let y = u32::from(luma(p[0], p[1], p[2]));
-                let a = u32::from(p[3]);
-                ((y * a + 255 * (255 - a)) / 255) as u8
-            })
+            .map(|p| over_white(luma(p[0], p[1], p[2]), p[3]))
             .collect(),
-        other => other.to_luma8().into_raw(),
-    }
+        other => return other.to_luma8(),
+    };
+    GrayImage::from_raw(width, height, raw).unwrap_or_else(|| GrayImage::new(width, height))
 }
 
 fn luma(r: u8, g: u8, b: u8) -> u8 {
     ((77 * u32::from(r) + 150 * u32::from(g) + 29 * u32::from(b)) >> 8) as u8
-}
-
-fn halve(grey: &[u8], width: u32, height: u32) -> (Vec<u8>, u32, u32) {
-    let (w, h) = ((width / 2) as usize, (height / 2) as usize);
-    let stride = width as usize;
-    let mut out = Vec::with_capacity(w * h);
-    for y in 0..h {
-        let top = &grey[2 * y * stride..];
-        let bottom = &grey[(2 * y + 1) * stride..];
-        for x in 0..w {
-            let sum = u32::from(top[2 * x])
-                + u32::from(top[2 * x + 1])
-                + u32::from(bottom[2 * x])
-                + u32::from(bottom[2 * x + 1]);
-            out.push((sum / 4) as u8);
-        }
-    }
-    (out, w as u32, h as u32)
-}
-
-fn find(grey: &[u8], width: u32, height: u32) -> Vec<String> {
-    let Ok(source) = Luma8LuminanceSource::new(grey.to_vec(), width, height) else {
-        return Vec::new();
-    };
-    let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
-    let hints = DecodeHints {
-        PossibleFormats: Some(HashSet::from([BarcodeFormat::QR_CODE])),
-        TryHarder: Some(true),
-        ..DecodeHints::default()
-    };
-    let results = QRCodeMultiReader::default()
-        .decode_multiple_with_hints(&mut bitmap, &hints)
-        .unwrap_or_default();
-    let mut texts: Vec<String> = Vec::new();
-    for result in results {
-        let text = result.getText().to_owned();
-        if !text.is_empty() && !texts.contains(&text) {
-            texts.push(text);
-        }
-    }
-    texts
 }

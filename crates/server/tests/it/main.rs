@@ -5,13 +5,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
+mod configuration;
 mod documents;
+mod email_queue;
 mod emails;
 mod event_floods;
 mod feed;
 mod input_bounds;
+mod instances;
 mod limits;
 mod lockout;
+mod observability;
 mod review;
 mod review_page;
 mod rules;

@@ -16,6 +16,7 @@ use vigil_core::Sensitive;
 
 use crate::public_url::PublicUrl;
 use crate::sealed_secret::{SecretKeyError, SecretSealer};
+pub use crate::smtp_target::SmtpTarget;
 
 /// Why the service cannot start with the configuration it was given.
 #[derive(Debug, thiserror::Error)]
@@ -74,9 +75,14 @@ pub enum ConfigError {
     /// `VIGIL_SECRET_KEY` is not 32 bytes in hex or base64.
     #[error("{0}")]
     SecretKey(#[from] SecretKeyError),
-    /// `VIGIL_SMTP_URL` is not `smtp://host:port`.
-    #[error("VIGIL_SMTP_URL must look like smtp://host:port (got '{0}')")]
-    SmtpUrl(String),
+    /// `VIGIL_SMTP_URL` or `VIGIL_SMTP_CA_FILE` cannot be used.
+    #[error("{0}")]
+    Smtp(#[from] crate::smtp_target::SmtpTargetError),
+    /// A URL with a password was given as a command-line flag.
+    #[error(
+        "--{0} with a password is refused on the command line (other users can read it): set {1} in the environment or in the --config file"
+    )]
+    PasswordAsFlag(&'static str, &'static str),
     /// `VIGIL_PUBLIC_URL` is not a usable base URL.
     #[error("{0}")]
     PublicUrl(#[from] crate::public_url::PublicUrlError),
@@ -103,8 +109,10 @@ pub struct Config {
     /// Log lines as `text` (for a terminal) or `json` (one object a line, for a collector).
     #[arg(long, env = "VIGIL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
-    /// `sqlite://path` or `postgres://…` (default: vigil-server.db in the data directory).
-    #[arg(long, env = "VIGIL_DATABASE_URL")]
+    /// `sqlite://path` or `postgres://…` (default: vigil-server.db in the data directory);
+    /// PostgreSQL over TLS with `?sslmode=verify-full` (the system's trust store) and
+    /// `&sslrootcert=/path/ca.pem`. With a password: environment or config file only.
+    #[arg(long, env = "VIGIL_DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
     /// Directory of the default SQLite database (default: ~/.local/share/vigil-server).
     #[arg(long, env = "VIGIL_DATA_DIR")]
@@ -122,9 +130,14 @@ pub struct Config {
     #[arg(long, env = "VIGIL_SECRET_KEY", hide_env_values = true, value_parser = sensitive_text)]
     #[serde(serialize_with = "crate::config_report::redacted")]
     pub secret_key: Option<Sensitive<String>>,
-    /// `smtp://host:port`; unset: emails are logged instead of sent.
-    #[arg(long, env = "VIGIL_SMTP_URL")]
+    /// The mail relay: `smtp://host:port`, `smtp://user:password@host:587?tls=required`
+    /// (STARTTLS) or `smtps://user:password@host:465`; unset: emails are logged instead of sent.
+    /// With a password: environment or config file only.
+    #[arg(long, env = "VIGIL_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
+    /// A PEM file of CA certificates trusted for the relay, besides the system's.
+    #[arg(long, env = "VIGIL_SMTP_CA_FILE")]
+    pub smtp_ca_file: Option<PathBuf>,
     /// Seconds before the first retry of an email the relay did not take (doubled after each
     /// further failure).
     #[arg(long, env = "VIGIL_EMAIL_RETRY_SECONDS", default_value_t = 30)]
@@ -243,20 +256,6 @@ pub struct RuleSettings {
     pub alert_interval_minutes: i64,
 }
 
-/// Where emails go.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SmtpTarget {
-    /// Log each email (subject and recipient only) instead of sending.
-    Log,
-    /// Plain SMTP to this host and port.
-    Server {
-        /// Host name or address.
-        host: String,
-        /// Port.
-        port: u16,
-    },
-}
-
 impl Config {
     /// A configuration with defaults and the given keys, for tests and embedding.
     pub fn with_keys(site_key: &str, reviewer_key: &str) -> Self {
@@ -278,6 +277,18 @@ impl Config {
         for (id, variable) in SECRET_SETTINGS {
             if matches.value_source(id) == Some(ValueSource::CommandLine) {
                 return Err(ConfigError::SecretAsFlag(flag_of(id), variable));
+            }
+        }
+        for (id, flag, variable) in [
+            ("database_url", "database-url", "VIGIL_DATABASE_URL"),
+            ("smtp_url", "smtp-url", "VIGIL_SMTP_URL"),
+        ] {
+            let with_password = matches
+                .get_one::<String>(id)
+                .and_then(|text| url::Url::parse(text).ok())
+                .is_some_and(|url| url.password().is_some());
+            if with_password && matches.value_source(id) == Some(ValueSource::CommandLine) {
+                return Err(ConfigError::PasswordAsFlag(flag, variable));
             }
         }
         let mut config = Self::from_arg_matches(&matches)?;
@@ -415,23 +426,7 @@ impl Config {
 
     /// Where emails go.
     pub fn smtp_target(&self) -> Result<SmtpTarget, ConfigError> {
-        let Some(url) = self.smtp_url.as_deref().filter(|url| !url.is_empty()) else {
-            return Ok(SmtpTarget::Log);
-        };
-        let bad = || ConfigError::SmtpUrl(url.to_owned());
-        let rest = url.strip_prefix("smtp://").ok_or_else(bad)?;
-        let (host, port) = rest
-            .trim_end_matches('/')
-            .rsplit_once(':')
-            .ok_or_else(bad)?;
-        let port = port.parse().map_err(|_| bad())?;
-        if host.is_empty() {
-            return Err(bad());
-        }
-        Ok(SmtpTarget::Server {
-            host: host.to_owned(),
-            port,
-        })
+        Ok(SmtpTarget::parse(self.smtp_url.as_deref())?)
     }
 
     /// The public URL: the base of `activity=` URLs and what signed requests must be signed
@@ -573,6 +568,34 @@ mod tests {
         let (_dir, path) = config_file("VIGIL_SITE_KEY=site-key-0123456789\n");
         let config = Config::from_args(["vigil-server", "--config", &path]).unwrap();
         assert_eq!(config.site_key.as_deref(), Some("site-key-0123456789"));
+    }
+
+    #[test]
+    fn urls_with_a_password_are_refused_as_flags() {
+        for (flag, variable) in [
+            (
+                "--database-url=postgres://vigil:pw@db/vigil",
+                "VIGIL_DATABASE_URL",
+            ),
+            ("--smtp-url=smtps://user:pw@mail", "VIGIL_SMTP_URL"),
+        ] {
+            let error = Config::from_args(["vigil-server", flag])
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains("refused on the command line") && error.contains(variable),
+                "{error}"
+            );
+            assert!(!error.contains("pw@"), "{error}");
+        }
+        // Without a password they are fine as flags.
+        let config =
+            Config::from_args(["vigil-server", "--database-url=postgres://vigil@db/vigil"])
+                .unwrap();
+        assert_eq!(
+            config.database_url.as_deref(),
+            Some("postgres://vigil@db/vigil")
+        );
     }
 
     #[cfg(unix)]

@@ -24,6 +24,7 @@ pub mod request_limits;
 pub mod routes;
 pub mod rules;
 pub mod sealed_secret;
+pub mod smtp_target;
 #[cfg(feature = "testing")]
 pub mod testing;
 
@@ -165,6 +166,7 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
     let timeout = Duration::from_secs(config.request_timeout_seconds.max(1));
     let mailer = Mailer::new(
         &smtp,
+        config.smtp_ca_file.as_deref(),
         &config.smtp_from,
         db.clone(),
         RetryPolicy {
@@ -175,7 +177,8 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
                     .max(config.email_retry_seconds),
             ),
         },
-    );
+    )
+    .map_err(ConfigError::from)?;
     let state = Arc::new(AppState {
         db,
         clock,
@@ -199,7 +202,7 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
     }
     spawn_nonce_sweeper(state.clone());
     let (shutdown, shutdown_signal) = watch::channel(false);
-    if smtp == SmtpTarget::Log && !config.demo {
+    if matches!(smtp, SmtpTarget::Log) && !config.demo {
         tracing::warn!(
             "VIGIL_SMTP_URL is not set: NO EMAIL WILL BE SENT (alerts, locks and digests are only \
              logged); set it to the mail relay outside --demo"

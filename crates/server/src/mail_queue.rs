@@ -11,9 +11,9 @@ use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use tokio::sync::{Notify, watch};
 
-use crate::config::SmtpTarget;
 use crate::db::{Database, QueuedEmail};
 use crate::email::{OutgoingEmail, build_message};
+use crate::smtp_target::{SmtpTarget, SmtpTargetError};
 
 /// How long a claimed email is left to its sender before another may retry it, in seconds
 /// (longer than lettre's 60-second SMTP timeout).
@@ -68,22 +68,24 @@ fn unix_now() -> i64 {
 
 impl Mailer {
     /// A mailer for the configured target, queueing in `db`.
-    pub fn new(target: &SmtpTarget, from: &str, db: Database, retry: RetryPolicy) -> Self {
+    pub fn new(
+        target: &SmtpTarget,
+        ca_file: Option<&std::path::Path>,
+        from: &str,
+        db: Database,
+        retry: RetryPolicy,
+    ) -> Result<Self, SmtpTargetError> {
         let transport = match target {
             SmtpTarget::Log => None,
-            SmtpTarget::Server { host, port } => Some(
-                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
-                    .port(*port)
-                    .build(),
-            ),
+            SmtpTarget::Server(server) => Some(server.transport(ca_file)?),
         };
-        Self {
+        Ok(Self {
             transport,
             from: from.parse().ok(),
             db,
             wake: Arc::new(Notify::new()),
             retry,
-        }
+        })
     }
 
     /// Queues an email for the sender (or logs it when no relay is configured). A queue that

@@ -22,6 +22,7 @@ mod rules;
 mod secrets_at_rest;
 mod signing_v2;
 mod support;
+mod tls;
 mod transport_limits;
 mod travel_speed;
 mod verdicts;

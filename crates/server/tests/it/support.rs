@@ -51,10 +51,19 @@ pub async fn fresh_postgres_database() -> Option<String> {
 pub struct Smtp {
     pub port: u16,
     pub maildir: PathBuf,
-    _child: tokio::process::Child,
+    _child: Option<tokio::process::Child>,
 }
 
 impl Smtp {
+    /// Reads a Maildir another server (the TLS tests' own) writes.
+    pub fn reader(maildir: PathBuf) -> Smtp {
+        Smtp {
+            port: 0,
+            maildir,
+            _child: None,
+        }
+    }
+
     pub async fn start(dir: &std::path::Path) -> Smtp {
         Self::start_on(dir, free_port()).await
     }
@@ -82,7 +91,7 @@ impl Smtp {
         Smtp {
             port,
             maildir,
-            _child: child,
+            _child: Some(child),
         }
     }
 

@@ -130,6 +130,11 @@ pub struct Config {
     #[arg(long, env = "VIGIL_SECRET_KEY", hide_env_values = true, value_parser = sensitive_text)]
     #[serde(serialize_with = "crate::config_report::redacted")]
     pub secret_key: Option<Sensitive<String>>,
+    /// For `reseal` only: the key that replaces VIGIL_SECRET_KEY (environment or config file
+    /// only).
+    #[arg(long, env = "VIGIL_NEW_SECRET_KEY", hide_env_values = true, value_parser = sensitive_text)]
+    #[serde(serialize_with = "crate::config_report::redacted")]
+    pub new_secret_key: Option<Sensitive<String>>,
     /// The mail relay: `smtp://host:port`, `smtp://user:password@host:587?tls=required`
     /// (STARTTLS) or `smtps://user:password@host:465`; unset: emails are logged instead of sent.
     /// With a password: environment or config file only.
@@ -216,6 +221,9 @@ pub enum ServerCommand {
     /// Prints the effective configuration (every setting and where defaults apply), secrets
     /// redacted, and checks it; exits 2 when the service would refuse it.
     CheckConfig,
+    /// Key rotation, with every instance stopped: re-seals every TOTP secret and document from
+    /// VIGIL_SECRET_KEY to VIGIL_NEW_SECRET_KEY (all or nothing); then start with the new key.
+    Reseal,
 }
 
 /// The rules' thresholds (defaults as issue 5 fixes them; the clap defaults are the only ones).
@@ -458,10 +466,11 @@ fn with_sqlite_create_mode(url: &str) -> String {
 const CONFIG_VARIABLE: &str = "VIGIL_CONFIG";
 
 /// The secret settings (clap id, variable): never flags, never printed.
-pub const SECRET_SETTINGS: [(&str, &str); 3] = [
+pub const SECRET_SETTINGS: [(&str, &str); 4] = [
     ("site_key", "VIGIL_SITE_KEY"),
     ("reviewer_key", "VIGIL_REVIEWER_KEY"),
     ("secret_key", "VIGIL_SECRET_KEY"),
+    ("new_secret_key", "VIGIL_NEW_SECRET_KEY"),
 ];
 
 /// The flag of a secret setting, for its error.
@@ -469,6 +478,7 @@ fn flag_of(id: &str) -> &'static str {
     match id {
         "site_key" => "site-key",
         "reviewer_key" => "reviewer-key",
+        "new_secret_key" => "new-secret-key",
         _ => "secret-key",
     }
 }

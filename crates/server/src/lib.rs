@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod private_files;
 pub mod public_url;
 pub mod request_limits;
+pub mod reseal;
 pub mod routes;
 pub mod rules;
 pub mod sealed_secret;

@@ -32,6 +32,22 @@ async fn main() -> ExitCode {
             ExitCode::from(2)
         };
     }
+    if config.command == Some(ServerCommand::Reseal) {
+        return match vigil_server::reseal::reseal(config).await {
+            Ok(counts) => {
+                println!(
+                    "re-sealed {} secrets and {} documents with the new key ({} already were); \
+                     start the service with VIGIL_SECRET_KEY set to the new key",
+                    counts.secrets, counts.documents, counts.already_new
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("vigil-server: {error}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let mut generated_secret_key = false;
     if config.demo {
         // The demo makes its own random keys when none are given, and prints them once.

@@ -8,6 +8,7 @@
 mod accounts;
 mod email_queue;
 mod events;
+mod reseal;
 mod throttle;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
@@ -16,6 +17,7 @@ use sqlx::{AnyPool, Executor};
 pub use accounts::{AccountRow, NewAccount, SecretKeyCheckError};
 pub use email_queue::QueuedEmail;
 pub use events::{EventRow, FeedCursor, NewEventRow};
+pub use reseal::{ResealCounts, ResealError};
 pub use throttle::{Attempt, BlockRule, FAMILIAR_SOURCE};
 
 /// The migrations, in order; each runs once, in a transaction, recorded in `schema_migrations`.

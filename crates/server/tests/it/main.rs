@@ -6,6 +6,7 @@
 
 mod accounts;
 mod configuration;
+mod deployment;
 mod documents;
 mod email_queue;
 mod emails;

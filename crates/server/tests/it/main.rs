@@ -6,6 +6,7 @@
 
 mod accounts;
 mod configuration;
+mod crash_safety;
 mod deployment;
 mod documents;
 mod email_queue;

@@ -201,7 +201,6 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
             .await
             .map_err(StartError::Demo)?;
     }
-    spawn_nonce_sweeper(state.clone());
     let (shutdown, shutdown_signal) = watch::channel(false);
     if matches!(smtp, SmtpTarget::Log) && !config.demo {
         tracing::warn!(
@@ -210,6 +209,7 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
         );
     }
     let sender = tokio::spawn(state.mailer.clone().run_sender(shutdown_signal.clone()));
+    spawn_nonce_sweeper(state.clone(), shutdown_signal.clone());
     let metrics_listener = match config.metrics_listen {
         Some(address) => Some(
             TcpListener::bind(address)
@@ -273,12 +273,18 @@ fn db_kind(url: &str) -> &'static str {
     }
 }
 
-/// Forgets nonces once they can no longer pass the timestamp check, every minute.
-fn spawn_nonce_sweeper(state: Arc<AppState>) {
+/// Forgets nonces once they can no longer pass the timestamp check, every minute, until the
+/// service stops (so the state, and its database connections, go with it).
+fn spawn_nonce_sweeper(state: Arc<AppState>, stop: watch::Receiver<bool>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        let stopped = stop_signal(stop);
+        tokio::pin!(stopped);
         loop {
-            tick.tick().await;
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = &mut stopped => return,
+            }
             let before = state.clock.now() - vigil_core::activity::NONCE_WINDOW_SECONDS;
             if let Err(error) = state.db.forget_nonces(before).await {
                 tracing::warn!(%error, "nonce sweep failed");

@@ -1,8 +1,9 @@
-//! Configuration: command-line flags, each also read from a `VIGIL_*` environment variable, and an
-//! optional `NAME=value` file (`--config`) for what neither gives. Flags win over the
-//! environment, the environment over the file, the file over the defaults; every setting with a
-//! variable can come from the file (the file is read through the same clap definitions, so a new
-//! setting needs nothing here).
+//! Configuration, one source of truth: the clap definitions below. Every setting is a
+//! command-line flag, a `VIGIL_*` environment variable and a `NAME=value` line of the `--config`
+//! file. Flags win over the environment, the environment over the file, the file over the
+//! defaults; the file is read through the same clap definitions, so a new setting needs nothing
+//! here. Secrets (the site, reviewer and secret keys) are refused as flags (other users see a
+//! command line), and a config file other users may read or write is refused.
 
 use std::collections::{BTreeSet, HashMap};
 use std::ffi::OsString;
@@ -10,20 +11,36 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use clap::parser::ValueSource;
-use clap::{Arg, CommandFactory, FromArgMatches, Parser};
+use clap::{Arg, CommandFactory, FromArgMatches, Parser, Subcommand};
 use vigil_core::Sensitive;
 
 use crate::public_url::PublicUrl;
 use crate::sealed_secret::{SecretKeyError, SecretSealer};
+pub use crate::smtp_target::SmtpTarget;
 
 /// Why the service cannot start with the configuration it was given.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// A required key is missing; the service never falls back to a default key.
     #[error(
-        "{0} is not set: give it in the environment, as --{1}, or in the --config file (no default key is used)"
+        "{0} is not set: give it in the environment or in the --config file (no default key is used)"
     )]
     MissingKey(&'static str, &'static str),
+    /// A secret was given as a command-line flag, which every user of the machine can read.
+    #[error(
+        "--{0} is refused on the command line (other users can read it): set {1} in the environment or in the --config file"
+    )]
+    SecretAsFlag(&'static str, &'static str),
+    /// The config file holds secrets but other users may read or change it.
+    #[error(
+        "the config file {path} is open to other users (mode {mode:04o}); it holds secrets: chmod o-rwx it"
+    )]
+    FileOpenToOthers {
+        /// The file.
+        path: PathBuf,
+        /// Its permission bits.
+        mode: u32,
+    },
     /// A key is too short to be a secret.
     #[error("{0} must be at least 16 characters long")]
     WeakKey(&'static str),
@@ -58,9 +75,14 @@ pub enum ConfigError {
     /// `VIGIL_SECRET_KEY` is not 32 bytes in hex or base64.
     #[error("{0}")]
     SecretKey(#[from] SecretKeyError),
-    /// `VIGIL_SMTP_URL` is not `smtp://host:port`.
-    #[error("VIGIL_SMTP_URL must look like smtp://host:port (got '{0}')")]
-    SmtpUrl(String),
+    /// `VIGIL_SMTP_URL` or `VIGIL_SMTP_CA_FILE` cannot be used.
+    #[error("{0}")]
+    Smtp(#[from] crate::smtp_target::SmtpTargetError),
+    /// A URL with a password was given as a command-line flag.
+    #[error(
+        "--{0} with a password is refused on the command line (other users can read it): set {1} in the environment or in the --config file"
+    )]
+    PasswordAsFlag(&'static str, &'static str),
     /// `VIGIL_PUBLIC_URL` is not a usable base URL.
     #[error("{0}")]
     PublicUrl(#[from] crate::public_url::PublicUrlError),
@@ -70,7 +92,7 @@ pub enum ConfigError {
 }
 
 /// Every setting of `vigil-server`.
-#[derive(Parser, Debug, Clone)]
+#[derive(Parser, Debug, Clone, serde::Serialize)]
 #[command(
     name = "vigil-server",
     version,
@@ -80,24 +102,54 @@ pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "VIGIL_SERVER_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
-    /// `sqlite://path` or `postgres://…` (default: vigil-server.db in the data directory).
-    #[arg(long, env = "VIGIL_DATABASE_URL")]
+    /// Address of the Prometheus `/metrics` endpoint (with `/healthz` and `/readyz`), apart
+    /// from the public one; unset: no metrics endpoint.
+    #[arg(long, env = "VIGIL_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
+    /// Log lines as `text` (for a terminal) or `json` (one object a line, for a collector).
+    #[arg(long, env = "VIGIL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+    /// `sqlite://path` or `postgres://…` (default: vigil-server.db in the data directory);
+    /// PostgreSQL over TLS with `?sslmode=verify-full` (the system's trust store) and
+    /// `&sslrootcert=/path/ca.pem`. With a password: environment or config file only.
+    #[arg(long, env = "VIGIL_DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
     /// Directory of the default SQLite database (default: ~/.local/share/vigil-server).
     #[arg(long, env = "VIGIL_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
-    /// The key the site's backend sends as `Authorization: Bearer …`.
+    /// The key the site's backend sends as `Authorization: Bearer …` (environment or config
+    /// file only).
     #[arg(long, env = "VIGIL_SITE_KEY", hide_env_values = true)]
     pub site_key: Option<String>,
-    /// The key reviewers send (and type as the password of the /review page).
+    /// The key reviewers send, and type as the password of the /review page (environment or
+    /// config file only).
     #[arg(long, env = "VIGIL_REVIEWER_KEY", hide_env_values = true)]
     pub reviewer_key: Option<String>,
-    /// 32 random bytes (64 hex digits or base64) that encrypt the TOTP secrets in the database.
+    /// 32 random bytes (64 hex digits or base64) that encrypt the TOTP secrets in the database
+    /// (environment or config file only).
     #[arg(long, env = "VIGIL_SECRET_KEY", hide_env_values = true, value_parser = sensitive_text)]
+    #[serde(serialize_with = "crate::config_report::redacted")]
     pub secret_key: Option<Sensitive<String>>,
-    /// `smtp://host:port`; unset: emails are logged instead of sent.
-    #[arg(long, env = "VIGIL_SMTP_URL")]
+    /// For `reseal` only: the key that replaces VIGIL_SECRET_KEY (environment or config file
+    /// only).
+    #[arg(long, env = "VIGIL_NEW_SECRET_KEY", hide_env_values = true, value_parser = sensitive_text)]
+    #[serde(serialize_with = "crate::config_report::redacted")]
+    pub new_secret_key: Option<Sensitive<String>>,
+    /// The mail relay: `smtp://host:port`, `smtp://user:password@host:587?tls=required`
+    /// (STARTTLS) or `smtps://user:password@host:465`; unset: emails are logged instead of sent.
+    /// With a password: environment or config file only.
+    #[arg(long, env = "VIGIL_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
+    /// A PEM file of CA certificates trusted for the relay, besides the system's.
+    #[arg(long, env = "VIGIL_SMTP_CA_FILE")]
+    pub smtp_ca_file: Option<PathBuf>,
+    /// Seconds before the first retry of an email the relay did not take (doubled after each
+    /// further failure).
+    #[arg(long, env = "VIGIL_EMAIL_RETRY_SECONDS", default_value_t = 30)]
+    pub email_retry_seconds: u64,
+    /// The longest wait between two attempts at an email, in seconds.
+    #[arg(long, env = "VIGIL_EMAIL_RETRY_MAX_SECONDS", default_value_t = 3600)]
+    pub email_retry_max_seconds: u64,
     /// The From address of emails.
     #[arg(
         long,
@@ -114,8 +166,9 @@ pub struct Config {
     /// An optional MaxMind-format city database, for the travel-speed rule.
     #[arg(long, env = "VIGIL_CITY_DATABASE")]
     pub city_database: Option<PathBuf>,
-    /// A file of `NAME=value` lines (e.g. `VIGIL_SITE_KEY=…`) for settings not given otherwise.
-    #[arg(long, env = "VIGIL_CONFIG")]
+    /// A file of `NAME=value` lines (e.g. `VIGIL_SITE_KEY=…`) for settings not given otherwise;
+    /// refused when other users may read it.
+    #[arg(long, env = "VIGIL_CONFIG", global = true)]
     pub config: Option<PathBuf>,
     /// Start with demo accounts and a realistic history (and generated keys if none are set).
     #[arg(long)]
@@ -135,14 +188,46 @@ pub struct Config {
     pub max_requests_in_flight: usize,
     /// The takeover rules' thresholds.
     #[command(flatten)]
+    #[serde(flatten)]
     pub rules: RuleSettings,
+    /// What to do instead of serving, if anything (a subcommand, added by [`Config::from_args`]
+    /// so the config file's pass through these definitions has none).
+    #[arg(skip)]
+    #[serde(skip)]
+    pub command: Option<ServerCommand>,
     /// Whether the `--config` file was read into these settings already.
     #[arg(skip)]
+    #[serde(skip)]
     file_read: bool,
+    /// Names in the config file that are no setting (logged once logging is set up).
+    #[arg(skip)]
+    #[serde(skip)]
+    pub unknown_file_names: Vec<String>,
+}
+
+/// How log lines are written.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object a line.
+    Json,
+}
+
+/// What `vigil-server` does instead of serving.
+#[derive(clap::Subcommand, Debug, Clone, PartialEq, Eq)]
+pub enum ServerCommand {
+    /// Prints the effective configuration (every setting and where defaults apply), secrets
+    /// redacted, and checks it; exits 2 when the service would refuse it.
+    CheckConfig,
+    /// Key rotation, with every instance stopped: re-seals every TOTP secret and document from
+    /// VIGIL_SECRET_KEY to VIGIL_NEW_SECRET_KEY (all or nothing); then start with the new key.
+    Reseal,
 }
 
 /// The rules' thresholds (defaults as issue 5 fixes them; the clap defaults are the only ones).
-#[derive(clap::Args, Debug, Clone)]
+#[derive(clap::Args, Debug, Clone, serde::Serialize)]
 pub struct RuleSettings {
     /// Two sign-ins from different countries less than this many minutes apart lock the account.
     #[arg(long, env = "VIGIL_TRAVEL_WINDOW_MINUTES", default_value_t = 120)]
@@ -179,20 +264,6 @@ pub struct RuleSettings {
     pub alert_interval_minutes: i64,
 }
 
-/// Where emails go.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SmtpTarget {
-    /// Log each email (subject and recipient only) instead of sending.
-    Log,
-    /// Plain SMTP to this host and port.
-    Server {
-        /// Host name or address.
-        host: String,
-        /// Port.
-        port: u16,
-    },
-}
-
 impl Config {
     /// A configuration with defaults and the given keys, for tests and embedding.
     pub fn with_keys(site_key: &str, reviewer_key: &str) -> Self {
@@ -209,8 +280,29 @@ impl Config {
         I: IntoIterator<Item = T>,
         T: Into<OsString> + Clone,
     {
-        let matches = Self::command().try_get_matches_from(args)?;
+        let matches =
+            ServerCommand::augment_subcommands(Self::command()).try_get_matches_from(args)?;
+        for (id, variable) in SECRET_SETTINGS {
+            if matches.value_source(id) == Some(ValueSource::CommandLine) {
+                return Err(ConfigError::SecretAsFlag(flag_of(id), variable));
+            }
+        }
+        for (id, flag, variable) in [
+            ("database_url", "database-url", "VIGIL_DATABASE_URL"),
+            ("smtp_url", "smtp-url", "VIGIL_SMTP_URL"),
+        ] {
+            let with_password = matches
+                .get_one::<String>(id)
+                .and_then(|text| url::Url::parse(text).ok())
+                .is_some_and(|url| url.password().is_some());
+            if with_password && matches.value_source(id) == Some(ValueSource::CommandLine) {
+                return Err(ConfigError::PasswordAsFlag(flag, variable));
+            }
+        }
         let mut config = Self::from_arg_matches(&matches)?;
+        if matches.subcommand_name().is_some() {
+            config.command = Some(ServerCommand::from_arg_matches(&matches)?);
+        }
         config.read_file(|arg| {
             matches!(
                 matches.value_source(arg.get_id().as_str()),
@@ -258,9 +350,12 @@ impl Config {
                 args.push(format!("--{long}={value}").into());
             }
         }
-        for name in values.keys().filter(|name| !known.contains(name.as_str())) {
-            tracing::warn!(file = %path.display(), name, "not a setting; ignored");
-        }
+        self.unknown_file_names = values
+            .keys()
+            .filter(|name| !known.contains(name.as_str()))
+            .cloned()
+            .collect();
+        self.unknown_file_names.sort();
         // Without defaults or variables, only what the file gives is present in the matches, and
         // only that is updated.
         let file_value = |error: clap::Error| ConfigError::FileValue {
@@ -273,9 +368,12 @@ impl Config {
             .map_err(file_value)?;
         // A flag without a variable (`--demo`) cannot come from the file, but clap gives every
         // flag an implicit `false` that the update would copy.
-        let demo = self.demo;
+        let (demo, command) = (self.demo, self.command.clone());
+        let unknown = std::mem::take(&mut self.unknown_file_names);
         self.update_from_arg_matches(&matches).map_err(file_value)?;
         self.demo = demo;
+        self.command = command;
+        self.unknown_file_names = unknown;
         self.file_read = true;
         Ok(())
     }
@@ -312,9 +410,11 @@ impl Config {
 
     /// The database URL, defaulting to a SQLite file in the data directory (created 0700 if
     /// needed).
+    /// A `sqlite://path` URL without a `mode` opens the file read-write and creates it (as the
+    /// README's form promises; SQLite alone would refuse a missing file).
     pub fn database_url(&self) -> Result<String, ConfigError> {
         if let Some(url) = &self.database_url {
-            return Ok(url.clone());
+            return Ok(with_sqlite_create_mode(url));
         }
         let dir = match &self.data_dir {
             Some(dir) => dir.clone(),
@@ -334,23 +434,7 @@ impl Config {
 
     /// Where emails go.
     pub fn smtp_target(&self) -> Result<SmtpTarget, ConfigError> {
-        let Some(url) = self.smtp_url.as_deref().filter(|url| !url.is_empty()) else {
-            return Ok(SmtpTarget::Log);
-        };
-        let bad = || ConfigError::SmtpUrl(url.to_owned());
-        let rest = url.strip_prefix("smtp://").ok_or_else(bad)?;
-        let (host, port) = rest
-            .trim_end_matches('/')
-            .rsplit_once(':')
-            .ok_or_else(bad)?;
-        let port = port.parse().map_err(|_| bad())?;
-        if host.is_empty() {
-            return Err(bad());
-        }
-        Ok(SmtpTarget::Server {
-            host: host.to_owned(),
-            port,
-        })
+        Ok(SmtpTarget::parse(self.smtp_url.as_deref())?)
     }
 
     /// The public URL: the base of `activity=` URLs and what signed requests must be signed
@@ -363,11 +447,65 @@ impl Config {
     }
 }
 
+/// `url` with `mode=rwc` added when it is a SQLite URL naming no mode.
+fn with_sqlite_create_mode(url: &str) -> String {
+    let is_sqlite = url.starts_with("sqlite:");
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let memory = path.ends_with(":memory:");
+    if !is_sqlite || memory || query.split('&').any(|pair| pair.starts_with("mode=")) {
+        return url.to_owned();
+    }
+    if query.is_empty() {
+        format!("{path}?mode=rwc")
+    } else {
+        format!("{path}?{query}&mode=rwc")
+    }
+}
+
 /// The variable of `--config` itself.
 const CONFIG_VARIABLE: &str = "VIGIL_CONFIG";
 
+/// The secret settings (clap id, variable): never flags, never printed.
+pub const SECRET_SETTINGS: [(&str, &str); 4] = [
+    ("site_key", "VIGIL_SITE_KEY"),
+    ("reviewer_key", "VIGIL_REVIEWER_KEY"),
+    ("secret_key", "VIGIL_SECRET_KEY"),
+    ("new_secret_key", "VIGIL_NEW_SECRET_KEY"),
+];
+
+/// The flag of a secret setting, for its error.
+fn flag_of(id: &str) -> &'static str {
+    match id {
+        "site_key" => "site-key",
+        "reviewer_key" => "reviewer-key",
+        "new_secret_key" => "new-secret-key",
+        _ => "secret-key",
+    }
+}
+
+/// Refuses a config file other users may read or write (it holds the keys).
+fn check_private(path: &Path) -> Result<(), ConfigError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let metadata = std::fs::metadata(path).map_err(|source| ConfigError::File {
+            path: path.to_owned(),
+            source,
+        })?;
+        let mode = metadata.permissions().mode() & 0o7777;
+        if mode & 0o007 != 0 {
+            return Err(ConfigError::FileOpenToOthers {
+                path: path.to_owned(),
+                mode,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// The `NAME=value` lines of a config file (blank lines and `#` comments skipped).
 fn read_values(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
+    check_private(path)?;
     let text = std::fs::read_to_string(path).map_err(|source| ConfigError::File {
         path: path.to_owned(),
         source,
@@ -410,7 +548,114 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("vigil-server.conf");
         std::fs::write(&path, text).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
         (dir, path.display().to_string())
+    }
+
+    #[test]
+    fn secrets_are_refused_as_flags() {
+        for (flag, variable) in [
+            ("--site-key=site-key-0123456789", "VIGIL_SITE_KEY"),
+            (
+                "--reviewer-key=reviewer-key-0123456789",
+                "VIGIL_REVIEWER_KEY",
+            ),
+            ("--secret-key=00", "VIGIL_SECRET_KEY"),
+        ] {
+            let error = Config::from_args(["vigil-server", flag])
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains("refused on the command line") && error.contains(variable),
+                "{error}"
+            );
+        }
+        // The same keys from the file are taken.
+        let (_dir, path) = config_file("VIGIL_SITE_KEY=site-key-0123456789\n");
+        let config = Config::from_args(["vigil-server", "--config", &path]).unwrap();
+        assert_eq!(config.site_key.as_deref(), Some("site-key-0123456789"));
+    }
+
+    #[test]
+    fn urls_with_a_password_are_refused_as_flags() {
+        for (flag, variable) in [
+            (
+                "--database-url=postgres://vigil:pw@db/vigil",
+                "VIGIL_DATABASE_URL",
+            ),
+            ("--smtp-url=smtps://user:pw@mail", "VIGIL_SMTP_URL"),
+        ] {
+            let error = Config::from_args(["vigil-server", flag])
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains("refused on the command line") && error.contains(variable),
+                "{error}"
+            );
+            assert!(!error.contains("pw@"), "{error}");
+        }
+        // Without a password they are fine as flags.
+        let config =
+            Config::from_args(["vigil-server", "--database-url=postgres://vigil@db/vigil"])
+                .unwrap();
+        assert_eq!(
+            config.database_url.as_deref(),
+            Some("postgres://vigil@db/vigil")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_config_file_other_users_can_read_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_dir, path) = config_file("VIGIL_SITE_KEY=site-key-0123456789\n");
+        for mode in [0o644, 0o604, 0o602] {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+            let error = Config::from_args(["vigil-server", "--config", &path])
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains("open to other users") && error.contains(&format!("{mode:04o}")),
+                "{error}"
+            );
+        }
+        // Group-readable (root:service 0640) is fine.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        Config::from_args(["vigil-server", "--config", &path]).unwrap();
+    }
+
+    #[test]
+    fn a_sqlite_url_without_a_mode_creates_the_file() {
+        let mut config = Config::with_keys("site-key-0123456789", "reviewer-key-0123456789");
+        for (given, effective) in [
+            (
+                "sqlite:///var/lib/v/db.sqlite",
+                "sqlite:///var/lib/v/db.sqlite?mode=rwc",
+            ),
+            (
+                "sqlite://db.sqlite?cache=shared",
+                "sqlite://db.sqlite?cache=shared&mode=rwc",
+            ),
+            ("sqlite://db.sqlite?mode=ro", "sqlite://db.sqlite?mode=ro"),
+            ("sqlite::memory:", "sqlite::memory:"),
+            ("postgres://vigil@db/vigil", "postgres://vigil@db/vigil"),
+        ] {
+            config.database_url = Some(given.to_owned());
+            assert_eq!(config.database_url().unwrap(), effective);
+        }
+    }
+
+    #[test]
+    fn the_config_file_works_after_a_subcommand() {
+        let (_dir, path) = config_file("VIGIL_FAILURES_BEFORE_BLOCK=3\n");
+        let config =
+            Config::from_args(["vigil-server", "check-config", "--config", &path]).unwrap();
+        assert_eq!(config.command, Some(ServerCommand::CheckConfig));
+        assert_eq!(config.rules.failures_before_block, 3);
     }
 
     #[test]

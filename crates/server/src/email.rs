@@ -1,16 +1,15 @@
 //! Emails: alerts for flagged sign-ins, locks and unlocks, and the 7-day digest, rendered from
-//! askama templates (HTML and plain text) and sent over SMTP with lettre, or logged when no SMTP
-//! server is configured. Never a code, a secret or a full card number: the templates only get the
+//! askama templates (HTML and plain text) and built as MIME messages with lettre
+//! (`mail_queue.rs` queues and sends them). Never a code, a secret or a full card number: the templates only get the
 //! lines built here.
 
 use askama::Template;
+use lettre::Message;
 use lettre::message::{Mailbox, MultiPart};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use time::OffsetDateTime;
 use time::macros::format_description;
 use vigil_core::activity::{AccountState, EventKind, mask_reference};
 
-use crate::config::SmtpTarget;
 use crate::db::EventRow;
 use crate::device::{describe, device_from_user_agent};
 
@@ -211,59 +210,8 @@ pub fn digest_email(
     })
 }
 
-/// Sends emails in the background (a slow SMTP server never holds up a request).
-#[derive(Clone)]
-pub struct Mailer {
-    transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
-    from: Option<Mailbox>,
-}
-
-impl std::fmt::Debug for Mailer {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Mailer")
-            .field("smtp", &self.transport.is_some())
-            .finish()
-    }
-}
-
-impl Mailer {
-    /// A mailer for the configured target.
-    pub fn new(target: &SmtpTarget, from: &str) -> Self {
-        let transport = match target {
-            SmtpTarget::Log => None,
-            SmtpTarget::Server { host, port } => Some(
-                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
-                    .port(*port)
-                    .build(),
-            ),
-        };
-        Self {
-            transport,
-            from: from.parse().ok(),
-        }
-    }
-
-    /// Queues an email; failures are logged (without the body).
-    pub fn send(&self, email: OutgoingEmail) {
-        let Some(transport) = self.transport.clone() else {
-            tracing::info!(to = %email.to, subject = %email.subject, "email (no SMTP configured)");
-            return;
-        };
-        let from = self.from.clone();
-        tokio::spawn(async move {
-            let message = build_message(from, &email);
-            match message {
-                Ok(message) => match transport.send(message).await {
-                    Ok(_) => tracing::info!(to = %email.to, subject = %email.subject, "email sent"),
-                    Err(error) => tracing::warn!(to = %email.to, %error, "email not sent"),
-                },
-                Err(error) => tracing::warn!(to = %email.to, %error, "email not built"),
-            }
-        });
-    }
-}
-
-fn build_message(from: Option<Mailbox>, email: &OutgoingEmail) -> Result<Message, String> {
+/// The email as a MIME message from `from` (text and HTML alternatives).
+pub fn build_message(from: Option<Mailbox>, email: &OutgoingEmail) -> Result<Message, String> {
     let from = from.ok_or("the From address is not valid")?;
     let to: Mailbox = email
         .to

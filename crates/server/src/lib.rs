@@ -5,8 +5,10 @@
 //! in-process with their own [`Clock`] and talk to it over HTTP on 127.0.0.1, through the
 //! `testing` module (feature `testing`, which other crates' dev-dependencies turn on).
 
+pub mod access_log;
 pub mod clock;
 pub mod config;
+pub mod config_report;
 pub mod db;
 pub mod demo;
 pub mod device;
@@ -14,12 +16,16 @@ pub mod email;
 pub mod error;
 pub mod geo;
 pub mod listener;
+pub mod mail_queue;
+pub mod metrics;
 pub mod private_files;
 pub mod public_url;
 pub mod request_limits;
+pub mod reseal;
 pub mod routes;
 pub mod rules;
 pub mod sealed_secret;
+pub mod smtp_target;
 #[cfg(feature = "testing")]
 pub mod testing;
 
@@ -31,16 +37,16 @@ use std::time::Duration;
 use ring::hmac;
 use ring::rand::SystemRandom;
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use clock::Clock;
-pub use config::{Config, ConfigError};
+pub use config::{Config, ConfigError, SmtpTarget};
 
 use crate::db::Database;
-use crate::email::Mailer;
 use crate::geo::Geo;
 use crate::listener::LimitedListener;
+use crate::mail_queue::{Mailer, RetryPolicy};
 use crate::request_limits::RequestLimits;
 use crate::routes::{AppState, key_hash};
 
@@ -79,21 +85,37 @@ pub struct RunningServer {
     pub address: SocketAddr,
     /// The base URL, e.g. `http://127.0.0.1:41234`.
     pub base_url: String,
+    /// The address of `/metrics`, when `metrics_listen` is set.
+    pub metrics_address: Option<SocketAddr>,
     /// The shared state (tests read the database through it).
     pub state: Arc<AppState>,
-    shutdown: Option<oneshot::Sender<()>>,
+    shutdown: Option<watch::Sender<bool>>,
     task: JoinHandle<Result<(), std::io::Error>>,
+    metrics_task: Option<JoinHandle<Result<(), std::io::Error>>>,
+    sender: Option<JoinHandle<()>>,
 }
 
 impl RunningServer {
     /// Stops accepting requests, finishes those under way, and returns.
     pub async fn stop(mut self) -> Result<(), std::io::Error> {
         if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
+            let _ = shutdown.send(true);
         }
-        self.task
+        let served = self
+            .task
             .await
-            .map_err(|e| std::io::Error::other(e.to_string()))?
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        if let Some(sender) = self.sender.take() {
+            sender
+                .await
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+        }
+        if let Some(metrics) = self.metrics_task.take() {
+            metrics
+                .await
+                .map_err(|e| std::io::Error::other(e.to_string()))??;
+        }
+        served
     }
 
     /// Runs until the task ends (the binary: until Ctrl-C or SIGTERM).
@@ -107,6 +129,9 @@ impl RunningServer {
 /// Opens the database, binds the listener and serves in a background task.
 pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, StartError> {
     config.load_file()?;
+    for name in &config.unknown_file_names {
+        tracing::warn!(file = ?config.config, name, "not a setting; ignored");
+    }
     let (site_key, reviewer_key) = config.keys()?;
     let (site_key_hash, reviewer_key_hash) = (key_hash(site_key), key_hash(reviewer_key));
     let secret_sealer = config.secret_sealer()?;
@@ -140,6 +165,21 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
     let compare_key = hmac::Key::generate(hmac::HMAC_SHA256, &SystemRandom::new())
         .map_err(|_| StartError::Demo("no randomness".into()))?;
     let timeout = Duration::from_secs(config.request_timeout_seconds.max(1));
+    let mailer = Mailer::new(
+        &smtp,
+        config.smtp_ca_file.as_deref(),
+        &config.smtp_from,
+        db.clone(),
+        RetryPolicy {
+            first: Duration::from_secs(config.email_retry_seconds.max(1)),
+            longest: Duration::from_secs(
+                config
+                    .email_retry_max_seconds
+                    .max(config.email_retry_seconds),
+            ),
+        },
+    )
+    .map_err(ConfigError::from)?;
     let state = Arc::new(AppState {
         db,
         clock,
@@ -149,38 +189,80 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
         review_form_token: routes::review_form_token(&reviewer_key_hash),
         request_limits: RequestLimits::new(timeout, config.max_requests_in_flight),
         secret_sealer,
-        mailer: Mailer::new(&smtp, &config.smtp_from),
+        mailer,
         geo,
         rules: config.rules.clone(),
         public_url,
         issuer: config.issuer.clone(),
+        metrics: metrics::Metrics::new(),
     });
     if config.demo {
         demo::seed(&state, config.demo_uris.as_deref())
             .await
             .map_err(StartError::Demo)?;
     }
-    spawn_nonce_sweeper(state.clone());
-    let (shutdown, shutdown_signal) = oneshot::channel::<()>();
+    let (shutdown, shutdown_signal) = watch::channel(false);
+    if matches!(smtp, SmtpTarget::Log) && !config.demo {
+        tracing::warn!(
+            "VIGIL_SMTP_URL is not set: NO EMAIL WILL BE SENT (alerts, locks and digests are only \
+             logged); set it to the mail relay outside --demo"
+        );
+    }
+    let sender = tokio::spawn(state.mailer.clone().run_sender(shutdown_signal.clone()));
+    spawn_nonce_sweeper(state.clone(), shutdown_signal.clone());
+    let metrics_listener = match config.metrics_listen {
+        Some(address) => Some(
+            TcpListener::bind(address)
+                .await
+                .map_err(|source| StartError::Listen { address, source })?,
+        ),
+        None => None,
+    };
+    let metrics_address = match &metrics_listener {
+        Some(listener) => Some(listener.local_addr().map_err(|source| StartError::Listen {
+            address: config.listen,
+            source,
+        })?),
+        None => None,
+    };
+    let metrics_task = metrics_listener.map(|listener| {
+        let app = routes::metrics_router(state.clone());
+        let stopped = stop_signal(shutdown_signal.clone());
+        tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(stopped)
+                .await
+        })
+    });
     let app = routes::router(state.clone());
     // A silent connection is closed after twice the request timeout, so a request whose body
     // stalls is answered 408 by the request limit first.
     let listener = LimitedListener::new(listener, config.max_connections, timeout * 2);
+    let stopped = stop_signal(shutdown_signal);
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = shutdown_signal.await;
-            })
+            .with_graceful_shutdown(stopped)
             .await
     });
+    if let Some(metrics_address) = metrics_address {
+        tracing::info!(%metrics_address, "metrics at /metrics");
+    }
     tracing::info!(%address, database = db_kind(&database_url), "vigil-server listening");
     Ok(RunningServer {
         address,
         base_url: format!("http://{address}"),
+        metrics_address,
         state,
         shutdown: Some(shutdown),
         task,
+        metrics_task,
+        sender: Some(sender),
     })
+}
+
+/// Resolves once `stop` was asked for (or the `RunningServer` dropped).
+async fn stop_signal(mut signal: watch::Receiver<bool>) {
+    let _ = signal.wait_for(|stop| *stop).await;
 }
 
 fn db_kind(url: &str) -> &'static str {
@@ -191,12 +273,18 @@ fn db_kind(url: &str) -> &'static str {
     }
 }
 
-/// Forgets nonces once they can no longer pass the timestamp check, every minute.
-fn spawn_nonce_sweeper(state: Arc<AppState>) {
+/// Forgets nonces once they can no longer pass the timestamp check, every minute, until the
+/// service stops (so the state, and its database connections, go with it).
+fn spawn_nonce_sweeper(state: Arc<AppState>, stop: watch::Receiver<bool>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        let stopped = stop_signal(stop);
+        tokio::pin!(stopped);
         loop {
-            tick.tick().await;
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = &mut stopped => return,
+            }
             let before = state.clock.now() - vigil_core::activity::NONCE_WINDOW_SECONDS;
             if let Err(error) = state.db.forget_nonces(before).await {
                 tracing::warn!(%error, "nonce sweep failed");

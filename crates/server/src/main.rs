@@ -1,5 +1,6 @@
 //! `vigil-server`: reads its configuration (flags, `VIGIL_*` variables, `--config` file), starts
-//! the activity service and runs until Ctrl-C or SIGTERM.
+//! the activity service and runs until Ctrl-C or SIGTERM; `check-config` prints the effective
+//! configuration instead.
 
 use std::process::ExitCode;
 
@@ -7,17 +8,11 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use ring::rand::{SecureRandom, SystemRandom};
 use vigil_core::Sensitive;
+use vigil_server::config::{LogFormat, ServerCommand};
 use vigil_server::{Clock, Config, ConfigError};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_target(false)
-        .init();
     // Flags, variables and the --config file first, so the demo generates only the keys that no
     // source gives.
     let mut config = match Config::from_args(std::env::args_os()) {
@@ -28,6 +23,31 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    init_logging(config.log_format);
+    if config.command == Some(ServerCommand::CheckConfig) {
+        print!("{}", vigil_server::config_report::report(&config));
+        return if vigil_server::config_report::problems(&config).is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        };
+    }
+    if config.command == Some(ServerCommand::Reseal) {
+        return match vigil_server::reseal::reseal(config).await {
+            Ok(counts) => {
+                println!(
+                    "re-sealed {} secrets and {} documents with the new key ({} already were); \
+                     start the service with VIGIL_SECRET_KEY set to the new key",
+                    counts.secrets, counts.documents, counts.already_new
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("vigil-server: {error}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let mut generated_secret_key = false;
     if config.demo {
         // The demo makes its own random keys when none are given, and prints them once.
@@ -95,6 +115,17 @@ async fn main() -> ExitCode {
             eprintln!("vigil-server: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Log lines on standard output, as text or JSON; `RUST_LOG` filters (default `info`).
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match format {
+        LogFormat::Text => builder.with_target(false).init(),
+        LogFormat::Json => builder.json().with_current_span(false).init(),
     }
 }
 

@@ -24,7 +24,7 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Before SQLite opens `url` (`sqlite://PATH?…`): creates the database file 0600 if it does not
-/// exist, so SQLite (which gives its WAL and shared-memory files the database's mode) never
+/// exist (and its missing folders 0700), so SQLite (which gives its WAL and shared-memory files the database's mode) never
 /// makes world-readable files. Other URLs are left alone.
 pub fn prepare_sqlite_file(url: &str) -> std::io::Result<()> {
     let Some(rest) = url
@@ -36,6 +36,12 @@ pub fn prepare_sqlite_file(url: &str) -> std::io::Result<()> {
     let path = rest.split('?').next().unwrap_or_default();
     if path.is_empty() || path == ":memory:" || Path::new(path).exists() {
         return Ok(());
+    }
+    if let Some(parent) = Path::new(path).parent()
+        && !parent.as_os_str().is_empty()
+        && !parent.exists()
+    {
+        create_private_dir(parent)?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);

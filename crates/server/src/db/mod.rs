@@ -6,14 +6,18 @@
 //! serialises work on one account across processes.
 
 mod accounts;
+mod email_queue;
 mod events;
+mod reseal;
 mod throttle;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 
 pub use accounts::{AccountRow, NewAccount, SecretKeyCheckError};
+pub use email_queue::QueuedEmail;
 pub use events::{EventRow, FeedCursor, NewEventRow};
+pub use reseal::{ResealCounts, ResealError};
 pub use throttle::{Attempt, BlockRule, FAMILIAR_SOURCE};
 
 /// The migrations, in order; each runs once, in a transaction, recorded in `schema_migrations`.
@@ -23,6 +27,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         2,
         include_str!("../../migrations/0002_throttles_counts.sql"),
     ),
+    (3, include_str!("../../migrations/0003_email_queue.sql")),
 ];
 
 /// A pool of connections to the service's database.
@@ -119,6 +124,23 @@ impl Database {
                 .await?;
         }
         tx.commit().await
+    }
+
+    /// Whether the service can work: the database answers and every migration this build
+    /// knows is applied.
+    pub async fn readiness(&self) -> Result<(), NotReady> {
+        let latest: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(|error| NotReady::Unreachable(error.to_string()))?;
+        let expected = MIGRATIONS.last().map(|(version, _)| *version).unwrap_or(0);
+        match latest {
+            Some(version) if version >= expected => Ok(()),
+            other => Err(NotReady::Migrations {
+                applied: other.unwrap_or(0),
+                expected,
+            }),
+        }
     }
 
     /// Records a feed request's nonce; `false` when it was already seen (a replay).
@@ -268,6 +290,22 @@ impl Database {
         })
         .transpose()
     }
+}
+
+/// Why the service is not ready.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotReady {
+    /// The database does not answer.
+    #[error("the database does not answer: {0}")]
+    Unreachable(String),
+    /// The schema is older than this build.
+    #[error("the database schema is at migration {applied}, this build needs {expected}")]
+    Migrations {
+        /// The last migration applied.
+        applied: i64,
+        /// The last migration this build has.
+        expected: i64,
+    },
 }
 
 /// A stored document.

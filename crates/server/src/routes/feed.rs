@@ -127,7 +127,7 @@ pub async fn verdict(
     let change = rules::verdict(&mut tx, &account, &event_id, request.verdict, now).await?;
     tx.commit().await?;
     if let Some(change) = &change {
-        notify_state(&state, &account, change);
+        notify_state(&state, &account, change).await;
     }
     Ok(Json(VerdictRecorded {
         event_id,
@@ -198,7 +198,7 @@ pub async fn upload_document(
     let change = rules::document_received(&mut tx, &account, now).await?;
     tx.commit().await?;
     if let Some(change) = &change {
-        notify_state(&state, &account, change);
+        notify_state(&state, &account, change).await;
     }
     Ok((
         StatusCode::CREATED,

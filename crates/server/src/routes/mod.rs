@@ -2,8 +2,11 @@
 //! callers' keys and signatures as extractors, events as the API shows them).
 
 mod feed;
+mod health;
 mod review;
 mod site;
+
+pub use health::metrics_router;
 
 pub use review::review_form_token;
 
@@ -31,9 +34,9 @@ use crate::clock::Clock;
 use crate::config::RuleSettings;
 use crate::db::{AccountRow, Database, EventRow};
 use crate::device::device_from_user_agent;
-use crate::email::Mailer;
 use crate::error::ApiError;
 use crate::geo::Geo;
+use crate::mail_queue::Mailer;
 use crate::public_url::PublicUrl;
 use crate::request_limits::{RequestLimits, limit_requests};
 use crate::sealed_secret::SecretSealer;
@@ -71,6 +74,8 @@ pub struct AppState {
     pub request_limits: RequestLimits,
     /// Default issuer.
     pub issuer: String,
+    /// The Prometheus metrics.
+    pub metrics: crate::metrics::Metrics,
 }
 
 /// The state as handlers receive it.
@@ -141,6 +146,7 @@ pub fn router(state: SharedState) -> Router {
         )
         .route("/v1/review/accounts/{id}/decision", post(review::decide))
         .merge(review::page_routes())
+        .merge(health::health_routes())
         .fallback(|| async { ApiError::NoRoute })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
@@ -150,6 +156,10 @@ pub fn router(state: SharedState) -> Router {
         .layer(axum::middleware::map_response_with_state(
             state.clone(),
             date_from_clock,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::access_log::observe,
         ))
         .with_state(state)
 }

@@ -121,7 +121,7 @@ async fn apply_decision(
     tx.commit().await?;
     tracing::info!(account = %id, decision = ?request.decision, "review decision");
     if let Some(change) = &change {
-        notify_state(state, &account, change);
+        notify_state(state, &account, change).await;
         return Ok(change.to);
     }
     Ok(AccountState::LockedPendingReview)

@@ -130,6 +130,22 @@ pub async fn enrolment_image(
 
 /// `POST /v1/accounts/{id}/verify`.
 pub async fn verify(
+    caller: SiteCaller,
+    State(state): State<SharedState>,
+    Path(id): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let result = verify_code(caller, State(state.clone()), Path(id), body).await;
+    let label = match &result {
+        Ok(_) => "accepted",
+        Err(error) => error.code().as_str(),
+    };
+    state.metrics.observe_verification(label);
+    result
+}
+
+/// The verification itself (`verify` counts its result).
+async fn verify_code(
     _: SiteCaller,
     State(state): State<SharedState>,
     Path(id): Path<String>,
@@ -208,7 +224,7 @@ pub async fn verify(
         )
         .await?;
         if let Some(change) = lock {
-            notify_state(&state, &account, &change);
+            notify_state(&state, &account, &change).await;
             return Err(ApiError::AccountLocked(change.to));
         }
         return Err(ApiError::InvalidCode);
@@ -370,7 +386,7 @@ async fn notify(
                     &EventLine::from_event(&row),
                     &link,
                 ) {
-                    Ok(mail) => state.mailer.send(mail),
+                    Ok(mail) => state.mailer.send(mail).await,
                     Err(error) => tracing::error!(%error, "alert not rendered"),
                 }
             }
@@ -381,15 +397,18 @@ async fn notify(
         }
     }
     if let Some(change) = change {
-        notify_state(state, account, change);
+        notify_state(state, account, change).await;
     }
 }
 
 /// The lock or unlock email.
-pub fn notify_state(state: &SharedState, account: &AccountRow, change: &StateChange) {
+pub async fn notify_state(state: &SharedState, account: &AccountRow, change: &StateChange) {
     tracing::info!(account = %account.id, from = change.from.as_str(), to = change.to.as_str(), "state changed");
+    if change.to.is_locked() {
+        state.metrics.observe_lock(change.to.as_str());
+    }
     match email::state_email(&account.email, &account.issuer, change.to, &change.reason) {
-        Ok(mail) => state.mailer.send(mail),
+        Ok(mail) => state.mailer.send(mail).await,
         Err(error) => tracing::error!(%error, "state email not rendered"),
     }
 }
@@ -407,7 +426,7 @@ pub async fn send_digest(
     let lines: Vec<EventLine> = events.iter().map(EventLine::from_event).collect();
     let mail = email::digest_email(&account.email, &account.issuer, &lines)
         .map_err(|e| ApiError::Internal(e.to_string()))?;
-    state.mailer.send(mail);
+    state.mailer.send(mail).await;
     Ok(Json(DigestSent {
         sign_ins: count(EventKind::SignIn),
         orders: count(EventKind::OrderPlaced),

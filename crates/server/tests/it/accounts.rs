@@ -185,6 +185,8 @@ async fn openapi_case(backend: Backend) {
         "/v1/review/accounts",
         "/v1/review/accounts/{id}/documents/{document_id}",
         "/v1/review/accounts/{id}/decision",
+        "/healthz",
+        "/readyz",
     ] {
         assert!(
             spec["paths"].get(path).is_some(),

@@ -5,19 +5,26 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
+mod configuration;
+mod crash_safety;
+mod deployment;
 mod documents;
+mod email_queue;
 mod emails;
 mod event_floods;
 mod feed;
 mod input_bounds;
+mod instances;
 mod limits;
 mod lockout;
+mod observability;
 mod review;
 mod review_page;
 mod rules;
 mod secrets_at_rest;
 mod signing_v2;
 mod support;
+mod tls;
 mod transport_limits;
 mod travel_speed;
 mod verdicts;

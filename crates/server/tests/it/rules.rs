@@ -206,7 +206,7 @@ async fn config_file_case(backend: Backend) {
     // A rule threshold written only in the --config file takes effect.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("vigil-server.conf");
-    std::fs::write(&file, "# stricter\nVIGIL_PAYMENT_METHODS_TO_LOCK=2\n").unwrap();
+    crate::support::write_private(&file, "# stricter\nVIGIL_PAYMENT_METHODS_TO_LOCK=2\n");
     let h = Harness::start_configured(backend, false, move |config| {
         config.config = Some(file);
     })

@@ -242,7 +242,7 @@ async fn a_missing_or_malformed_secret_key_stops_the_start() {
 async fn the_secret_key_can_come_from_the_config_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("vigil-server.conf");
-    std::fs::write(&file, format!("# keys\nVIGIL_SECRET_KEY={SECRET_KEY}\n")).unwrap();
+    crate::support::write_private(&file, &format!("# keys\nVIGIL_SECRET_KEY={SECRET_KEY}\n"));
     let mut config = config_for(&Backend::Sqlite, dir.path(), None);
     config.secret_key = None;
     config.config = Some(file);

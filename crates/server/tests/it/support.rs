@@ -15,26 +15,61 @@ pub enum Backend {
     Postgres(String),
 }
 
-pub fn backends() -> Vec<Backend> {
+/// SQLite, and a PostgreSQL database of the test's own when `VIGIL_TEST_POSTGRES_URL` is set
+/// (the service's queue and sweeps work on whole tables, so tests must not share one).
+pub async fn backends() -> Vec<Backend> {
     let mut list = vec![Backend::Sqlite];
-    if let Ok(url) = std::env::var("VIGIL_TEST_POSTGRES_URL")
-        && !url.is_empty()
-    {
+    if let Some(url) = fresh_postgres_database().await {
         list.push(Backend::Postgres(url));
     }
     list
+}
+
+/// A new, empty database on the test PostgreSQL server, if there is one; its URL.
+pub async fn fresh_postgres_database() -> Option<String> {
+    use sqlx::Connection;
+    let url = std::env::var("VIGIL_TEST_POSTGRES_URL").ok()?;
+    if url.is_empty() {
+        return None;
+    }
+    let name = format!("vigil_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(&url).await.unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let (base, query) = url.split_once('?').unwrap_or((&url, ""));
+    let server = &base[..base.rfind('/').unwrap()];
+    Some(if query.is_empty() {
+        format!("{server}/{name}")
+    } else {
+        format!("{server}/{name}?{query}")
+    })
 }
 
 /// A real SMTP server (aiosmtpd) storing every message in a Maildir.
 pub struct Smtp {
     pub port: u16,
     pub maildir: PathBuf,
-    _child: tokio::process::Child,
+    _child: Option<tokio::process::Child>,
 }
 
 impl Smtp {
+    /// Reads a Maildir another server (the TLS tests' own) writes.
+    pub fn reader(maildir: PathBuf) -> Smtp {
+        Smtp {
+            port: 0,
+            maildir,
+            _child: None,
+        }
+    }
+
     pub async fn start(dir: &std::path::Path) -> Smtp {
-        let port = free_port();
+        Self::start_on(dir, free_port()).await
+    }
+
+    /// A server on this port (e.g. one the service was told of while nothing listened there).
+    pub async fn start_on(dir: &std::path::Path, port: u16) -> Smtp {
         let maildir = dir.join("maildir");
         let child = tokio::process::Command::new("/usr/bin/python3")
             .args(["-m", "aiosmtpd", "-n", "-l"])
@@ -56,7 +91,7 @@ impl Smtp {
         Smtp {
             port,
             maildir,
-            _child: child,
+            _child: Some(child),
         }
     }
 
@@ -177,7 +212,7 @@ macro_rules! each_backend {
     ($name:ident, $body:path) => {
         #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
         async fn $name() {
-            for backend in $crate::support::backends() {
+            for backend in $crate::support::backends().await {
                 $body(backend).await;
             }
         }
@@ -191,4 +226,11 @@ pub fn wrong_code(h: &Harness, secret: &vigil_core::Secret) -> String {
         .map(|n| format!("{n:06}"))
         .find(|candidate| !accepted.contains(candidate))
         .unwrap()
+}
+
+/// Writes a config file as an operator must: readable by its owner only (others are refused).
+pub fn write_private(path: &std::path::Path, text: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
 }

@@ -1,0 +1,198 @@
+//! Sending emails through the queue in the database: [`Mailer::send`] stores the email (or, with
+//! no SMTP relay configured, only logs it), and one sender task per instance hands due emails
+//! to the relay with lettre, retrying with exponential backoff while the relay is down or
+//! refuses for now, so an email survives a relay outage and a restart. A permanent refusal
+//! (a 5xx answer) marks the email failed instead of retrying it forever.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use tokio::sync::{Notify, watch};
+
+use crate::db::{Database, QueuedEmail};
+use crate::email::{OutgoingEmail, build_message};
+use crate::smtp_target::{SmtpTarget, SmtpTargetError};
+
+/// How long a claimed email is left to its sender before another may retry it, in seconds
+/// (longer than lettre's 60-second SMTP timeout).
+const LEASE_SECONDS: i64 = 180;
+/// Emails claimed at once.
+const BATCH: i64 = 16;
+
+/// When to try again after failures.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    /// The wait after the first failure, doubled after each further one.
+    pub first: Duration,
+    /// The longest wait.
+    pub longest: Duration,
+}
+
+impl RetryPolicy {
+    /// The wait after `attempts` failed attempts (at least one).
+    pub fn delay(&self, attempts: i64) -> Duration {
+        let doublings = u32::try_from(attempts.saturating_sub(1).clamp(0, 30)).unwrap_or(30);
+        self.first
+            .saturating_mul(2u32.saturating_pow(doublings))
+            .min(self.longest)
+    }
+}
+
+/// Queues emails and sends them.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
+    from: Option<Mailbox>,
+    db: Database,
+    wake: Arc<Notify>,
+    retry: RetryPolicy,
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer")
+            .field("smtp", &self.transport.is_some())
+            .finish()
+    }
+}
+
+/// Unix seconds now (the queue keeps real time, whatever clock the rules run on).
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+impl Mailer {
+    /// A mailer for the configured target, queueing in `db`.
+    pub fn new(
+        target: &SmtpTarget,
+        ca_file: Option<&std::path::Path>,
+        from: &str,
+        db: Database,
+        retry: RetryPolicy,
+    ) -> Result<Self, SmtpTargetError> {
+        let transport = match target {
+            SmtpTarget::Log => None,
+            SmtpTarget::Server(server) => Some(server.transport(ca_file)?),
+        };
+        Ok(Self {
+            transport,
+            from: from.parse().ok(),
+            db,
+            wake: Arc::new(Notify::new()),
+            retry,
+        })
+    }
+
+    /// Queues an email for the sender (or logs it when no relay is configured). A queue that
+    /// cannot be written is logged as an error: that email is lost.
+    pub async fn send(&self, email: OutgoingEmail) {
+        if self.transport.is_none() {
+            tracing::info!(to = %email.to, subject = %email.subject, "email (no SMTP configured)");
+            return;
+        }
+        match self.db.queue_email(&email, unix_now()).await {
+            Ok(()) => self.wake.notify_one(),
+            Err(error) => {
+                tracing::error!(to = %email.to, %error, "email not queued, so not sent")
+            }
+        }
+    }
+
+    /// The sender: runs until `stop` turns true, sending due emails as they come.
+    pub async fn run_sender(self, mut stop: watch::Receiver<bool>) {
+        let Some(transport) = self.transport.clone() else {
+            return;
+        };
+        let poll = self
+            .retry
+            .first
+            .clamp(Duration::from_secs(1), Duration::from_secs(10));
+        loop {
+            if *stop.borrow() {
+                return;
+            }
+            let now = unix_now();
+            let claimed = match self.db.claim_emails(now, now + LEASE_SECONDS, BATCH).await {
+                Ok(claimed) => claimed,
+                Err(error) => {
+                    tracing::warn!(%error, "email queue not read");
+                    Vec::new()
+                }
+            };
+            let full = claimed.len() as i64 == BATCH;
+            for queued in claimed {
+                self.deliver(&transport, queued).await;
+            }
+            if full {
+                continue;
+            }
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(poll) => {}
+                _ = stop.changed() => {}
+            }
+        }
+    }
+
+    /// One attempt at one email, and what the queue keeps of it.
+    async fn deliver(&self, transport: &AsyncSmtpTransport<Tokio1Executor>, queued: QueuedEmail) {
+        let email = &queued.email;
+        let outcome = match build_message(self.from.clone(), email) {
+            Err(error) => self.db.email_failed(&queued.id, &error).await.map(|()| {
+                tracing::error!(to = %email.to, %error, "email cannot be built; not retried");
+            }),
+            Ok(message) => match transport.send(message).await {
+                Ok(_) => self.db.email_sent(&queued.id).await.map(|()| {
+                    tracing::info!(to = %email.to, subject = %email.subject, "email sent");
+                }),
+                Err(error) if error.is_permanent() => {
+                    let text = error.to_string();
+                    self.db.email_failed(&queued.id, &text).await.map(|()| {
+                        tracing::error!(to = %email.to, error = %text, "email refused by the relay; not retried");
+                    })
+                }
+                Err(error) => {
+                    let delay = self.retry.delay(queued.attempts);
+                    let text = error.to_string();
+                    let next = unix_now() + delay.as_secs() as i64;
+                    self.db
+                        .email_retry(&queued.id, next, &text)
+                        .await
+                        .map(|()| {
+                            tracing::warn!(
+                                to = %email.to,
+                                error = %text,
+                                attempts = queued.attempts,
+                                retry_in_seconds = delay.as_secs(),
+                                "email not sent; will retry"
+                            );
+                        })
+                }
+            },
+        };
+        if let Err(error) = outcome {
+            tracing::warn!(%error, "email queue not updated");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delay_doubles_up_to_the_longest() {
+        let retry = RetryPolicy {
+            first: Duration::from_secs(30),
+            longest: Duration::from_secs(3600),
+        };
+        let delays: Vec<u64> = (1..=9).map(|n| retry.delay(n).as_secs()).collect();
+        assert_eq!(delays, [30, 60, 120, 240, 480, 960, 1920, 3600, 3600]);
+        assert_eq!(retry.delay(i64::MAX).as_secs(), 3600);
+    }
+}

@@ -13,6 +13,8 @@ pub enum ErrorCode {
     KeychainUnavailable,
     /// The keychain is locked.
     KeychainLocked,
+    /// The keychain has no default collection to store in.
+    KeychainNoCollection,
     /// An account's secret is missing from the keychain, or unreadable there.
     MissingSecret,
     /// The account list (SQLite) or its folder cannot be used.
@@ -90,6 +92,7 @@ impl From<&VaultError> for AppError {
         let code = match error {
             VaultError::KeychainUnavailable(_) => ErrorCode::KeychainUnavailable,
             VaultError::KeychainLocked => ErrorCode::KeychainLocked,
+            VaultError::KeychainNoCollection => ErrorCode::KeychainNoCollection,
             VaultError::CorruptSecret { .. } | VaultError::MissingSecret { .. } => {
                 ErrorCode::MissingSecret
             }
@@ -148,6 +151,7 @@ mod tests {
         let names: Vec<String> = [
             ErrorCode::KeychainUnavailable,
             ErrorCode::KeychainLocked,
+            ErrorCode::KeychainNoCollection,
             ErrorCode::MissingSecret,
             ErrorCode::Database,
             ErrorCode::Duplicate,
@@ -179,7 +183,7 @@ mod tests {
         .collect();
         assert_eq!(
             names.join(","),
-            r#""keychain_unavailable","keychain_locked","missing_secret","database","duplicate","not_found","invalid_uri","invalid_field","clipboard","capture","bad_image","no_qr_code","not_enrolment","render","settings","activity","not_linked","bad_link","bad_document","update_unavailable","update_check","update_none","update_signature","update_install","bad_backup","wrong_password","backup""#
+            r#""keychain_unavailable","keychain_locked","keychain_no_collection","missing_secret","database","duplicate","not_found","invalid_uri","invalid_field","clipboard","capture","bad_image","no_qr_code","not_enrolment","render","settings","activity","not_linked","bad_link","bad_document","update_unavailable","update_check","update_none","update_signature","update_install","bad_backup","wrong_password","backup""#
         );
     }
 

@@ -62,6 +62,9 @@ pub struct ErrorPage {
     pub message: String,
     /// What to do about it.
     pub advice: &'static str,
+    /// The button that asks the keychain to unlock (or to create its default collection), when
+    /// that is the way out; the page also tries again by itself every few seconds then.
+    pub unlock: Option<&'static str>,
 }
 
 /// One account as a row shows it; no secret, no code (codes arrive separately, as text).

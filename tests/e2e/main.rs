@@ -10,5 +10,6 @@ mod alerts;
 mod backups;
 mod codes;
 mod enrol;
+mod keychain;
 
 use vigil_e2e::support;

@@ -94,14 +94,18 @@ impl App {
         panic!("could not start a WebDriver session: {last_error}");
     }
 
-    /// Waits (up to 20 s) for an element and returns it.
+    /// Waits (up to 20 s) for an element and returns it. A page that redraws the element while
+    /// it is being found (a stale element) is asked again.
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+        let mut last = String::new();
+        for _ in 0..200 {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => return element,
+                Err(error) => last = error.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} never appeared: {last}")
     }
 
     /// Waits (up to 20 s) until `css`'s text satisfies `test`; returns that text.

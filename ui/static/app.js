@@ -12,6 +12,7 @@ const messageOf = (error) => (error && error.message) || String(error);
 const setTrustedHtml = (element, html) => { element.innerHTML = html; };
 const ROW_TYPE = "application/x-vigil-row";
 let menuRow = null;
+let keychainRetry = 0;
 // The group the list is filtered to ("" for all); kept when the list is redrawn.
 let currentGroup = "";
 // Whether the list is in the person's own order (rows can be moved only then).
@@ -48,6 +49,10 @@ function show(html, focusId) {
   app.setAttribute("aria-busy", "false");
   applySettings();
   afterList(focusId);
+  // A locked keychain (or one without a default collection) may be unlocked from elsewhere:
+  // look again every few seconds, so Vigil goes on without a restart.
+  clearTimeout(keychainRetry);
+  if ($(".fatal[data-waiting-for-keychain]")) keychainRetry = setTimeout(lookAgainAtKeychain, 3000);
 }
 
 // Only the account list, as the commands that change accounts send it: the dialogs and the
@@ -194,6 +199,19 @@ async function sendDocument(file) {
     setTrustedHtml(detail(), result.html);
     toast(result.message);
   } catch (error) { toast(messageOf(error)); }
+}
+
+// While the page says the keychain is locked: redraw only once it is not (a message beside the
+// unlock button stays until then).
+async function lookAgainAtKeychain() {
+  let html;
+  try { html = await invoke("render_app"); } catch (error) { html = null; }
+  if (!$(".fatal[data-waiting-for-keychain]")) return;
+  if (!html || html.includes("data-waiting-for-keychain")) {
+    keychainRetry = setTimeout(lookAgainAtKeychain, 3000);
+    return;
+  }
+  show(html);
 }
 
 async function render() {
@@ -571,6 +589,11 @@ const actions = {
   add: () => openAdd(),
   close: (el) => el.closest("dialog").close(),
   retry: () => render(),
+  "unlock-keychain": async () => {
+    $("#unlock-error").textContent = "";
+    try { await invoke("unlock_keychain"); render(); }
+    catch (error) { const shown = $("#unlock-error"); if (shown) shown.textContent = messageOf(error); }
+  },
   "check-update": () => checkUpdate(),
   "open-backups": () => openBackups(),
   "turn-off-backups": () => backupsDo("turn_off_backups", "Automatic backups are off. The backups already made stay in the folder."),

@@ -17,6 +17,11 @@ pub enum VaultError {
         "The system keychain is locked; unlock it (log in to your desktop session) and try again"
     )]
     KeychainLocked,
+    /// The keychain has no default collection (no login keyring) and did not make one.
+    #[error(
+        "The system keychain has no default collection to keep secrets in (this desktop has no login keyring); let Vigil ask the keychain to create one, and answer its prompt"
+    )]
+    KeychainNoCollection,
     /// A keychain item holds something that is not a base32 secret.
     #[error("The keychain item of {name} does not hold a valid secret")]
     CorruptSecret {
@@ -78,6 +83,7 @@ impl From<KeychainError> for VaultError {
         match error {
             KeychainError::Unavailable(detail) => VaultError::KeychainUnavailable(detail),
             KeychainError::Locked => VaultError::KeychainLocked,
+            KeychainError::NoCollection => VaultError::KeychainNoCollection,
         }
     }
 }

@@ -15,6 +15,9 @@ pub enum KeychainError {
     /// The keychain is locked and cannot be unlocked without the person at the desktop.
     #[error("keychain locked")]
     Locked,
+    /// The keychain has no default collection to store in (a desktop without a login keyring).
+    #[error("keychain has no default collection")]
+    NoCollection,
 }
 
 /// Where secrets live. Implementations must be safe to use from several processes at once.
@@ -30,6 +33,12 @@ pub trait SecretStore {
     /// (`Ok(None)` when it cannot). Only unlocked items are listed.
     fn ids(&self) -> Result<Option<Vec<String>>, KeychainError> {
         Ok(None)
+    }
+    /// Asks the keychain to unlock where secrets are stored (the desktop shows its own password
+    /// prompt), or to create that place when there is none (a desktop without a login keyring).
+    /// Returns once the person answered; a store with nothing to unlock succeeds at once.
+    fn unlock(&self) -> Result<(), KeychainError> {
+        Ok(())
     }
     /// The secrets of many ids at once (missing ones are absent from the map). The default reads
     /// one by one; a keychain with a batch interface should do better.
@@ -81,6 +90,9 @@ fn map_keyring(error: keyring::Error) -> KeychainError {
     let lower = text.to_ascii_lowercase();
     if lower.contains("locked") || lower.contains("unlock") {
         KeychainError::Locked
+    } else if lower.contains("no result found") {
+        // `keyring` stores in the collection aliased `default`; without one it says this.
+        KeychainError::NoCollection
     } else {
         KeychainError::Unavailable(text)
     }
@@ -124,6 +136,11 @@ impl SecretStore for KeyringStore {
     #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
     fn ids(&self) -> Result<Option<Vec<String>>, KeychainError> {
         secret_service::ids(&self.service).map(Some)
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+    fn unlock(&self) -> Result<(), KeychainError> {
+        secret_service::unlock_default()
     }
 }
 
@@ -196,6 +213,33 @@ mod secret_service {
             return Err(KeychainError::Locked);
         }
         Ok(found)
+    }
+
+    /// How long the desktop's unlock (or create) prompt may wait for the person.
+    const PROMPT_SECONDS: u64 = 300;
+
+    /// Unlocks the default collection (the one `keyring` stores in), or creates it when there is
+    /// none; either shows the desktop's own prompt.
+    pub(super) fn unlock_default() -> Result<(), KeychainError> {
+        let ss = SecretService::connect_with_max_prompt_timeout(EncryptionType::Dh, PROMPT_SECONDS)
+            .map_err(unavailable)?;
+        let dismissed = |error: dbus_secret_service::Error| match error {
+            dbus_secret_service::Error::Prompt => KeychainError::Locked,
+            other => unavailable(other),
+        };
+        match ss.get_default_collection() {
+            Ok(collection) => {
+                if collection.is_locked().map_err(unavailable)? {
+                    collection.unlock().map_err(dismissed)?;
+                }
+                Ok(())
+            }
+            Err(dbus_secret_service::Error::NoResult) => ss
+                .create_collection("Login", "default")
+                .map(drop)
+                .map_err(dismissed),
+            Err(other) => Err(unavailable(other)),
+        }
     }
 
     /// The `username` (the account id) of every unlocked item of `service`.

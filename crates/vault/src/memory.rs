@@ -52,6 +52,18 @@ impl MemoryStore {
 }
 
 impl SecretStore for MemoryStore {
+    /// As if the person answered the keychain's prompt: a locked store, or one without a
+    /// collection, works from now on.
+    fn unlock(&self) -> Result<(), KeychainError> {
+        let mut fail = self.fail.lock().unwrap_or_else(PoisonError::into_inner);
+        if matches!(
+            *fail,
+            Some(KeychainError::Locked | KeychainError::NoCollection)
+        ) {
+            *fail = None;
+        }
+        Ok(())
+    }
     fn put(&self, id: &str, secret: &Secret) -> Result<(), KeychainError> {
         self.check()?;
         let mut secrets = self.secrets.lock().unwrap_or_else(PoisonError::into_inner);
@@ -100,5 +112,8 @@ impl<S: SecretStore + ?Sized> SecretStore for &S {
     }
     fn ids(&self) -> Result<Option<Vec<String>>, KeychainError> {
         (**self).ids()
+    }
+    fn unlock(&self) -> Result<(), KeychainError> {
+        (**self).unlock()
     }
 }

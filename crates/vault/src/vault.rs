@@ -7,7 +7,9 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use vigil_core::{Algorithm, OtpKind, OtpParams, OtpUri, Secret};
 
-use crate::{Account, AccountId, KeyringStore, SecretStore, VaultError, VaultLocation, schema};
+use crate::{
+    Account, AccountId, KeychainError, KeyringStore, SecretStore, VaultError, VaultLocation, schema,
+};
 
 /// A change (addition or removal) under way for longer than this was cut short by a crash and
 /// is finished on open; a younger one may be another process's, happening now.
@@ -95,6 +97,12 @@ impl<S: SecretStore> Vault<S> {
     /// The database file.
     pub fn database_path(&self) -> &Path {
         &self.path
+    }
+
+    /// Asks the keychain to unlock (the desktop's own prompt), or to create its default
+    /// collection when there is none; returns when the person answered.
+    pub fn unlock_keychain(&self) -> Result<(), VaultError> {
+        Ok(self.store.unlock()?)
     }
 
     /// The secret store.
@@ -186,7 +194,16 @@ impl<S: SecretStore> Vault<S> {
         }
         let id = AccountId::random_in(&self.tag);
         self.insert_row(&id, uri)?;
-        if let Err(error) = self.store.put(id.as_str(), &uri.secret) {
+        let mut stored = self.store.put(id.as_str(), &uri.secret);
+        if stored == Err(KeychainError::NoCollection) {
+            // A desktop without a login keyring: ask the keychain to create its default
+            // collection (its own prompt), then store there.
+            stored = self
+                .store
+                .unlock()
+                .and_then(|()| self.store.put(id.as_str(), &uri.secret));
+        }
+        if let Err(error) = stored {
             // Best effort: if this fails too, the next open removes the pending row.
             let _ = self
                 .connection

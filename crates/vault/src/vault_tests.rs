@@ -555,3 +555,22 @@ fn using_an_account_is_remembered_but_is_not_a_change_to_back_up() {
         Err(VaultError::NotFound(_))
     ));
 }
+
+#[test]
+fn a_keychain_without_a_default_collection_is_asked_to_make_one_when_adding() {
+    let store = MemoryStore::new();
+    let (_dir, mut vault) = vault(&store);
+    store.fail_with(Some(KeychainError::NoCollection));
+    let added = vault
+        .add(&uri("Shop", "alice", "JBSWY3DPEHPK3PXP"))
+        .unwrap();
+    assert_eq!(store.len(), 1, "stored once the collection was made");
+    assert_eq!(vault.accounts().unwrap(), vec![added]);
+    // Locked is not worked around here (the desktop prompts on writes by itself).
+    store.fail_with(Some(KeychainError::Locked));
+    assert!(matches!(
+        vault.add(&uri("Bank", "bob", "GEZDGNBVGY3TQOJQ")),
+        Err(VaultError::KeychainLocked)
+    ));
+    assert_eq!(vault.accounts().unwrap().len(), 1, "nothing half-added");
+}

@@ -39,8 +39,12 @@ fn error_page(error: &AppError) -> ErrorPage {
              GNOME Keyring or KWallet running, then open Vigil again. Nothing has been lost."
         }
         ErrorCode::KeychainLocked => {
-            "Unlock your keychain (it unlocks when you log in to your desktop), then open Vigil \
-             again. Nothing has been lost."
+            "Unlock the keychain: your desktop asks for its password. Vigil goes on by itself \
+             once it is unlocked. Nothing has been lost."
+        }
+        ErrorCode::KeychainNoCollection => {
+            "Your desktop asks you to choose a password for the new keychain; Vigil goes on by \
+             itself once it is made."
         }
         ErrorCode::Database => {
             "Your secrets are safe in the system keychain. Move the account list file aside (or \
@@ -48,10 +52,28 @@ fn error_page(error: &AppError) -> ErrorPage {
         }
         _ => "Close Vigil and open it again. If this keeps happening, please report it.",
     };
+    let unlock = match error.code {
+        ErrorCode::KeychainLocked => Some("Unlock the keychain"),
+        ErrorCode::KeychainNoCollection => Some("Create the keychain"),
+        _ => None,
+    };
     ErrorPage {
         message: error.message.clone(),
         advice,
+        unlock,
     }
+}
+
+/// Asks the keychain to unlock (the desktop's own password prompt), or to create its default
+/// collection when there is none; returns once the person answered. The page draws itself
+/// again afterwards.
+#[tauri::command]
+pub async fn unlock_keychain(state: State<'_, AppState>) -> Result<(), AppError> {
+    let store = state.accounts.vault()?.store().clone();
+    tauri::async_runtime::spawn_blocking(move || vigil_vault::SecretStore::unlock(&store))
+        .await
+        .map_err(|e| AppError::new(ErrorCode::KeychainUnavailable, e.to_string()))?
+        .map_err(|e| AppError::from(vigil_vault::VaultError::from(e)))
 }
 
 /// The current (and next) code of every account whose secret is in the keychain (each for its

@@ -1,0 +1,69 @@
+//! The desktop's light or dark preference, as the portal's Settings interface gives it
+//! (`org.freedesktop.appearance` `color-scheme`), for a theme that follows the system.
+
+use crate::CaptureError;
+
+/// Whether the desktop asks applications for a dark or a light look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorScheme {
+    /// No preference (the portal's 0): the application chooses.
+    NoPreference,
+    /// Prefer dark (1).
+    PreferDark,
+    /// Prefer light (2).
+    PreferLight,
+}
+
+impl ColorScheme {
+    /// The portal's number: 0 no preference, 1 prefer dark, 2 prefer light; any other number
+    /// (a later version's) is read as no preference, as the portal's description asks.
+    pub fn from_portal_value(value: u32) -> Self {
+        match value {
+            1 => Self::PreferDark,
+            2 => Self::PreferLight,
+            _ => Self::NoPreference,
+        }
+    }
+}
+
+/// The desktop's colour scheme, read once from the portal's Settings interface; an error when
+/// the session has no portal (or the portal does not know the setting), in which case the
+/// application keeps to its own or the webview's notion of the system's preference.
+#[cfg(all(unix, not(target_os = "macos")))]
+pub fn desktop_color_scheme() -> Result<ColorScheme, CaptureError> {
+    use crate::portal::{block_on, connect_to};
+    block_on(async {
+        let connection = connect_to("org.freedesktop.portal.Settings")
+            .await
+            .map_err(CaptureError::NoPortal)?;
+        let settings = ashpd::desktop::settings::Settings::with_connection(connection)
+            .await
+            .map_err(|e| CaptureError::Portal(e.to_string()))?;
+        let value = settings
+            .read::<u32>("org.freedesktop.appearance", "color-scheme")
+            .await
+            .map_err(|e| CaptureError::Portal(e.to_string()))?;
+        Ok(ColorScheme::from_portal_value(value))
+    })
+}
+
+/// Not built for this platform: there is no desktop portal.
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+pub fn desktop_color_scheme() -> Result<ColorScheme, CaptureError> {
+    Err(CaptureError::NoPortal(
+        "this system has no desktop portal".into(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ColorScheme;
+
+    #[test]
+    fn portal_values_name_a_scheme() {
+        assert_eq!(ColorScheme::from_portal_value(0), ColorScheme::NoPreference);
+        assert_eq!(ColorScheme::from_portal_value(1), ColorScheme::PreferDark);
+        assert_eq!(ColorScheme::from_portal_value(2), ColorScheme::PreferLight);
+        assert_eq!(ColorScheme::from_portal_value(3), ColorScheme::NoPreference);
+    }
+}

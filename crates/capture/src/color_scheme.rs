@@ -47,6 +47,48 @@ pub fn desktop_color_scheme() -> Result<ColorScheme, CaptureError> {
     })
 }
 
+/// The colour schemes the desktop announces from now on (the portal Settings' `SettingChanged`
+/// signal for `org.freedesktop.appearance` `color-scheme`), so a theme that follows the system
+/// changes with it. Runs on any async runtime: zbus drives the connection on its own thread.
+#[cfg(all(unix, not(target_os = "macos")))]
+pub struct ColorSchemeChanges {
+    /// The portal's announcements, as numbers.
+    values: std::pin::Pin<
+        Box<dyn futures_util::Stream<Item = Result<u32, ashpd::Error>> + Send + 'static>,
+    >,
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+impl ColorSchemeChanges {
+    /// Starts listening; an error when the session has no portal Settings.
+    pub async fn subscribe() -> Result<Self, CaptureError> {
+        let connection = crate::portal::connect_to("org.freedesktop.portal.Settings")
+            .await
+            .map_err(CaptureError::NoPortal)?;
+        let settings = ashpd::desktop::settings::Settings::with_connection(connection)
+            .await
+            .map_err(|e| CaptureError::Portal(e.to_string()))?;
+        let values = settings
+            .receive_setting_changed_with_args::<u32>("org.freedesktop.appearance", "color-scheme")
+            .await
+            .map_err(|e| CaptureError::Portal(e.to_string()))?;
+        Ok(Self {
+            values: Box::pin(values),
+        })
+    }
+
+    /// The next scheme the desktop announces; `None` once the session bus is gone. An
+    /// announcement whose value is not a number is passed over.
+    pub async fn next(&mut self) -> Option<ColorScheme> {
+        use futures_util::StreamExt;
+        loop {
+            if let Ok(value) = self.values.next().await? {
+                return Some(ColorScheme::from_portal_value(value));
+            }
+        }
+    }
+}
+
 /// Not built for this platform: there is no desktop portal.
 #[cfg(not(all(unix, not(target_os = "macos"))))]
 pub fn desktop_color_scheme() -> Result<ColorScheme, CaptureError> {

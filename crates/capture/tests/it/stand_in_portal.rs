@@ -7,6 +7,7 @@
 //! either holds [`SharedDesktop`] while it runs.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use zbus::zvariant::{OwnedObjectPath, OwnedValue, Value};
@@ -55,6 +56,7 @@ pub enum ScreenshotAnswer {
 pub struct StandInPortal {
     connection: zbus::blocking::Connection,
     requests: Arc<Mutex<Vec<HashMap<String, OwnedValue>>>>,
+    color_scheme: Arc<AtomicU32>,
 }
 
 impl StandInPortal {
@@ -62,6 +64,7 @@ impl StandInPortal {
     /// the number the Settings interface gives.
     pub fn start(_desktop: &SharedDesktop, answer: ScreenshotAnswer, color_scheme: u32) -> Self {
         let requests = Arc::new(Mutex::new(Vec::new()));
+        let color_scheme = Arc::new(AtomicU32::new(color_scheme));
         let connection = zbus::blocking::connection::Builder::session()
             .unwrap()
             .name(DESTINATION)
@@ -74,14 +77,39 @@ impl StandInPortal {
                 },
             )
             .unwrap()
-            .serve_at(PATH, SettingsPortal { color_scheme })
+            .serve_at(
+                PATH,
+                SettingsPortal {
+                    color_scheme: color_scheme.clone(),
+                },
+            )
             .unwrap()
             .build()
             .unwrap();
         Self {
             connection,
             requests,
+            color_scheme,
         }
+    }
+
+    /// Changes the colour scheme and announces it, as the portal does when the person switches.
+    pub fn set_color_scheme(&self, value: u32) {
+        self.color_scheme.store(value, Ordering::SeqCst);
+        self.announce("org.freedesktop.appearance", "color-scheme", value);
+    }
+
+    /// Emits Settings' `SettingChanged` for any setting.
+    pub fn announce(&self, namespace: &str, key: &str, value: u32) {
+        self.connection
+            .emit_signal(
+                None::<()>,
+                PATH,
+                "org.freedesktop.portal.Settings",
+                "SettingChanged",
+                &(namespace, key, Value::U32(value)),
+            )
+            .unwrap();
     }
 
     /// The options of every Screenshot request received so far.
@@ -161,13 +189,13 @@ impl ScreenshotPortal {
 
 /// `org.freedesktop.portal.Settings`, version 2, knowing one setting.
 struct SettingsPortal {
-    color_scheme: u32,
+    color_scheme: Arc<AtomicU32>,
 }
 
 impl SettingsPortal {
     fn value(&self, namespace: &str, key: &str) -> zbus::fdo::Result<u32> {
         if (namespace, key) == ("org.freedesktop.appearance", "color-scheme") {
-            Ok(self.color_scheme)
+            Ok(self.color_scheme.load(Ordering::SeqCst))
         } else {
             Err(zbus::fdo::Error::Failed(format!(
                 "Requested setting not found: {namespace} {key}"

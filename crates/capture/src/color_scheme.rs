@@ -26,32 +26,27 @@ impl ColorScheme {
     }
 }
 
+/// The portal's namespace and key of the setting.
+#[cfg(all(unix, not(target_os = "macos")))]
+const SETTING: (&str, &str) = ("org.freedesktop.appearance", "color-scheme");
+
 /// The desktop's colour scheme, read once from the portal's Settings interface; an error when
 /// the session has no portal (or the portal does not know the setting), in which case the
-/// application keeps to its own or the webview's notion of the system's preference.
+/// application keeps to its own or the webview's notion of the system's preference. It blocks
+/// for one D-Bus round trip: async callers use [`ColorSchemeWatch`].
 #[cfg(all(unix, not(target_os = "macos")))]
 pub fn desktop_color_scheme() -> Result<ColorScheme, CaptureError> {
-    use crate::portal::{block_on, connect_to};
-    block_on(async {
-        let connection = connect_to("org.freedesktop.portal.Settings")
-            .await
-            .map_err(CaptureError::NoPortal)?;
-        let settings = ashpd::desktop::settings::Settings::with_connection(connection)
-            .await
-            .map_err(|e| CaptureError::Portal(e.to_string()))?;
-        let value = settings
-            .read::<u32>("org.freedesktop.appearance", "color-scheme")
-            .await
-            .map_err(|e| CaptureError::Portal(e.to_string()))?;
-        Ok(ColorScheme::from_portal_value(value))
-    })
+    crate::portal::block_on(async { ColorSchemeWatch::subscribe().await?.current().await })
 }
 
-/// The colour schemes the desktop announces from now on (the portal Settings' `SettingChanged`
-/// signal for `org.freedesktop.appearance` `color-scheme`), so a theme that follows the system
-/// changes with it. Runs on any async runtime: zbus drives the connection on its own thread.
+/// The desktop's colour scheme now and each change it announces from then on (the portal
+/// Settings' `SettingChanged` signal for `org.freedesktop.appearance` `color-scheme`), so a
+/// theme that follows the system changes with it. Its futures run on any async runtime (zbus
+/// drives the connection on its own thread).
 #[cfg(all(unix, not(target_os = "macos")))]
-pub struct ColorSchemeChanges {
+pub struct ColorSchemeWatch {
+    /// The portal's Settings interface.
+    settings: ashpd::desktop::settings::Settings,
     /// The portal's announcements, as numbers.
     values: std::pin::Pin<
         Box<dyn futures_util::Stream<Item = Result<u32, ashpd::Error>> + Send + 'static>,
@@ -59,8 +54,9 @@ pub struct ColorSchemeChanges {
 }
 
 #[cfg(all(unix, not(target_os = "macos")))]
-impl ColorSchemeChanges {
-    /// Starts listening; an error when the session has no portal Settings.
+impl ColorSchemeWatch {
+    /// Starts listening; an error when the session has no portal Settings. Read
+    /// [`current`](Self::current) after this, so no change falls between the two.
     pub async fn subscribe() -> Result<Self, CaptureError> {
         let connection = crate::portal::connect_to("org.freedesktop.portal.Settings")
             .await
@@ -69,17 +65,28 @@ impl ColorSchemeChanges {
             .await
             .map_err(|e| CaptureError::Portal(e.to_string()))?;
         let values = settings
-            .receive_setting_changed_with_args::<u32>("org.freedesktop.appearance", "color-scheme")
+            .receive_setting_changed_with_args::<u32>(SETTING.0, SETTING.1)
             .await
             .map_err(|e| CaptureError::Portal(e.to_string()))?;
         Ok(Self {
+            settings,
             values: Box::pin(values),
         })
     }
 
+    /// The colour scheme now.
+    pub async fn current(&self) -> Result<ColorScheme, CaptureError> {
+        let value = self
+            .settings
+            .read::<u32>(SETTING.0, SETTING.1)
+            .await
+            .map_err(|e| CaptureError::Portal(e.to_string()))?;
+        Ok(ColorScheme::from_portal_value(value))
+    }
+
     /// The next scheme the desktop announces; `None` once the session bus is gone. An
     /// announcement whose value is not a number is passed over.
-    pub async fn next(&mut self) -> Option<ColorScheme> {
+    pub async fn next_change(&mut self) -> Option<ColorScheme> {
         use futures_util::StreamExt;
         loop {
             if let Ok(value) = self.values.next().await? {

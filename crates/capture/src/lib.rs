@@ -9,7 +9,7 @@
 //!   [`clear_clipboard_otp_link`] clears a pasted otpauth link once it was added.
 //! - [`scan_screens`], [`scan_clipboard`]: the QR codes found there, classified by `vigil_core`.
 //! - [`desktop_color_scheme`]: the portal's `color-scheme` setting, as a [`ColorScheme`];
-//!   `ColorSchemeChanges` (Linux) gives each change the desktop announces.
+//!   [`ColorSchemeWatch`] (Linux) gives it and each change the desktop announces.
 //! - [`CaptureError`]: no display, no portal, a refused screenshot, an empty or unreadable
 //!   clipboard.
 //!
@@ -32,7 +32,7 @@ mod x11;
 
 pub use clipboard::{ClipboardContent, clear_clipboard_otp_link, read_clipboard};
 #[cfg(all(unix, not(target_os = "macos")))]
-pub use color_scheme::ColorSchemeChanges;
+pub use color_scheme::ColorSchemeWatch;
 pub use color_scheme::{ColorScheme, desktop_color_scheme};
 pub use scan::{scan_clipboard, scan_screens};
 pub use screen::capture_screens;

@@ -1,9 +1,9 @@
-//! `desktop_color_scheme` and `ColorSchemeChanges`: the stand-in portal's Settings
+//! `desktop_color_scheme` and `ColorSchemeWatch`: the stand-in portal's Settings
 //! `color-scheme` and its announced changes, and a clear error when no portal is there.
 
 use std::time::Duration;
 
-use vigil_capture::{CaptureError, ColorScheme, ColorSchemeChanges, desktop_color_scheme};
+use vigil_capture::{CaptureError, ColorScheme, ColorSchemeWatch, desktop_color_scheme};
 
 use crate::stand_in_portal::{ScreenshotAnswer, SharedDesktop, StandInPortal};
 
@@ -30,8 +30,8 @@ fn without_a_portal_the_color_scheme_is_an_error() {
 }
 
 /// The next announced scheme; a broken subscription fails the test instead of hanging it.
-async fn next_change(changes: &mut ColorSchemeChanges) -> Option<ColorScheme> {
-    let next = std::pin::pin!(changes.next());
+async fn next_change(changes: &mut ColorSchemeWatch) -> Option<ColorScheme> {
+    let next = std::pin::pin!(changes.next_change());
     let hang_guard = std::pin::pin!(async_io::Timer::after(Duration::from_secs(60)));
     match futures_util::future::select(next, hang_guard).await {
         futures_util::future::Either::Left((scheme, _)) => scheme,
@@ -44,7 +44,8 @@ fn color_scheme_changes_follow_the_portal() {
     let desktop = SharedDesktop::take();
     let portal = StandInPortal::start(&desktop, ScreenshotAnswer::Refuse(1), 0);
     async_io::block_on(async {
-        let mut changes = ColorSchemeChanges::subscribe().await.unwrap();
+        let mut changes = ColorSchemeWatch::subscribe().await.unwrap();
+        assert_eq!(changes.current().await, Ok(ColorScheme::NoPreference));
         portal.set_color_scheme(1);
         assert_eq!(
             next_change(&mut changes).await,
@@ -57,6 +58,7 @@ fn color_scheme_changes_follow_the_portal() {
             next_change(&mut changes).await,
             Some(ColorScheme::PreferLight)
         );
+        assert_eq!(changes.current().await, Ok(ColorScheme::PreferLight));
     });
     assert_eq!(desktop_color_scheme(), Ok(ColorScheme::PreferLight));
 }
@@ -65,7 +67,7 @@ fn color_scheme_changes_follow_the_portal() {
 fn without_a_portal_changes_cannot_be_followed() {
     let desktop = SharedDesktop::take();
     assert!(!desktop.portal_present());
-    let error = async_io::block_on(ColorSchemeChanges::subscribe())
+    let error = async_io::block_on(ColorSchemeWatch::subscribe())
         .err()
         .unwrap();
     assert!(matches!(error, CaptureError::NoPortal(_)), "{error:?}");

@@ -42,10 +42,14 @@ async fn screenshot(connection: ashpd::zbus::Connection) -> Result<Picture, Capt
     decode(&bytes)
 }
 
-/// A refusal (the person cancelled, or the desktop said no) or another failure of the portal.
+/// A refusal (the person cancelled, or the desktop said no: a response of 1 or 2, or the call's
+/// own `NotAllowed` or `Cancelled` error) or another failure of the portal.
 fn refused_or_failed(error: ashpd::Error) -> CaptureError {
+    use ashpd::PortalError::{Cancelled, NotAllowed};
     match error {
-        ashpd::Error::Response(_) => CaptureError::ScreenshotRefused,
+        ashpd::Error::Response(_) | ashpd::Error::Portal(NotAllowed(_) | Cancelled(_)) => {
+            CaptureError::ScreenshotRefused
+        }
         other => CaptureError::Portal(other.to_string()),
     }
 }

@@ -108,6 +108,9 @@ fn a_refused_screenshot_is_a_clear_error() {
         );
         assert_eq!(portal.requests().len(), 1);
     }
+    // A portal may also refuse the call itself.
+    let _portal = StandInPortal::start(&desktop, ScreenshotAnswer::NotAllowed, 0);
+    assert_eq!(scan_screens().unwrap_err(), CaptureError::ScreenshotRefused);
 }
 
 #[test]

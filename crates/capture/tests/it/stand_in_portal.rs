@@ -50,6 +50,18 @@ pub enum ScreenshotAnswer {
     Uri(String),
     /// Response 1 (cancelled by the person) or 2 (ended otherwise, e.g. not allowed).
     Refuse(u32),
+    /// No request at all: the call fails with `org.freedesktop.portal.Error.NotAllowed`.
+    NotAllowed,
+}
+
+/// The portal's own D-Bus errors (`org.freedesktop.portal.Error.*`).
+#[derive(Debug, zbus::DBusError)]
+#[zbus(prefix = "org.freedesktop.portal.Error")]
+enum PortalError {
+    #[zbus(error)]
+    ZBus(zbus::Error),
+    InvalidArgument(String),
+    NotAllowed(String),
 }
 
 /// The running stand-in; dropping it releases the portal's name.
@@ -140,18 +152,23 @@ impl ScreenshotPortal {
         #[zbus(connection)] connection: &zbus::Connection,
         _parent_window: &str,
         options: HashMap<String, OwnedValue>,
-    ) -> zbus::fdo::Result<OwnedObjectPath> {
+    ) -> Result<OwnedObjectPath, PortalError> {
+        if let ScreenshotAnswer::NotAllowed = self.answer {
+            return Err(PortalError::NotAllowed(
+                "Screenshots are not allowed".into(),
+            ));
+        }
         let sender = header
             .sender()
-            .ok_or_else(|| zbus::fdo::Error::Failed("no sender".into()))?
+            .ok_or_else(|| PortalError::InvalidArgument("no sender".into()))?
             .to_owned();
         let token: String = options
             .get("handle_token")
-            .ok_or_else(|| zbus::fdo::Error::InvalidArgs("no handle_token".into()))?
+            .ok_or_else(|| PortalError::InvalidArgument("no handle_token".into()))?
             .try_clone()
             .unwrap()
             .try_into()
-            .map_err(|_| zbus::fdo::Error::InvalidArgs("handle_token is not a string".into()))?;
+            .map_err(|_| PortalError::InvalidArgument("handle_token is not a string".into()))?;
         self.requests.lock().unwrap().push(
             options
                 .iter()
@@ -162,12 +179,13 @@ impl ScreenshotPortal {
             "{PATH}/request/{}/{token}",
             sender.trim_start_matches(':').replace('.', "_")
         ))
-        .map_err(|e| zbus::fdo::Error::InvalidArgs(e.to_string()))?;
+        .map_err(|e| PortalError::InvalidArgument(e.to_string()))?;
         let (code, results) = match &self.answer {
             ScreenshotAnswer::Uri(uri) => {
                 (0u32, HashMap::from([("uri", Value::from(uri.clone()))]))
             }
             ScreenshotAnswer::Refuse(code) => (*code, HashMap::new()),
+            ScreenshotAnswer::NotAllowed => unreachable!("answered above"),
         };
         connection
             .emit_signal(

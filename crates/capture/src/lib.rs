@@ -1,24 +1,39 @@
-//! Where QR codes come from besides image files: every display's pixels and the clipboard.
+//! Where QR codes come from besides image files: every display's pixels and the clipboard; and
+//! the desktop's colour scheme, which the same desktop portal gives.
 //!
 //! The main types:
 //! - [`Picture`]: raw RGBA pixels, handed to `vigil_core::qr::scan_rgba`.
-//! - [`capture_screens`]: one [`Picture`] per X11 screen (all monitors of a screen at once).
+//! - [`capture_screens`]: the screen, through the desktop's Screenshot portal when the session
+//!   has one (one picture of every monitor), else one [`Picture`] per X11 screen.
 //! - [`read_clipboard`]: the clipboard's image or text, as [`ClipboardContent`];
 //!   [`clear_clipboard_otp_link`] clears a pasted otpauth link once it was added.
 //! - [`scan_screens`], [`scan_clipboard`]: the QR codes found there, classified by `vigil_core`.
-//! - [`CaptureError`]: no display, Wayland without X11, an empty or unreadable clipboard, a QR
-//!   code seen but not read.
+//! - [`desktop_color_scheme`]: the portal's `color-scheme` setting, as a [`ColorScheme`];
+//!   [`ColorSchemeWatch`] (Linux) gives it and each change the desktop announces.
+//! - [`CaptureError`]: no display, no portal, a refused screenshot, an empty or unreadable
+//!   clipboard, a QR code seen but not read.
 //!
-//! Screen capture speaks the X11 protocol directly (`x11rb`), which covers X11 desktops, XWayland
-//! and Xvfb with no C libraries; screen-capture crates that also cover the Wayland portal and
-//! PipeWire need their C headers and clang at build time, so on a Wayland-only session capture
-//! reports that it is not available. macOS and Windows capture are not built yet.
+//! On Linux the screen comes from xdg-desktop-portal's Screenshot interface (`ashpd` over the
+//! session bus), which Wayland desktops provide; the file it writes is read and removed at once,
+//! since it shows a secret. Without the portal, capture speaks the X11 protocol directly
+//! (`x11rb`), which covers X11 desktops, XWayland and Xvfb with no C libraries. macOS and Windows
+//! capture are not built yet.
 
 mod clipboard;
+mod color_scheme;
+#[cfg(all(unix, not(target_os = "macos")))]
+mod portal;
+#[cfg(all(unix, not(target_os = "macos")))]
+mod portal_screenshot;
 mod scan;
 mod screen;
+#[cfg(all(unix, not(target_os = "macos")))]
+mod x11;
 
 pub use clipboard::{ClipboardContent, clear_clipboard_otp_link, read_clipboard};
+#[cfg(all(unix, not(target_os = "macos")))]
+pub use color_scheme::ColorSchemeWatch;
+pub use color_scheme::{ColorScheme, desktop_color_scheme};
 pub use scan::{scan_clipboard, scan_screens};
 pub use screen::capture_screens;
 
@@ -45,11 +60,26 @@ pub enum CaptureError {
     /// No display server could be reached.
     #[error("No display to capture: {0}")]
     NoDisplay(String),
-    /// A Wayland session without X11: capture needs the desktop portal, which Vigil does not use yet.
+    /// A Wayland session with neither the Screenshot portal nor X11.
     #[error(
-        "Screen capture is not available on Wayland without X11 yet; save a screenshot and open it instead"
+        "Screen capture on Wayland needs the desktop's screenshot portal (xdg-desktop-portal), which is not running; save a screenshot and open it instead"
     )]
     Wayland,
+    /// The Screenshot portal did not give a screenshot: the person cancelled, or the desktop
+    /// does not allow Vigil to take one.
+    #[error(
+        "The desktop did not allow the screenshot (it was cancelled or refused); allow Vigil to take screenshots in the desktop's settings, or save a screenshot and open it instead"
+    )]
+    ScreenshotRefused,
+    /// The desktop portal failed in another way (its D-Bus call went wrong).
+    #[error("The desktop portal failed: {0}")]
+    Portal(String),
+    /// The picture the Screenshot portal named could not be read.
+    #[error("The desktop's screenshot cannot be read: {0}")]
+    PortalPicture(String),
+    /// The session has no desktop portal (or it lacks the interface asked for).
+    #[error("The desktop portal is not available: {0}")]
+    NoPortal(String),
     /// This platform has no screen capture in Vigil yet.
     #[error(
         "Screen capture is not available on this system yet; save a screenshot and open it instead"

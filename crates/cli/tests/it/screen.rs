@@ -19,8 +19,11 @@ fn require_display() {
     );
 }
 
-/// Paints `png` on the root window at (x, y), in strips small enough for one X request.
-fn paint_on_screen(png: &[u8], x: i16, y: i16) {
+/// Paints `png` on the root window at (x, y), in strips small enough for one X request. The
+/// painting stays while the returned connection is open: when its last client leaves, Xvfb
+/// resets and the screen turns black (before, the test passed only while another test's
+/// `xclip` happened to be connected).
+fn paint_on_screen(png: &[u8], x: i16, y: i16) -> impl Connection + use<> {
     let image = image::load_from_memory(png).unwrap().to_rgba8();
     let (connection, screen_number) = x11rb::connect(None).unwrap();
     let screen = &connection.setup().roots[screen_number];
@@ -51,13 +54,14 @@ fn paint_on_screen(png: &[u8], x: i16, y: i16) {
             .unwrap();
     }
     connection.sync().unwrap();
+    connection
 }
 
 #[test]
 fn scan_and_add_from_the_screen() {
     require_display();
     let home = Home::new();
-    paint_on_screen(&vigil_core::qr::render_png(URI).unwrap(), 300, 150);
+    let _painted = paint_on_screen(&vigil_core::qr::render_png(URI).unwrap(), 300, 150);
     assert_eq!(home.ok(&["scan", "--screen"]).trim(), URI);
     let added = home.ok(&["add", "--screen"]);
     assert!(

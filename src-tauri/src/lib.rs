@@ -20,6 +20,9 @@ mod poll;
 mod settings;
 mod state;
 mod sync;
+mod theme;
+#[cfg(desktop)]
+mod tray;
 mod update;
 mod view;
 mod webview;
@@ -52,13 +55,30 @@ pub fn run() -> ExitCode {
                 })
                 .build(),
         )
-        .plugin(tauri_plugin_updater::Builder::new().build());
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        // The window's size and place are kept (not whether it shows: a start is never hidden
+        // because the last window was).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec!["--hidden"]),
+        ))
+        .on_window_event(tray::on_window_event);
     #[cfg(mobile)]
     let _ = instance;
     let result = builder
         .plugin(tauri_plugin_deep_link::init())
         .manage(state)
         .manage(update::UpdateState::default())
+        .manage(theme::DesktopTheme::default())
         .setup(|app| {
             if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
                 webview::make_lean(&window);
@@ -76,7 +96,19 @@ pub fn run() -> ExitCode {
                 }
             }
             tauri::Manager::manage(app, notifier::Notifier::start(app.handle().clone()));
+            #[cfg(desktop)]
+            {
+                if let Err(error) = tray::start(app.handle()) {
+                    eprintln!("vigil-app: no tray icon: {error}");
+                }
+                if tray::started_hidden()
+                    && let Some(window) = tauri::Manager::get_webview_window(app, "main")
+                {
+                    let _ = window.hide();
+                }
+            }
             poll::start(app.handle().clone());
+            theme::follow_desktop(app.handle().clone());
             backups::start();
             update::check_at_start(app.handle().clone());
             // VIGIL_WINDOW_SIZE=WIDTHxHEIGHT sizes the window (screenshots, tests).

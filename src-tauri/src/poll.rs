@@ -41,7 +41,13 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                 match crate::sync::sync_feed(&state, &id).await {
                     Ok(alerts) => {
                         backoff.remove(&id);
-                        if state.settings.get().notifications {
+                        #[cfg(desktop)]
+                        let paused = app
+                            .try_state::<crate::tray::AlertsPaused>()
+                            .is_some_and(|paused| paused.get());
+                        #[cfg(not(desktop))]
+                        let paused = false;
+                        if state.settings.get().notifications && !paused {
                             for alert in alerts {
                                 app.state::<Notifier>().show(alert);
                             }
@@ -54,6 +60,13 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                         backoff.insert(id, (Instant::now() + wait, wait));
                     }
                 }
+            }
+            #[cfg(desktop)]
+            if let Ok(feeds) = state.accounts.linked_feeds() {
+                let needs_a_look = crate::activity::attention(&feeds)
+                    .iter()
+                    .any(|mark| mark.flagged > 0 || mark.locked);
+                crate::tray::mark_attention(&app, needs_a_look);
             }
             tokio::select! {
                 () = tokio::time::sleep(every) => {}

@@ -87,6 +87,11 @@ pub struct Settings {
     pub check_updates: bool,
     /// The order of the account list.
     pub sort: SortOrder,
+    /// Closing the window leaves Vigil running (in the tray) so alerts keep coming; `None`
+    /// until chosen, which means on when an account is linked.
+    pub keep_running: Option<bool>,
+    /// Start Vigil, without a window, when the person logs in.
+    pub start_at_login: bool,
 }
 
 impl Default for Settings {
@@ -99,6 +104,8 @@ impl Default for Settings {
             correct_clock: true,
             check_updates: true,
             sort: SortOrder::Custom,
+            keep_running: None,
+            start_at_login: false,
         }
     }
 }
@@ -151,6 +158,12 @@ impl Settings {
         std::fs::rename(&temporary, Self::path(data_dir)).map_err(failed)
     }
 
+    /// Whether closing the window leaves Vigil running: as chosen, or, until then, whether an
+    /// account is linked (alerts are only for linked accounts).
+    pub fn keeps_running(&self, any_linked: bool) -> bool {
+        self.keep_running.unwrap_or(any_linked)
+    }
+
     /// The same settings with the delay kept within what the dialog offers.
     pub fn clamped(self) -> Self {
         Self {
@@ -176,6 +189,8 @@ mod tests {
             correct_clock: false,
             check_updates: false,
             sort: SortOrder::Recent,
+            keep_running: Some(false),
+            start_at_login: true,
         };
         chosen.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()), chosen);

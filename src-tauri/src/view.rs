@@ -21,6 +21,8 @@ pub struct MainPage {
     pub custom_order: bool,
     /// The settings, for the page's theme and the settings dialog.
     pub settings: Settings,
+    /// Closing the window leaves Vigil running (the setting, or its default).
+    pub keep_running: bool,
     /// This app's version (About, Settings).
     pub version: &'static str,
     /// The largest document the activity protocol accepts, in bytes (the page checks it first).
@@ -175,6 +177,8 @@ impl MainPage {
             groups,
             sort_choices,
             custom_order: settings.sort == SortOrder::Custom,
+            keep_running: settings
+                .keeps_running(unlocked.accounts.iter().any(|a| a.activity.is_some())),
             settings,
             version: env!("CARGO_PKG_VERSION"),
             document_limit: vigil_core::MAX_DOCUMENT_BYTES,

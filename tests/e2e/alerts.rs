@@ -386,3 +386,126 @@ async fn a_notification_and_an_email_link_open_the_flagged_event() {
     app.stop().await;
     server.stop().await;
 }
+
+/// The X11 id of the app's window while it is shown (`xdotool`), if it is: the shown window
+/// named Vigil that is window-sized (the tray icon may be a small window of the same name).
+fn shown_window() -> Option<u32> {
+    let output = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", "^Vigil$"])
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| line.trim().parse::<u32>().ok())
+        .find(|id| {
+            let geometry = Command::new("xdotool")
+                .args(["getwindowgeometry", &id.to_string()])
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+                .unwrap_or_default();
+            geometry
+                .split("Geometry: ")
+                .nth(1)
+                .and_then(|g| g.split('x').next())
+                .and_then(|w| w.trim().parse::<u32>().ok())
+                .is_some_and(|width| width >= 300)
+        })
+}
+
+/// Closes `window` as a window manager's close button does: a WM_DELETE_WINDOW message.
+fn ask_to_close(window: u32) {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt, EventMask};
+    let (conn, _) = x11rb::connect(None).unwrap();
+    let atom = |name: &str| {
+        conn.intern_atom(false, name.as_bytes())
+            .unwrap()
+            .reply()
+            .unwrap()
+            .atom
+    };
+    let (protocols, delete) = (atom("WM_PROTOCOLS"), atom("WM_DELETE_WINDOW"));
+    let message = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+    conn.send_event(false, window, EventMask::NO_EVENT, message)
+        .unwrap();
+    conn.flush().unwrap();
+}
+
+/// Waits (up to 20 s) until the window is shown (`true`) or hidden (`false`).
+async fn window_until(shown: bool) {
+    for _ in 0..80 {
+        if shown_window().is_some() == shown {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    panic!(
+        "the window never became {}",
+        if shown { "shown" } else { "hidden" }
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_closed_window_keeps_alerts_coming_and_the_alert_opens_it_at_the_event() {
+    let notifications = Notifications::start().await;
+    let server = LocalService::start().await;
+    let Enrolled {
+        id: account, uri, ..
+    } = enrol(&server, "erin@example.com", "Bank").await;
+    let dir = tempfile::tempdir().unwrap();
+    let service = KeychainService::new("background");
+    let app = App::start_with(
+        dir.path(),
+        &service.0,
+        (1280, 800),
+        &[("VIGIL_ACTIVITY_SECONDS", "1")],
+    )
+    .await;
+    add_linked(&app, &uri, "Bank").await;
+    window_until(true).await;
+
+    // A linked account: closing the window only hides it, and Vigil keeps reading the feed.
+    // (Asked again while it shows: a close asked before the window is ready is not seen.)
+    for _ in 0..40 {
+        let Some(window) = shown_window() else { break };
+        ask_to_close(window);
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    window_until(false).await;
+    assert_eq!(
+        server
+            .verify(&account, &server.code(&uri.secret, 0), "8.8.8.8")
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        server
+            .verify(&account, &server.code(&uri.secret, 1), "193.0.6.139")
+            .await
+            .status(),
+        200
+    );
+    notifications.wait_displayed(1).await;
+    assert!(
+        shown_window().is_none(),
+        "the alert came with the window closed"
+    );
+
+    // Clicking the alert opens the window at the event.
+    dunstctl(&["action", "0"]).unwrap();
+    window_until(true).await;
+    app.js(
+        "const wait = (resolve) => { const card = document.querySelector('.activity .flagged-card.highlight');
+           if (card) resolve(card.dataset.event); else setTimeout(() => wait(resolve), 200); };
+         return await new Promise(wait);",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        app.text_until("#activity-title", |t| !t.is_empty()).await,
+        "Bank"
+    );
+    dunstctl(&["close"]).unwrap();
+    app.stop().await;
+}

@@ -140,6 +140,9 @@ async function pollActivity() {
     clock.textContent = status.clock || "";
     clock.hidden = !status.clock;
   }
+  // "Like the system" follows the desktop's own light or dark setting, when it has one.
+  if (status.desktop_theme) document.documentElement.dataset.desktopTheme = status.desktop_theme;
+  else delete document.documentElement.dataset.desktopTheme;
   const backup = $("#backup-banner");
   if (backup) {
     backup.hidden = !status.backup;

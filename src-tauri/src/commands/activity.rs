@@ -27,6 +27,8 @@ pub struct ActivityStatus {
     pub clock: Option<String>,
     /// The sentence about a failed automatic backup, when the last one failed.
     pub backup: Option<String>,
+    /// The desktop's light or dark setting (`light`, `dark`), when it says one.
+    pub desktop_theme: Option<&'static str>,
     /// An account or event to open now (given once).
     pub open: Option<OpenRequest>,
     /// A newer Vigil found by the check at start, waiting for the person's answer.
@@ -110,6 +112,7 @@ pub fn activity_overview(state: State<'_, AppState>) -> Result<String, AppError>
 pub fn activity_status(
     state: State<'_, AppState>,
     updates: State<'_, crate::update::UpdateState>,
+    desktop: State<'_, crate::theme::DesktopTheme>,
 ) -> Result<ActivityStatus, AppError> {
     let feeds = state.accounts.linked_feeds()?;
     Ok(ActivityStatus {
@@ -120,6 +123,7 @@ pub fn activity_status(
         attention: crate::activity::attention(&feeds),
         clock: state.clock_banner(),
         backup: super::backups::backup_problem(&state),
+        desktop_theme: desktop.current(),
         open: state.feeds.take_open_request(),
         update: updates.offered(),
     })

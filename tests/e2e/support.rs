@@ -1,6 +1,7 @@
 //! Starting the app under `tauri-driver` with a private vault, and waiting for things on screen.
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -69,6 +70,7 @@ impl App {
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .expect("tauri-driver must be installed (cargo install tauri-driver --locked)");
         let mut capabilities = serde_json::Map::new();
@@ -81,13 +83,14 @@ impl App {
         // tauri-driver needs a moment to listen; retry the session for up to 30 s.
         let mut last_error = String::new();
         for _ in 0..60 {
-            match ClientBuilder::native()
-                .capabilities(capabilities.clone())
-                .connect(&url)
-                .await
-            {
-                Ok(client) => return App { client, driver },
-                Err(error) => last_error = error.to_string(),
+            // An app that never shows its window (it handed over to another and exited) must
+            // not hang the session forever.
+            let mut builder = ClientBuilder::native();
+            builder.capabilities(capabilities.clone());
+            match tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await {
+                Ok(Ok(client)) => return App { client, driver },
+                Ok(Err(error)) => last_error = error.to_string(),
+                Err(_) => panic!("the WebDriver session did not start in 60 s"),
             }
             tokio::time::sleep(Duration::from_millis(500)).await;
         }
@@ -261,9 +264,28 @@ impl App {
         serde_json::from_value(value).unwrap_or_default()
     }
 
-    /// Ends the session and the app.
+    /// Ends the session and the app. The driver, WebKitWebDriver and the app share a process
+    /// group (see `start_with_args`): the whole group is stopped and waited for, so an app that
+    /// stays running (in the background, or slow to exit) never meets the next test's start on
+    /// the same vault (which would hand over to it and exit).
     pub async fn stop(mut self) {
         let _ = self.client.close().await;
+        let group = format!("-{}", self.driver.id());
+        let signal = |name: &str| {
+            Command::new("kill")
+                .args([name, "--", &group])
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        signal("-TERM");
+        for _ in 0..50 {
+            if !signal("-0") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        signal("-KILL");
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }

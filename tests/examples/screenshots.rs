@@ -261,8 +261,7 @@ async fn activity(out: &Path, size: (u32, u32)) {
         vec![],
     )
     .await;
-    app.text_until(".activity h2", |t| !t.is_empty())
-        .await;
+    app.text_until(".activity h2", |t| !t.is_empty()).await;
     app.text_until(".activity .updated", |t| t.starts_with("Updated"))
         .await;
     shoot(&app, out, "activity", size).await;

@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 use tauri::State;
-use vigil_core::Sensitive;
 use vigil_vault::{BackupSettings, BackupStatus, DEFAULT_KEEP};
 
 use crate::error::{AppError, ErrorCode};
@@ -67,14 +66,7 @@ pub fn save_backups(
     password: String,
     again: String,
 ) -> Result<BackupView, AppError> {
-    let password = Sensitive::new(password);
-    let again = Sensitive::new(again);
-    if password.expose() != again.expose() {
-        return Err(AppError::new(
-            ErrorCode::InvalidField,
-            "The two passwords differ; type the same one twice",
-        ));
-    }
+    let password = super::export::typed_twice(password, again)?;
     let folder = folder.trim();
     if folder.is_empty() {
         return Err(AppError::new(

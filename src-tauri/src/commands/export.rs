@@ -12,8 +12,8 @@ use vigil_core::export::aegis::{ScryptParams, write_encrypted};
 use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 
-/// The shortest password accepted for a backup.
-const MIN_PASSWORD_CHARS: usize = 8;
+// The shortest password accepted for a backup: the same as automatic backups'.
+use vigil_vault::MIN_PASSWORD_CHARS;
 
 /// Writes the encrypted backup; gives the sentence to show ("Saved 6 accounts to …").
 #[tauri::command]
@@ -22,14 +22,7 @@ pub fn export_backup(
     password: String,
     again: String,
 ) -> Result<String, AppError> {
-    let password = Sensitive::new(password);
-    let again = Sensitive::new(again);
-    if password.expose() != again.expose() {
-        return Err(AppError::new(
-            ErrorCode::InvalidField,
-            "The two passwords differ; type the same one twice",
-        ));
-    }
+    let password = typed_twice(password, again)?;
     if password.expose().chars().count() < MIN_PASSWORD_CHARS {
         return Err(AppError::new(
             ErrorCode::InvalidField,
@@ -58,6 +51,19 @@ pub fn export_backup(
         if count == 1 { "account" } else { "accounts" },
         path.display()
     ))
+}
+
+/// The password, when the two typed are the same (the export and backups dialogs ask twice).
+pub(crate) fn typed_twice(password: String, again: String) -> Result<Sensitive<String>, AppError> {
+    let password = Sensitive::new(password);
+    let again = Sensitive::new(again);
+    if password.expose() != again.expose() {
+        return Err(AppError::new(
+            ErrorCode::InvalidField,
+            "The two passwords differ; type the same one twice",
+        ));
+    }
+    Ok(password)
 }
 
 /// Where backups go: `VIGIL_EXPORT_DIR`, else the Documents folder, else the home folder.

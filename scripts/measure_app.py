@@ -6,7 +6,10 @@ tauri-driver (WebDriver), and reports
   - launch to codes: from asking tauri-driver for a session (which starts the app) until every row
     shows a code (an upper bound: it includes WebDriver's own start);
   - memory at rest: PSS from /proc/PID/smaps_rollup summed over the app and its WebKit processes,
-    10 seconds after the codes appeared.
+    10 seconds after the codes appeared (VIGIL_MEASURE_WAIT seconds).
+VIGIL_MEASURE_LONG_NAMES=1 names the accounts like a bank's customers ("Northern Savings Bank 12",
+"customer.name.12@example-mail.com"); VIGIL_MEASURE_SCRIPT runs JavaScript in the page before the
+wait (for experiments: remove or clone elements and see what they cost).
 Standard library only.
 """
 import base64
@@ -40,9 +43,15 @@ def call(method, url, body=None):
 
 def fill(data_dir, service, count):
     env = dict(os.environ, VIGIL_DATA_DIR=data_dir, VIGIL_KEYCHAIN_SERVICE=service)
+    # VIGIL_MEASURE_LONG_NAMES=1: realistic long names (a 25-character issuer, an e-mail label).
+    long_names = os.environ.get("VIGIL_MEASURE_LONG_NAMES") == "1"
     for i in range(count):
         secret = base64.b32encode(os.urandom(20)).decode()
-        uri = f"otpauth://totp/Service%20{i}:user{i}%40example.com?secret={secret}&issuer=Service%20{i}"
+        if long_names:
+            issuer, label = f"Northern%20Savings%20Bank%20{i}", f"customer.name.{i}%40example-mail.com"
+        else:
+            issuer, label = f"Service%20{i}", f"user{i}%40example.com"
+        uri = f"otpauth://totp/{issuer}:{label}?secret={secret}&issuer={issuer}"
         subprocess.run([CLI, "add", "--uri", uri], env=env, check=True, stdout=subprocess.DEVNULL)
 
 
@@ -119,7 +128,11 @@ def measure(count):
             if shown < count:
                 time.sleep(0.02)
         elapsed = time.monotonic() - started
-        time.sleep(10)
+        # VIGIL_MEASURE_SCRIPT: JavaScript run in the page before measuring (for experiments).
+        if os.environ.get("VIGIL_MEASURE_SCRIPT"):
+            call("POST", f"{base}/session/{session}/execute/sync",
+                 {"script": os.environ["VIGIL_MEASURE_SCRIPT"], "args": []})
+        time.sleep(float(os.environ.get("VIGIL_MEASURE_WAIT", "10")))
         apps = [p for p in descendants(driver.pid) if name(p) == "vigil-app"]
         processes = [p for app in apps for p in descendants(app)]
         total = sum(pss_kib(p) for p in processes)

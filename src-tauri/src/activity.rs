@@ -432,6 +432,7 @@ mod tests {
             created_at: 0,
             groups: Vec::new(),
             last_used: 0,
+            icon: vigil_vault::IconChoice::Automatic,
         }
     }
 

@@ -65,6 +65,8 @@ pub enum ErrorCode {
     WrongPassword,
     /// An automatic backup could not be written.
     Backup,
+    /// The app is locked: nothing but its password opens it.
+    AppLocked,
 }
 
 /// An error as the page receives it.
@@ -99,7 +101,7 @@ impl From<&VaultError> for AppError {
             VaultError::DataDir { .. } | VaultError::Database { .. } => ErrorCode::Database,
             VaultError::Duplicate { .. } => ErrorCode::Duplicate,
             VaultError::NotFound(_) | VaultError::BadOrder => ErrorCode::NotFound,
-            VaultError::BackupSettings(_) => ErrorCode::InvalidField,
+            VaultError::BackupSettings(_) | VaultError::AppLock(_) => ErrorCode::InvalidField,
             VaultError::Backup { .. } => ErrorCode::Backup,
         };
         Self::new(code, error.to_string())
@@ -177,13 +179,14 @@ mod tests {
             ErrorCode::BadBackup,
             ErrorCode::WrongPassword,
             ErrorCode::Backup,
+            ErrorCode::AppLocked,
         ]
         .iter()
         .map(|code| serde_json::to_string(code).unwrap())
         .collect();
         assert_eq!(
             names.join(","),
-            r#""keychain_unavailable","keychain_locked","keychain_no_collection","missing_secret","database","duplicate","not_found","invalid_uri","invalid_field","clipboard","capture","bad_image","no_qr_code","not_enrolment","render","settings","activity","not_linked","bad_link","bad_document","update_unavailable","update_check","update_none","update_signature","update_install","bad_backup","wrong_password","backup""#
+            r#""keychain_unavailable","keychain_locked","keychain_no_collection","missing_secret","database","duplicate","not_found","invalid_uri","invalid_field","clipboard","capture","bad_image","no_qr_code","not_enrolment","render","settings","activity","not_linked","bad_link","bad_document","update_unavailable","update_check","update_none","update_signature","update_install","bad_backup","wrong_password","backup","app_locked""#
         );
     }
 

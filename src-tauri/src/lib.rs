@@ -10,10 +10,12 @@
 
 mod activity;
 mod alerts;
+mod app_lock;
 mod backups;
 mod clipboard;
 mod commands;
 mod error;
+mod issuer_icons;
 mod links;
 mod notifier;
 mod poll;
@@ -110,6 +112,7 @@ pub fn run() -> ExitCode {
             poll::start(app.handle().clone());
             theme::follow_desktop(app.handle().clone());
             backups::start();
+            app_lock::watch_idle(app.handle().clone());
             update::check_at_start(app.handle().clone());
             // VIGIL_WINDOW_SIZE=WIDTHxHEIGHT sizes the window (screenshots, tests).
             if let Some((width, height)) = std::env::var("VIGIL_WINDOW_SIZE")
@@ -126,8 +129,12 @@ pub fn run() -> ExitCode {
             }
             Ok(())
         })
-        // Every command in commands.list: build.rs writes the handler from that list.
-        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
+        // Every command in commands.list: build.rs writes the handler from that list. While the
+        // app is locked only the lock page's commands are let through.
+        .invoke_handler(app_lock::guarded(include!(concat!(
+            env!("OUT_DIR"),
+            "/invoke_handler.rs"
+        ))))
         .run(context);
     match result {
         Ok(()) => ExitCode::SUCCESS,

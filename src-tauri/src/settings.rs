@@ -92,6 +92,9 @@ pub struct Settings {
     pub keep_running: Option<bool>,
     /// Start Vigil, without a window, when the person logs in.
     pub start_at_login: bool,
+    /// With the app lock on, lock after this many minutes without a key press or click (0: only
+    /// when Vigil starts or is locked by hand). The lock's dialog sets it, not the settings form.
+    pub lock_idle_minutes: u32,
 }
 
 impl Default for Settings {
@@ -106,9 +109,13 @@ impl Default for Settings {
             sort: SortOrder::Custom,
             keep_running: None,
             start_at_login: false,
+            lock_idle_minutes: 5,
         }
     }
 }
+
+/// The longest idle time before the app locks (a day).
+pub const MAX_LOCK_IDLE_MINUTES: u32 = 24 * 60;
 
 /// The longest clipboard delay offered (one hour).
 pub const MAX_CLIPBOARD_SECONDS: u64 = 3600;
@@ -168,6 +175,7 @@ impl Settings {
     pub fn clamped(self) -> Self {
         Self {
             clipboard_seconds: self.clipboard_seconds.min(MAX_CLIPBOARD_SECONDS),
+            lock_idle_minutes: self.lock_idle_minutes.min(MAX_LOCK_IDLE_MINUTES),
             ..self
         }
     }
@@ -191,6 +199,7 @@ mod tests {
             sort: SortOrder::Recent,
             keep_running: Some(false),
             start_at_login: true,
+            lock_idle_minutes: 15,
         };
         chosen.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()), chosen);

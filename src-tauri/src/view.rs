@@ -1,7 +1,9 @@
 //! What the page shows, as askama templates (HTML-escaped) over view models made from the vault.
 
 use askama::Template;
-use vigil_vault::{Account, Unlocked};
+use vigil_vault::{Account, IconChoice, Unlocked};
+
+use crate::issuer_icons::{self, IssuerIcon};
 
 use crate::settings::{Settings, SortOrder};
 
@@ -23,6 +25,8 @@ pub struct MainPage {
     pub settings: Settings,
     /// Closing the window leaves Vigil running (the setting, or its default).
     pub keep_running: bool,
+    /// The app lock is on ("Lock Vigil" in the menu).
+    pub lock_on: bool,
     /// This app's version (About, Settings).
     pub version: &'static str,
     /// The largest document the activity protocol accepts, in bytes (the page checks it first).
@@ -69,6 +73,11 @@ pub struct ErrorPage {
     pub unlock: Option<&'static str>,
 }
 
+/// The app lock's page: a password field and nothing else.
+#[derive(Template)]
+#[template(path = "pages/lock.html")]
+pub struct LockPage;
+
 /// One account as a row shows it; no secret, no code (codes arrive separately, as text).
 /// Rows are in display order: favourites first, then by position.
 pub struct AccountRow {
@@ -94,17 +103,46 @@ pub struct AccountRow {
     pub groups: String,
 }
 
-/// A round badge: the first letter or digit of the issuer (or label) on a colour derived from it.
+/// A round badge: the service's icon on its brand colour when one is bundled and chosen (or
+/// matched), else the first letter or digit of the issuer (or label) on a colour derived from it.
 pub struct Badge {
     /// The letter.
     pub initial: String,
     /// One of twelve hues (0-11, 30 degrees apart), stable for a name.
     pub hue_class: u32,
+    /// The icon drawn instead of the letter.
+    pub icon: Option<&'static IssuerIcon>,
 }
 
 impl Badge {
-    /// The badge of an account named `issuer` / `label`.
+    /// The badge an account shows: its chosen icon, or one matched by issuer and feed host.
+    pub fn of(account: &Account) -> Self {
+        let mut badge = Self::letter(&account.issuer, &account.label);
+        badge.icon = match &account.icon {
+            IconChoice::Automatic => {
+                let host = account
+                    .activity
+                    .as_deref()
+                    .and_then(|url| url::Url::parse(url).ok())
+                    .and_then(|url| url.host_str().map(str::to_owned));
+                issuer_icons::matching(&account.issuer, host.as_deref())
+            }
+            IconChoice::Initial => None,
+            IconChoice::Named(slug) => issuer_icons::named(slug),
+        };
+        badge
+    }
+
+    /// The badge of an account about to be added, named `issuer` / `label`.
     pub fn new(issuer: &str, label: &str) -> Self {
+        Self {
+            icon: issuer_icons::matching(issuer, None),
+            ..Self::letter(issuer, label)
+        }
+    }
+
+    /// The initial alone.
+    pub fn letter(issuer: &str, label: &str) -> Self {
         let name = if issuer.trim().is_empty() {
             label
         } else {
@@ -117,6 +155,7 @@ impl Badge {
         Self {
             initial: initial.to_uppercase().collect(),
             hue_class: hue(name) / 30,
+            icon: None,
         }
     }
 }
@@ -127,7 +166,7 @@ impl AccountRow {
             id: account.id.to_string(),
             issuer: account.issuer.clone(),
             label: account.label.clone(),
-            badge: Badge::new(&account.issuer, &account.label),
+            badge: Badge::of(account),
             counter_based: !account.params.kind.is_timed(),
             orphan,
             favourite: account.favourite,
@@ -151,7 +190,7 @@ impl MainPage {
     }
 
     /// The page for an unlocked vault, its list in the order the settings say.
-    pub fn new(unlocked: &Unlocked, settings: Settings) -> Self {
+    pub fn new(unlocked: &Unlocked, settings: Settings, lock_on: bool) -> Self {
         let rows = sorted(&unlocked.accounts, settings.sort)
             .into_iter()
             .map(|a| AccountRow::new(a, unlocked.orphans.contains(&a.id)))
@@ -180,6 +219,7 @@ impl MainPage {
             keep_running: settings
                 .keeps_running(unlocked.accounts.iter().any(|a| a.activity.is_some())),
             settings,
+            lock_on,
             version: env!("CARGO_PKG_VERSION"),
             document_limit: vigil_core::MAX_DOCUMENT_BYTES,
         }
@@ -235,6 +275,7 @@ mod tests {
             created_at: 0,
             groups: Vec::new(),
             last_used: 0,
+            icon: IconChoice::Automatic,
         }
     }
 
@@ -261,7 +302,7 @@ mod tests {
                 sort,
                 ..Settings::default()
             };
-            MainPage::new(&unlocked, settings)
+            MainPage::new(&unlocked, settings, false)
                 .rows
                 .iter()
                 .map(|r| r.id.clone())
@@ -271,7 +312,7 @@ mod tests {
         assert_eq!(order(SortOrder::Issuer), ["a4", "a3", "a2", "a1"]);
         assert_eq!(order(SortOrder::Name), ["a4", "a1", "a3", "a2"]);
         assert_eq!(order(SortOrder::Recent), ["a4", "a3", "a1", "a2"]);
-        let page = MainPage::new(&unlocked, Settings::default());
+        let page = MainPage::new(&unlocked, Settings::default(), false);
         assert_eq!(page.groups, ["Money", "Work", "work"]);
         assert!(page.custom_order);
         let html = page.render().unwrap();
@@ -297,7 +338,7 @@ mod tests {
             secrets: HashMap::new(),
             orphans: vec![],
         };
-        let html = MainPage::new(&unlocked, Settings::default())
+        let html = MainPage::new(&unlocked, Settings::default(), false)
             .render()
             .unwrap();
         assert!(!html.contains("<script>alert(1)</script>"), "{html}");
@@ -316,7 +357,9 @@ mod tests {
             secrets: HashMap::new(),
             orphans: vec![],
         };
-        let html = MainPage::new(&empty, Settings::default()).render().unwrap();
+        let html = MainPage::new(&empty, Settings::default(), false)
+            .render()
+            .unwrap();
         assert!(html.contains("Add your first account"), "{html}");
         let unlocked = Unlocked {
             accounts: vec![
@@ -326,7 +369,7 @@ mod tests {
             secrets: HashMap::new(),
             orphans: vec![AccountId::new("a2")],
         };
-        let html = MainPage::new(&unlocked, Settings::default())
+        let html = MainPage::new(&unlocked, Settings::default(), false)
             .render()
             .unwrap();
         let row = html.split("data-id=\"a1\"").nth(1).unwrap();
@@ -345,7 +388,7 @@ mod tests {
             secrets: HashMap::new(),
             orphans: vec![],
         };
-        let page = MainPage::new(&unlocked, Settings::default());
+        let page = MainPage::new(&unlocked, Settings::default(), false);
         let whole = page.render().unwrap();
         let section = page.accounts().render().unwrap();
         assert!(

@@ -335,3 +335,58 @@ async fn a_hundred_long_names_are_shown_whole_and_the_list_has_the_window_withou
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn issuer_icons_match_and_the_menu_chooses_another_or_the_initial() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = KeychainService::new("icons");
+    let app = App::start(dir.path(), &service.0).await;
+    app.add_by_uri("otpauth://totp/GitHub:octo?secret=JBSWY3DPEHPK3PXP&issuer=GitHub")
+        .await;
+    app.add_by_uri(BANK).await;
+    app.text_until("#list .row:nth-child(2) .issuer", |t| t == "Bank")
+        .await;
+    // GitHub is recognised; a bank the set does not know keeps its initial.
+    assert_eq!(app.count(".row svg.badge[data-icon=github]").await, 1);
+    app.text_until(".row[data-issuer=Bank] span.badge", |t| t == "B")
+        .await;
+
+    // "Icon…" finds another by name.
+    app.row_menu("GitHub", "icon").await;
+    app.text_until("#icon-list .icon-choice", |t| {
+        t.starts_with("Automatic (GitHub)")
+    })
+    .await;
+    app.find("#icon-search")
+        .await
+        .send_keys("gitlab")
+        .await
+        .unwrap();
+    app.click("#icon-list button.icon-choice[data-icon=gitlab]")
+        .await;
+    // (A query that finds nothing is null, so this waits for the redrawn row.)
+    app.text_until(
+        ".row[data-issuer=GitHub] svg.badge[data-icon=gitlab]",
+        |_| true,
+    )
+    .await;
+    assert_eq!(app.count(".row svg.badge[data-icon=github]").await, 0);
+    assert_eq!(
+        app.count("#icon-list *").await,
+        0,
+        "the list goes with the dialog"
+    );
+
+    // ...or the initial alone, which a restart keeps.
+    app.row_menu("GitHub", "icon").await;
+    app.click("#icon-list button.icon-choice[data-icon=initial]")
+        .await;
+    app.text_until(".row[data-issuer=GitHub] span.badge", |t| t == "G")
+        .await;
+    app.stop().await;
+    let app = App::start(dir.path(), &service.0).await;
+    app.text_until(".row[data-issuer=GitHub] span.badge", |t| t == "G")
+        .await;
+    assert_eq!(app.count(".row svg.badge").await, 0);
+    app.stop().await;
+}

@@ -7,6 +7,7 @@
 mod accounts;
 mod activity;
 mod alerts;
+mod app_lock;
 mod backups;
 mod codes;
 mod enrol;

@@ -1,5 +1,6 @@
 //! Screenshots of the real app window (WebKitGTK under Xvfb, through WebDriver) for the README and
-//! for looking at: the list, exporting a backup, automatic backups, adding, a backup's password, the typed form, an export preview, the row menu, settings,
+//! for looking at: the list, issuer icons, the app lock, a hundred long names, exporting a
+//! backup, automatic backups, adding, a backup's password, the typed form, an export preview, the row menu, settings,
 //! dark theme, the empty state and the keychain error, at each size in `VIGIL_SHOT_SIZES`
 //! (default `1280x800 1024x1366`). Run by `scripts/screenshots`, which sets up the display.
 
@@ -70,6 +71,20 @@ async fn full_app(out: &Path, size: (u32, u32)) {
     )
     .await;
     shoot(&app, out, "menu", size).await;
+    close_dialogs(&app).await;
+
+    // An account's icon: the bundled icons found by name.
+    app.row_menu("GitHub", "icon").await;
+    app.find("#icon-list .icon-choice").await;
+    app.find("#icon-search")
+        .await
+        .send_keys("git")
+        .await
+        .unwrap();
+    app.text_until("#icon-list .icon-choice:nth-child(3)", |t| !t.is_empty())
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    shoot(&app, out, "icons", size).await;
     close_dialogs(&app).await;
 
     // Export a backup, with the message for two passwords that differ.
@@ -177,6 +192,37 @@ async fn full_app(out: &Path, size: (u32, u32)) {
     shoot(&app, out, "about", size).await;
     close_dialogs(&app).await;
 
+    // The app lock: its dialog (passwords that differ), then the locked window.
+    app.click("#menu-button").await;
+    app.click("#app-menu [data-menu=settings]").await;
+    app.click("[data-action=open-lock]").await;
+    for (field, text) in [
+        ("#lock-password", "open sesame"),
+        ("#lock-again", "open sesamy"),
+    ] {
+        app.find(field).await.send_keys(text).await.unwrap();
+    }
+    app.click("#lock-save").await;
+    app.text_until("#lock-error", |t| !t.is_empty()).await;
+    shoot(&app, out, "app-lock-settings", size).await;
+    let again = app.find("#lock-again").await;
+    again.clear().await.unwrap();
+    again.send_keys("open sesame").await.unwrap();
+    app.click("#lock-save").await;
+    app.text_until("#toast", |t| t == "The app lock is on")
+        .await;
+    app.click("#menu-button").await;
+    app.click("#app-menu [data-menu=lock]").await;
+    app.text_until(".lock h1", |t| !t.is_empty()).await;
+    shoot(&app, out, "app-locked", size).await;
+    app.find("#app-password")
+        .await
+        .send_keys("open sesame")
+        .await
+        .unwrap();
+    app.click("#unlock-app-form button[type=submit]").await;
+    app.find("#list .row").await;
+
     app.click("#menu-button").await;
     app.click("#app-menu [data-menu=settings]").await;
     shoot(&app, out, "settings", size).await;
@@ -185,6 +231,35 @@ async fn full_app(out: &Path, size: (u32, u32)) {
     app.text_until("#toast", |t| t == "Settings saved").await;
     tokio::time::sleep(Duration::from_millis(2500)).await;
     shoot(&app, out, "list-dark", size).await;
+    app.stop().await;
+}
+
+/// A hundred accounts with long names (issuers of about 25 characters, e-mail labels).
+async fn long_names(out: &Path, size: (u32, u32)) {
+    let dir = tempfile::tempdir().unwrap();
+    let service = KeychainService::new("shots-long");
+    {
+        let mut vault = vigil_vault::Vault::open_keychain(&vigil_vault::VaultLocation {
+            data_dir: dir.path().to_path_buf(),
+            keychain_service: service.0.clone(),
+        })
+        .unwrap();
+        for i in 0..100u8 {
+            let uri = OtpUri::new(
+                &format!("Northern Savings Bank {i}"),
+                &format!("customer.name.{i}@example-mail.com"),
+                Secret::from_bytes(vec![i.wrapping_add(1); 20]),
+                OtpParams::totp(),
+            );
+            vault.add(&uri).unwrap();
+        }
+    }
+    let app = App::start_with(dir.path(), &service.0, size, &[]).await;
+    app.text_until("#list .row:nth-child(100) .issuer", |t| !t.is_empty())
+        .await;
+    app.js("document.activeElement.blur();", vec![]).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    shoot(&app, out, "long-names", size).await;
     app.stop().await;
 }
 
@@ -304,6 +379,7 @@ async fn main() {
         let size = (w.parse().unwrap(), h.parse().unwrap());
         if std::env::var("VIGIL_SHOTS_ONLY").as_deref() != Ok("activity") {
             full_app(&out, size).await;
+            long_names(&out, size).await;
             empty_and_error(&out, size).await;
         }
         activity(&out, size).await;

@@ -3,7 +3,11 @@
 // HTML from strings: names go in with textContent, fragments come from the app.
 "use strict";
 
-const invoke = (cmd, args) => window.__TAURI__.core.invoke(cmd, args);
+// Every call to the app. A refusal because Vigil is locked (the app lock) shows the lock page.
+const invoke = (cmd, args) => window.__TAURI__.core.invoke(cmd, args).catch((error) => {
+  if (error && error.code === "app_locked" && !document.getElementById("unlock-app-form")) render();
+  throw error;
+});
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 const messageOf = (error) => (error && error.message) || String(error);
@@ -222,6 +226,57 @@ async function render() {
   catch (error) { toast(messageOf(error)); }
 }
 
+// ---- App lock ----------------------------------------------------------------------------------
+
+// The app locked itself (idle) or was locked from the menu: the lock page replaces everything.
+window.vigilLocked = () => render();
+
+// Tell the app the person is here (for the idle lock), at most every 15 seconds.
+let lastSeenReport = 0;
+function reportSeen() {
+  const now = Date.now();
+  if (now - lastSeenReport < 15000 || $("#unlock-app-form")) return;
+  lastSeenReport = now;
+  invoke("still_here").catch(() => {});
+}
+for (const type of ["keydown", "pointerdown", "wheel"]) document.addEventListener(type, reportSeen, { passive: true, capture: true });
+
+function showLockState(view) {
+  const minutes = view.idle_minutes;
+  const after = minutes === 0 ? "only when Vigil starts" : `after ${minutes} minute${minutes === 1 ? "" : "s"} idle`;
+  $("#settings-lock").textContent = view.on ? `on, locks ${after}` : "off";
+  $("#lock-state").textContent = view.on
+    ? `On: Vigil asks for your password when it starts and ${minutes === 0 ? "when you lock it" : after}.`
+    : "Off: anyone at this computer can see your codes while you are signed in.";
+  $("#lock-minutes").value = String(minutes);
+  $("#lock-off").hidden = !view.on;
+  $("#lock-password-hint").textContent = view.on
+    ? "To keep your password, leave both empty. To turn the lock off, type it in the first field."
+    : "At least 8 characters. It is not your keychain password; Vigil keeps only a hash of it.";
+  $("#lock-save").textContent = view.on ? "Save" : "Turn on";
+  const item = $('#app-menu [data-menu="lock"]');
+  if (item) item.hidden = !view.on;
+}
+
+async function openLock() {
+  $$("dialog[open]").forEach((d) => { if (d.id !== "lock-dialog") d.close(); });
+  $("#lock-form").reset();
+  $("#lock-error").textContent = "";
+  try { showLockState(await invoke("app_lock_settings")); } catch (error) { $("#lock-error").textContent = messageOf(error); }
+  $("#lock-dialog").showModal();
+  $("#lock-password").focus();
+}
+
+async function lockDo(command, args, message) {
+  $("#lock-error").textContent = "";
+  try {
+    showLockState(await invoke(command, args));
+    $("#lock-form").reset();
+    $("#lock-dialog").close();
+    toast(message);
+  } catch (error) { $("#lock-error").textContent = messageOf(error); }
+}
+
 async function tick() {
   if (!$("#list")) return;
   let codes;
@@ -431,6 +486,36 @@ function openEdit(row) {
   $("#edit-issuer").focus();
 }
 
+// ---- Icons -------------------------------------------------------------------------------------
+
+// The "Icon…" dialog: automatic, the initial, or a bundled icon found by name. Its list is drawn
+// on demand and dropped on close, so the page keeps no icon it does not show.
+async function showIconChoices() {
+  const dialog = $("#icon-dialog");
+  try {
+    $("#icon-list").innerHTML = await invoke("icon_choices", { id: dialog.dataset.account, query: $("#icon-search").value });
+    $("#icon-error").textContent = "";
+  } catch (error) { $("#icon-error").textContent = messageOf(error); }
+}
+
+function openIcons(row) {
+  $("#icon-for").textContent = nameOf(row);
+  $("#icon-search").value = "";
+  $("#icon-error").textContent = "";
+  openFor($("#icon-dialog"), row.dataset.id);
+  showIconChoices();
+  $("#icon-search").focus();
+}
+
+async function chooseIcon(button) {
+  const dialog = $("#icon-dialog");
+  const id = dialog.dataset.account;
+  try {
+    showAccounts(await invoke("set_account_icon", { id, icon: button.dataset.icon }), id);
+    dialog.close();
+  } catch (error) { $("#icon-error").textContent = messageOf(error); }
+}
+
 function askQr(row) {
   $("#qr-text").textContent = `Anyone who sees the QR code of ${nameOf(row)} can make its codes. ` +
     "Show it only to move the account to your phone, with nobody watching your screen.";
@@ -449,9 +534,11 @@ async function runMenu(what) {
     $("#settings-error").textContent = "";
     $("#settings-dialog").showModal();
     try { showBackups(await invoke("backup_settings")); } catch (error) { $("#settings-backups").textContent = messageOf(error); }
+    try { showLockState(await invoke("app_lock_settings")); } catch (error) { $("#settings-lock").textContent = messageOf(error); }
     return;
   }
   if (what === "backups") { openBackups(); return; }
+  if (what === "lock") { try { show(await invoke("lock_app")); } catch (error) { toast(messageOf(error)); } return; }
   if (what === "about") { $("#about-dialog").showModal(); return; }
   if (what === "export") {
     $("#export-form").reset();
@@ -467,6 +554,7 @@ async function runMenu(what) {
   else if (what === "up") change("move_account", { id, by: -1 }, id);
   else if (what === "down") change("move_account", { id, by: 1 }, id);
   else if (what === "edit") openEdit(row);
+  else if (what === "icon") openIcons(row);
   else if (what === "qr") askQr(row);
   else if (what === "delete") askDelete(row);
   else if (what === "activity") openActivity(id);
@@ -599,6 +687,8 @@ const actions = {
   },
   "check-update": () => checkUpdate(),
   "open-backups": () => openBackups(),
+  "open-lock": () => openLock(),
+  "turn-off-lock": () => lockDo("turn_off_app_lock", { password: $("#lock-password").value }, "The app lock is off"),
   "turn-off-backups": () => backupsDo("turn_off_backups", "Automatic backups are off. The backups already made stay in the folder."),
   "back-up-now": () => backupsDo("back_up_now", "Backed up"),
   "review-update": () => { if (updateOffer) offerUpdate(updateOffer); },
@@ -614,6 +704,7 @@ const actions = {
   "send-document": () => $("#document-input").click(),
   "app-menu": (el) => openMenu($("#app-menu"), el),
   "row-menu": (el, row) => { if (row) openRowMenu(row, el); },
+  "choose-icon": (el) => chooseIcon(el),
   "choose-file": () => $("#file-input").click(),
   "import-backup": () => $("#backup-input").click(),
   "scan-screen": () => attempt("scan_screen"),
@@ -700,7 +791,21 @@ setInterval(pollActivity, 5000);
 document.addEventListener("submit", async (event) => {
   const form = event.target;
   event.preventDefault();
-  if (form.id === "uri-form") {
+  if (form.id === "unlock-app-form") {
+    $("#app-password-error").textContent = "";
+    const button = $("button[type=submit]", form);
+    button.disabled = true;
+    try { show(await invoke("unlock_app", { password: $("#app-password").value })); }
+    catch (error) {
+      $("#app-password-error").textContent = messageOf(error);
+      $("#app-password").select();
+    } finally { button.disabled = false; }
+  } else if (form.id === "lock-form") {
+    await lockDo("save_app_lock", {
+      password: $("#lock-password").value, again: $("#lock-again").value,
+      idleMinutes: Number($("#lock-minutes").value),
+    }, "The app lock is on");
+  } else if (form.id === "uri-form") {
     await attempt("add_uri", { uri: $("#add-uri").value });
   } else if (form.id === "export-form") {
     const password = $("#export-password").value, again = $("#export-again").value;
@@ -810,9 +915,17 @@ document.addEventListener("close", (event) => {
     $("#preview-body").replaceChildren();
   }
   if (event.target.id === "qr-dialog") $("#qr-body").replaceChildren();
+  if (event.target.id === "icon-dialog") $("#icon-list").replaceChildren();
 }, true);
 
-document.addEventListener("input", (event) => { if (event.target.id === "search") filter(event.target.value); });
+let iconSearch = null;
+document.addEventListener("input", (event) => {
+  if (event.target.id === "search") filter(event.target.value);
+  if (event.target.id === "icon-search") {
+    clearTimeout(iconSearch);
+    iconSearch = setTimeout(showIconChoices, 120);
+  }
+});
 
 document.addEventListener("contextmenu", (event) => {
   const row = event.target.closest(".row");

@@ -19,6 +19,9 @@
 //! - [`export`]: [`export::aegis::write_encrypted`], an encrypted Aegis vault, which is also Vigil's
 //!   encrypted backup.
 //!
+//! - [`hash_lock_password`] and [`lock_password_matches`]: the optional app lock's Argon2id
+//!   password hash (a PHC string).
+//!
 //! Invariant: this crate does no I/O. It takes bytes and strings from its caller and returns values;
 //! storage, keychains, networks and screens belong to the crates above it.
 
@@ -26,6 +29,7 @@ pub mod activity;
 mod base32;
 pub mod export;
 pub mod import;
+mod lock_password;
 mod manual;
 pub mod migration;
 mod otp;
@@ -35,6 +39,9 @@ mod uri;
 
 pub use activity::MAX_DOCUMENT_BYTES;
 pub use base32::SecretError;
+pub use lock_password::{
+    LockPasswordError, MIN_LOCK_PASSWORD_CHARS, hash_lock_password, lock_password_matches,
+};
 pub use manual::{FieldError, ManualEntry};
 pub use otp::{Algorithm, Code, OtpKind, OtpParams, STEAM_ALPHABET};
 pub use secret::{Secret, Sensitive};

@@ -62,6 +62,40 @@ pub struct Account {
     pub groups: Vec<String>,
     /// When a code of it was last copied, in Unix seconds (0: never), for "recently used".
     pub last_used: i64,
+    /// The icon it shows.
+    pub icon: IconChoice,
+}
+
+/// The icon an account shows beside its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub enum IconChoice {
+    /// The app matches one by issuer or feed host, else shows the initial.
+    #[default]
+    Automatic,
+    /// The initial on a colour, never an icon.
+    Initial,
+    /// The icon of this name (the app ignores a name it does not bundle).
+    Named(String),
+}
+
+impl IconChoice {
+    /// From the `icon` column: NULL, `''` or a name.
+    pub(crate) fn from_column(value: Option<String>) -> Self {
+        match value {
+            None => Self::Automatic,
+            Some(name) if name.is_empty() => Self::Initial,
+            Some(name) => Self::Named(name),
+        }
+    }
+
+    /// To the `icon` column.
+    pub(crate) fn to_column(&self) -> Option<&str> {
+        match self {
+            Self::Automatic => None,
+            Self::Initial => Some(""),
+            Self::Named(name) => Some(name),
+        }
+    }
 }
 
 impl Account {

@@ -68,6 +68,9 @@ pub enum VaultError {
     /// Automatic backups cannot be set up as asked (a bad folder or count, a short password).
     #[error("Automatic backups: {0}")]
     BackupSettings(String),
+    /// The app lock's password cannot be used (too short).
+    #[error("App lock: {0}")]
+    AppLock(String),
     /// An automatic backup could not be written.
     #[error("The backup could not be written to {}: {detail}", folder.display())]
     Backup {

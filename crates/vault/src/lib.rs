@@ -18,6 +18,7 @@
 //! row fails; a row is marked, then its secret removed, then the row deleted.
 
 mod account;
+mod app_lock;
 mod backup;
 mod error;
 mod feed_cache;
@@ -27,7 +28,7 @@ mod memory;
 mod schema;
 mod vault;
 
-pub use account::{Account, AccountId};
+pub use account::{Account, AccountId, IconChoice};
 pub use backup::{BackupSettings, BackupStatus, DEFAULT_KEEP, MAX_KEEP, MIN_PASSWORD_CHARS};
 pub use error::VaultError;
 pub use feed_cache::CachedFeed;

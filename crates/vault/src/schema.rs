@@ -65,6 +65,10 @@ const MIGRATIONS: &[M<'static>] = &[
         UPDATE vault_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'changes';
     END;",
     ),
+    // The icon the person chose for an account: NULL to let the app match one by issuer or
+    // feed host, '' for the initial only, or an icon's name (a simple-icons slug). Not a change
+    // that backups follow: the exported formats have no place for it.
+    M::up("ALTER TABLE accounts ADD COLUMN icon TEXT;"),
 ];
 
 /// Brings `connection` up to the newest schema.

@@ -8,7 +8,8 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use vigil_core::{Algorithm, OtpKind, OtpParams, OtpUri, Secret};
 
 use crate::{
-    Account, AccountId, KeychainError, KeyringStore, SecretStore, VaultError, VaultLocation, schema,
+    Account, AccountId, IconChoice, KeychainError, KeyringStore, SecretStore, VaultError,
+    VaultLocation, schema,
 };
 
 /// A change (addition or removal) under way for longer than this was cut short by a crash and
@@ -22,7 +23,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// only a crash mid-reorder could leave, by age).
 const DISPLAY_ORDER: &str = "favourite DESC, position, created_at";
 
-const COLUMNS: &str = "id, issuer, label, kind, algorithm, digits, period, counter, position, favourite, activity_url, created_at, groups, last_used";
+const COLUMNS: &str = "id, issuer, label, kind, algorithm, digits, period, counter, position, favourite, activity_url, created_at, groups, last_used, icon";
 
 /// The accounts and their secrets. Every method reads the database afresh, so several processes
 /// (the app and the `vigil` command) can use one vault at once.
@@ -340,6 +341,15 @@ impl<S: SecretStore> Vault<S> {
         )
     }
 
+    /// Chooses the icon an account shows.
+    pub fn set_icon(&mut self, id: &AccountId, icon: &IconChoice) -> Result<Account, VaultError> {
+        self.update_one(
+            id,
+            "UPDATE accounts SET icon = ?2 WHERE id = ?1 AND pending = 0",
+            params![id.as_str(), icon.to_column()],
+        )
+    }
+
     /// Links an account to its service's activity feed, relinks it elsewhere, or unlinks it with
     /// `None`. Whenever the link changes, the cached feed of the old link goes with it (one
     /// transaction), so no front end can show, or page on from, another service's events.
@@ -609,6 +619,7 @@ fn read_account(row: &Row<'_>) -> rusqlite::Result<Account> {
         // A damaged list reads as no group rather than hiding the account.
         groups: serde_json::from_str(&row.get::<_, String>(12)?).unwrap_or_default(),
         last_used: row.get(13)?,
+        icon: IconChoice::from_column(row.get(14)?),
     })
 }
 

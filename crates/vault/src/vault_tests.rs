@@ -574,3 +574,65 @@ fn a_keychain_without_a_default_collection_is_asked_to_make_one_when_adding() {
     ));
     assert_eq!(vault.accounts().unwrap().len(), 1, "nothing half-added");
 }
+
+#[test]
+fn an_icon_choice_is_kept_and_is_not_a_change_to_back_up() {
+    let store = MemoryStore::new();
+    let (dir, mut vault) = vault(&store);
+    let (shop, _bank) = add_two(&mut vault);
+    assert_eq!(vault.account(&shop.id).unwrap().icon, IconChoice::Automatic);
+    let settings = crate::BackupSettings {
+        folder: dir.path().join("b"),
+        keep: 10,
+    };
+    let password = vigil_core::Sensitive::new("long enough".to_owned());
+    vault.enable_backups(&settings, Some(&password)).unwrap();
+    for choice in [
+        IconChoice::Initial,
+        IconChoice::Named("github".into()),
+        IconChoice::Automatic,
+    ] {
+        vault.set_icon(&shop.id, &choice).unwrap();
+        assert_eq!(vault.account(&shop.id).unwrap().icon, choice);
+    }
+    assert_eq!(
+        vault.backup_if_changed().unwrap(),
+        None,
+        "icons are not in backups"
+    );
+    assert!(matches!(
+        vault.set_icon(&AccountId::new("nobody"), &IconChoice::Initial),
+        Err(VaultError::NotFound(_))
+    ));
+}
+
+#[test]
+fn the_app_lock_keeps_only_a_hash_in_the_keychain_and_checks_the_password() {
+    let store = MemoryStore::new();
+    let (_dir, mut vault) = vault(&store);
+    let (shop, _) = add_two(&mut vault);
+    let password = |p: &str| vigil_core::Sensitive::new(p.to_owned());
+    assert!(!vault.app_lock_on().unwrap());
+    assert!(vault.app_lock_opens(&password("anything")).unwrap());
+    assert!(matches!(
+        vault.set_app_lock(&password("short")),
+        Err(VaultError::AppLock(_))
+    ));
+    vault.set_app_lock(&password("open sesame")).unwrap();
+    assert!(vault.app_lock_on().unwrap());
+    assert!(vault.app_lock_opens(&password("open sesame")).unwrap());
+    assert!(!vault.app_lock_opens(&password("open sesamE")).unwrap());
+    let stored = store
+        .get(&format!("{}.app-lock", vault.tag))
+        .unwrap()
+        .unwrap();
+    let text = std::str::from_utf8(stored.as_bytes()).unwrap();
+    assert!(text.starts_with("$argon2id$"), "a hash, not the password");
+    assert!(!text.contains("open sesame"));
+    // Opening the vault again (the sweep of unnamed items) keeps it; accounts are untouched.
+    vault.unlock().unwrap();
+    assert!(vault.app_lock_on().unwrap());
+    assert!(vault.account(&shop.id).is_ok());
+    vault.remove_app_lock().unwrap();
+    assert!(!vault.app_lock_on().unwrap());
+}

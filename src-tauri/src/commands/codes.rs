@@ -26,6 +26,15 @@ pub struct CodeView {
 /// The app body: the account list, or a full-window message saying what is wrong and what to do.
 #[tauri::command]
 pub fn render_app(state: State<'_, AppState>) -> Result<String, AppError> {
+    // The app lock first: a keychain that was locked at start says now whether it is on.
+    if !state.lock.is_known()
+        && let Ok(on) = state.accounts.vault().and_then(|v| Ok(v.app_lock_on()?))
+    {
+        state.lock.learn(on);
+    }
+    if state.lock.is_locked() {
+        return super::app_lock::lock_page();
+    }
     match state.refresh() {
         Ok(page) => Ok(page.render()?),
         Err(error) => Ok(error_page(&error).render()?),

@@ -4,10 +4,12 @@
 
 pub mod activity;
 pub mod add;
+pub mod app_lock;
 pub mod backups;
 pub mod codes;
 pub mod edit;
 pub mod export;
+pub mod icons;
 pub mod settings;
 pub mod update;
 

@@ -15,6 +15,11 @@ pub fn save_settings<R: tauri::Runtime>(
     settings: Settings,
 ) -> Result<(), AppError> {
     let before = state.settings.get();
+    // The idle time is the app lock dialog's to change.
+    let settings = Settings {
+        lock_idle_minutes: before.lock_idle_minutes,
+        ..settings
+    };
     #[cfg(desktop)]
     if settings.start_at_login != before.start_at_login {
         use tauri_plugin_autostart::ManagerExt;

@@ -6,6 +6,7 @@
 //! settings).
 
 mod accounts;
+mod app_lock;
 mod feeds;
 mod pending;
 mod settings_store;
@@ -16,6 +17,7 @@ use vigil_activity::clock::{ClockReadings, describe_offset};
 use vigil_vault::{AccountId, VaultLocation};
 
 pub use accounts::Accounts;
+pub use app_lock::AppLock;
 pub use feeds::{Feeds, OpenRequest};
 pub use pending::PendingEnrolments;
 pub use settings_store::SettingsStore;
@@ -41,6 +43,8 @@ pub struct AppState {
     pub clipboard: ClipboardHandle,
     /// Time zone and change counter of the activity views.
     pub activity: ActivityContext,
+    /// The optional app lock.
+    pub lock: AppLock,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -52,8 +56,15 @@ impl AppState {
     /// and reads the settings saved beside it.
     pub fn open(activity: ActivityContext) -> Self {
         let location = VaultLocation::from_env();
+        let accounts = Accounts::open(&location);
+        // A keychain that cannot say is asked again when the person unlocks it (the error page).
+        let lock_on = accounts
+            .vault()
+            .ok()
+            .and_then(|vault| vault.app_lock_on().ok());
         Self {
-            accounts: Accounts::open(&location),
+            accounts,
+            lock: AppLock::starting(lock_on),
             feeds: Feeds::default(),
             clock: Mutex::new(ClockReadings::default()),
             pending: PendingEnrolments::default(),
@@ -67,7 +78,7 @@ impl AppState {
     /// them.
     pub fn refresh(&self) -> Result<MainPage, AppError> {
         self.accounts
-            .reload(|unlocked| MainPage::new(unlocked, self.settings.get()))
+            .reload(|unlocked| MainPage::new(unlocked, self.settings.get(), self.lock.is_on()))
     }
 
     /// Records what the account's service said about this computer's clock (`None`: nothing

@@ -29,6 +29,31 @@ ensure_webdriver() {
   fi
 }
 
+# axe-core, the accessibility checker the end-to-end tests inject into every screen (npm's
+# package at a pinned version, checked against its published sha512; never shipped). Exports
+# VIGIL_AXE_JS naming axe.min.js.
+AXE_VERSION=4.14.1
+AXE_SHA512=FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
+ensure_axe() {
+  local dir="${XDG_CACHE_HOME:-$HOME/.cache}/vigil/tools/axe-core-$AXE_VERSION"
+  if [ ! -s "$dir/axe.min.js" ]; then
+    mkdir -p "$dir"
+    /usr/bin/python3 - "$AXE_VERSION" "$AXE_SHA512" "$dir" <<'PY'
+import base64, hashlib, io, sys, tarfile, urllib.request
+version, sha512, out = sys.argv[1:]
+url = f"https://registry.npmjs.org/axe-core/-/axe-core-{version}.tgz"
+data = urllib.request.urlopen(url, timeout=120).read()
+if base64.b64encode(hashlib.sha512(data).digest()).decode() != sha512:
+    sys.exit(f"{url} does not match its published sha512")
+with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+    for name in ("axe.min.js", "LICENSE"):
+        with open(f"{out}/{name}", "wb") as f:
+            f.write(tar.extractfile(f"package/{name}").read())
+PY
+  fi
+  export VIGIL_AXE_JS="$dir/axe.min.js"
+}
+
 # A free TCP port on 127.0.0.1, for a service a script starts.
 free_port() {
   /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

@@ -218,6 +218,34 @@ impl App {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// The accessibility problems axe-core finds on the page as it is now (every rule of WCAG 2.2
+    /// A and AA and axe's best practices, any impact), one line each: rule, impact, elements.
+    /// axe-core is injected from `VIGIL_AXE_JS` (scripts/test-e2e fetches it); it is never part
+    /// of the app.
+    pub async fn axe(&self) -> Vec<String> {
+        let path = std::env::var("VIGIL_AXE_JS")
+            .expect("VIGIL_AXE_JS must name axe.min.js: run scripts/test-e2e");
+        let source = std::fs::read_to_string(&path).unwrap();
+        let installed = self
+            .js(
+                &format!("{source}\n;return typeof window.axe === 'object';"),
+                vec![],
+            )
+            .await;
+        assert_eq!(installed, serde_json::json!(true), "axe-core did not load");
+        let found = self
+            .js(
+                "return window.axe.run(document, {
+                   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+                   resultTypes: ['violations'],
+                 }).then((r) => r.violations.map((v) =>
+                   `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));",
+                vec![],
+            )
+            .await;
+        serde_json::from_value(found).unwrap()
+    }
+
     /// How many elements match `css` right now.
     pub async fn count(&self, css: &str) -> usize {
         let value = self

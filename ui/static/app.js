@@ -290,9 +290,24 @@ async function tick() {
     const ending = c.next !== null && c.left <= 5;
     row.classList.toggle("ending", ending);
     $(".next", row).textContent = ending ? c.next : "";
+    $(".say", row).textContent = spoken(c);
     const ring = $(".ring .left", row);
     if (ring) ring.setAttribute("stroke-dashoffset", String(100 - (100 * c.left) / c.period));
   }
+}
+
+// What a screen reader says of a code: its digits one by one, and the seconds left.
+function spoken(c) {
+  const digits = c.code.replace(/\s/g, "").split("").join(" ");
+  return c.left > 0 ? `Code ${digits}, ${c.left} second${c.left === 1 ? "" : "s"} left` : `Code ${digits}`;
+}
+
+// Says `text` through the page's live region (screen readers read it out; nothing shows).
+function announce(text) {
+  const el = $("#announce");
+  if (!el) return;
+  el.textContent = "";
+  setTimeout(() => { el.textContent = text; }, 50);
 }
 
 function toast(text) {
@@ -311,6 +326,7 @@ async function copy(row) {
     const code = $(".code", row);
     code.classList.add("copied");
     code.textContent = "Copied";
+    announce(`Copied the code of ${nameOf(row)}`);
     setTimeout(() => { code.classList.remove("copied"); tick(); }, 1200);
   } catch (error) { toast(messageOf(error)); }
 }
@@ -877,7 +893,8 @@ document.addEventListener("submit", async (event) => {
       applySettings();
       $("#settings-dialog").close();
       toast("Settings saved");
-      tick();
+      // The codes first: the banner that says how they are computed comes after them.
+      await tick();
       pollActivity();
     } catch (error) { $("#settings-error").textContent = messageOf(error); }
   }
@@ -1019,6 +1036,11 @@ document.addEventListener("keydown", (event) => {
   } else if (event.key === "Enter" && (index >= 0 || document.activeElement === search)) {
     const row = index >= 0 ? rows[index] : rows[0];
     if (row && !event.target.closest("button")) { event.preventDefault(); copy(row); }
+  } else if (event.key === " " && index >= 0 && event.target === rows[index]) {
+    // Space on a row says its code and the seconds left (the description, read on focus, too).
+    event.preventDefault();
+    const say = $(".say", rows[index]).textContent;
+    if (say) announce(say);
   } else if ((event.key === "ContextMenu" || (event.shiftKey && event.key === "F10")) && index >= 0) {
     event.preventDefault();
     openRowMenu(rows[index], null);

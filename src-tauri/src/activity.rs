@@ -1,7 +1,8 @@
 //! Account activity in the app: the pane of one linked account (its state, flagged events with
 //! "This was me" / "This wasn't me", the rest grouped by day) made from the feed cached in the
-//! vault, and the overview of everything flagged. Times are shown in the computer's time zone,
-//! read once at start (before any thread exists, as `time` requires).
+//! vault, and the overview of everything flagged. Times are shown in the computer's time zone
+//! (`jiff`'s reading of the system's), with the offset it had at that moment: a sign-in in July
+//! shows summer time even when read in winter.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -13,8 +14,8 @@ use vigil_vault::{Account, CachedFeed};
 
 /// What the activity views need besides the vault.
 pub struct ActivityContext {
-    /// The computer's UTC offset at start.
-    pub offset: UtcOffset,
+    /// The computer's time zone (its rules, so each moment gets its own offset).
+    pub zone: jiff::tz::TimeZone,
     /// Bumped whenever a feed is read or answered, so the page knows to redraw.
     pub version: AtomicU64,
     /// Wakes the background reader early (an account was just linked).
@@ -22,10 +23,10 @@ pub struct ActivityContext {
 }
 
 impl ActivityContext {
-    /// Reads the local offset; call before starting threads.
+    /// Reads the system's time zone (`TZ`, else `/etc/localtime`; UTC when neither can be read).
     pub fn new() -> Self {
         Self {
-            offset: UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC),
+            zone: jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC),
             version: AtomicU64::new(0),
             wake_up: tokio::sync::Notify::new(),
         }
@@ -176,7 +177,12 @@ impl ActivityContext {
     /// the representable range: a hostile feed, or a cache from before the client refused such
     /// pages) stays as it was rather than panic.
     fn local(&self, at: OffsetDateTime) -> OffsetDateTime {
-        at.checked_to_offset(self.offset).unwrap_or(at)
+        jiff::Timestamp::from_second(at.unix_timestamp())
+            .ok()
+            .map(|instant| self.zone.to_offset(instant).seconds())
+            .and_then(|seconds| UtcOffset::from_whole_seconds(seconds).ok())
+            .and_then(|offset| at.checked_to_offset(offset))
+            .unwrap_or(at)
     }
 
     fn clock(&self, at: OffsetDateTime) -> String {
@@ -437,6 +443,22 @@ mod tests {
     }
 
     #[test]
+    fn times_take_the_offset_of_their_own_moment() {
+        let context = ActivityContext {
+            zone: jiff::tz::TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").unwrap(),
+            ..ActivityContext::new()
+        };
+        let at = |text: &str| {
+            OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).unwrap()
+        };
+        assert_eq!(context.clock(at("2026-07-01T12:00:00Z")), "14:00", "summer");
+        assert_eq!(context.clock(at("2026-01-15T12:00:00Z")), "13:00", "winter");
+        // The night the clocks go back: 00:30 and 01:30 UTC are both 02:30 there.
+        assert_eq!(context.clock(at("2026-10-25T00:30:00Z")), "02:30");
+        assert_eq!(context.clock(at("2026-10-25T01:30:00Z")), "02:30");
+    }
+
+    #[test]
     fn a_cached_date_at_the_end_of_the_range_renders_without_panic() {
         let feed = serde_json::json!({
             "account_state": "active", "state_reason": null,
@@ -452,9 +474,12 @@ mod tests {
             json: feed.to_string(),
             fetched_at: 1_764_054_000,
         };
-        for offset in [UtcOffset::UTC, UtcOffset::from_hms(14, 0, 0).unwrap()] {
+        for zone in [
+            jiff::tz::TimeZone::UTC,
+            jiff::tz::TimeZone::fixed(jiff::tz::offset(14)),
+        ] {
             let context = ActivityContext {
-                offset,
+                zone,
                 ..ActivityContext::new()
             };
             let link = FeedLink::parse("https://shop.example/v1/feed/x").unwrap();

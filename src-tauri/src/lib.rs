@@ -40,7 +40,6 @@ pub fn mobile_main() {
 
 /// Builds and runs the app until its window closes.
 pub fn run() -> ExitCode {
-    // The local time zone can be read only while this is the one thread.
     let state = state::AppState::open(activity::ActivityContext::new());
     let context = tauri::generate_context!();
     let instance = links::instance_id(&context.config().identifier);

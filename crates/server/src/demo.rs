@@ -214,7 +214,7 @@ async fn create(
             outcome: (kind == EventKind::SignIn).then_some(Outcome::Success),
             details,
         };
-        let mut tx = state.db.pool().begin().await.map_err(fail)?;
+        let mut tx = state.db.writer().begin().await.map_err(fail)?;
         let account = Database::lock_account_row(&mut tx, &id)
             .await
             .map_err(fail)?

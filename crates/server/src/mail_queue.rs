@@ -2,7 +2,9 @@
 //! no SMTP relay configured, only logs it), and one sender task per instance hands due emails
 //! to the relay with lettre, retrying with exponential backoff while the relay is down or
 //! refuses for now, so an email survives a relay outage and a restart. A permanent refusal
-//! (a 5xx answer) marks the email failed instead of retrying it forever.
+//! (a 5xx answer) marks the email failed instead of retrying it forever, except a refused login
+//! (53x: wrong password, TLS required), which is a configuration error: the email stays queued,
+//! logged as an error, until the configuration is corrected.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -150,7 +152,7 @@ impl Mailer {
                 Ok(_) => self.db.email_sent(&queued.id).await.map(|()| {
                     tracing::info!(to = %email.to, subject = %email.subject, "email sent");
                 }),
-                Err(error) if error.is_permanent() => {
+                Err(error) if error.is_permanent() && !login_refused(&error) => {
                     let text = error.to_string();
                     self.db.email_failed(&queued.id, &text).await.map(|()| {
                         tracing::error!(to = %email.to, error = %text, "email refused by the relay; not retried");
@@ -160,10 +162,22 @@ impl Mailer {
                     let delay = self.retry.delay(queued.attempts);
                     let text = error.to_string();
                     let next = unix_now() + delay.as_secs() as i64;
+                    let login = login_refused(&error);
                     self.db
                         .email_retry(&queued.id, next, &text)
                         .await
                         .map(|()| {
+                            if login {
+                                tracing::error!(
+                                    to = %email.to,
+                                    error = %text,
+                                    attempts = queued.attempts,
+                                    retry_in_seconds = delay.as_secs(),
+                                    "the SMTP relay refused the login: check the user and \
+                                     password of VIGIL_SMTP_URL; the email stays queued"
+                                );
+                                return;
+                            }
                             tracing::warn!(
                                 to = %email.to,
                                 error = %text,
@@ -179,6 +193,18 @@ impl Mailer {
             tracing::warn!(%error, "email queue not updated");
         }
     }
+}
+
+/// Whether the relay refused our login or our security settings (a 53x answer: 530
+/// authentication or STARTTLS required, 534 mechanism too weak, 535 wrong credentials, 538
+/// encryption required): a refusal of the configuration, not of the email, which is kept and
+/// retried so that it goes once the configuration is corrected.
+fn login_refused(error: &lettre::transport::smtp::Error) -> bool {
+    use lettre::transport::smtp::response::{Category, Severity};
+    error.status().is_some_and(|code| {
+        code.severity == Severity::PermanentNegativeCompletion
+            && code.category == Category::Unspecified3
+    })
 }
 
 #[cfg(test)]

@@ -347,7 +347,7 @@ pub async fn wrong_code(
     if !familiar || failure_penalty(settings, streak) != FailurePenalty::Lock {
         return Ok(None);
     }
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.writer().begin().await?;
     // Read afresh under the row lock: another request may have locked the account since this
     // code was refused, and a lock never moves to a less severe state.
     let Some(account) = Database::lock_account_row(&mut tx, account_id).await? else {

@@ -205,7 +205,7 @@ impl Database {
         .bind(account.label)
         .bind(account.sealed_secret)
         .bind(account.created_at)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(result.rows_affected() == 1)
     }
@@ -241,19 +241,15 @@ impl Database {
         rows.iter().map(account_from_row).collect()
     }
 
-    /// Inside a transaction: takes the account's write lock and reads it afresh.
+    /// Inside a transaction: takes the account's write lock and reads it afresh (one
+    /// `UPDATE … RETURNING`).
     pub async fn lock_account_row(
         connection: &mut AnyConnection,
         id: &str,
     ) -> Result<Option<AccountRow>, sqlx::Error> {
-        let touched = sqlx::query("UPDATE accounts SET version = version + 1 WHERE id = $1")
-            .bind(id)
-            .execute(&mut *connection)
-            .await?;
-        if touched.rows_affected() == 0 {
-            return Ok(None);
-        }
-        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"));
+        let sql = sqlx::AssertSqlSafe(format!(
+            "UPDATE accounts SET version = version + 1 WHERE id = $1 RETURNING {COLUMNS}"
+        ));
         let row = sqlx::query(sql)
             .bind(id)
             .fetch_optional(&mut *connection)

@@ -34,7 +34,7 @@ impl Database {
         .bind(&email.text)
         .bind(&email.html)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -62,7 +62,7 @@ impl Database {
             .bind(lease_until)
             .bind(now)
             .bind(limit)
-            .fetch_all(&self.pool)
+            .fetch_all(&self.writer)
             .await?;
         rows.iter()
             .map(|row| {
@@ -84,7 +84,7 @@ impl Database {
     pub async fn email_sent(&self, id: &str) -> Result<(), sqlx::Error> {
         sqlx::query("DELETE FROM email_queue WHERE id = $1")
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -100,7 +100,7 @@ impl Database {
             .bind(id)
             .bind(next_attempt_at)
             .bind(error)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -110,7 +110,7 @@ impl Database {
         sqlx::query("UPDATE email_queue SET failed = 1, last_error = $2 WHERE id = $1")
             .bind(id)
             .bind(error)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

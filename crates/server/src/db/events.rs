@@ -2,7 +2,7 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
-use vigil_core::activity::{EventKind, Outcome, Reason, Verdict};
+use vigil_core::activity::{AccountState, EventKind, Outcome, Reason, Verdict};
 
 use super::Database;
 
@@ -64,6 +64,17 @@ pub struct NewEventRow {
     pub outcome: Option<Outcome>,
     /// Details JSON.
     pub details: serde_json::Value,
+}
+
+/// A feed page as read: the account's state and the events, as of one moment.
+#[derive(Debug, Clone)]
+pub struct FeedRows {
+    /// Where the account stands.
+    pub state: AccountState,
+    /// Why.
+    pub state_reason: Option<String>,
+    /// The events, newest first.
+    pub events: Vec<EventRow>,
 }
 
 /// Where a feed page starts: after this event, in newest-first order.
@@ -247,41 +258,52 @@ impl Database {
         row.as_ref().map(event_from_row).transpose()
     }
 
-    /// A feed page, newest first: up to `limit` events after `cursor`.
+    /// A feed page, newest first: up to `limit` events after `cursor`, with the account's state
+    /// read by the same statement, so both are as of one moment (a rule commits a flagged event
+    /// and its lock together); `None` when there is no such account.
     pub async fn feed(
         &self,
         account_id: &str,
         cursor: Option<&FeedCursor>,
         limit: i64,
-    ) -> Result<Vec<EventRow>, sqlx::Error> {
-        let rows = match cursor {
-            None => {
-                let sql = sqlx::AssertSqlSafe(format!(
-                    "SELECT {COLUMNS} FROM events WHERE account_id = $1 \
-                     ORDER BY occurred_at DESC, id DESC LIMIT $2"
-                ));
-                sqlx::query(sql)
-                    .bind(account_id)
-                    .bind(limit)
-                    .fetch_all(&self.pool)
-                    .await?
-            }
-            Some(cursor) => {
-                let sql = sqlx::AssertSqlSafe(format!(
-                    "SELECT {COLUMNS} FROM events WHERE account_id = $1 \
-                     AND (occurred_at < $2 OR (occurred_at = $2 AND id < $3)) \
-                     ORDER BY occurred_at DESC, id DESC LIMIT $4"
-                ));
-                sqlx::query(sql)
-                    .bind(account_id)
-                    .bind(cursor.occurred_at)
-                    .bind(&cursor.id)
-                    .bind(limit)
-                    .fetch_all(&self.pool)
-                    .await?
-            }
+    ) -> Result<Option<FeedRows>, sqlx::Error> {
+        let after = if cursor.is_some() {
+            "AND (occurred_at < $3 OR (occurred_at = $3 AND id < $4))"
+        } else {
+            ""
         };
-        rows.iter().map(event_from_row).collect()
+        // The account's one row, joined to the page (no events: one row of NULLs beside it).
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT a.state AS account_state, a.state_reason AS account_state_reason, e.* \
+             FROM accounts a LEFT JOIN (SELECT {COLUMNS} FROM events WHERE account_id = $1 \
+             {after} ORDER BY occurred_at DESC, id DESC LIMIT $2) e ON 1 = 1 \
+             WHERE a.id = $1 ORDER BY e.occurred_at DESC, e.id DESC"
+        ));
+        let mut query = sqlx::query(sql).bind(account_id).bind(limit);
+        if let Some(cursor) = cursor {
+            query = query.bind(cursor.occurred_at).bind(&cursor.id);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let state: String = first.try_get("account_state")?;
+        let state = AccountState::parse(&state).ok_or_else(|| sqlx::Error::ColumnDecode {
+            index: "state".into(),
+            source: format!("unknown state {state}").into(),
+        })?;
+        let state_reason = first.try_get("account_state_reason")?;
+        let mut events = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if row.try_get::<Option<String>, _>("id")?.is_some() {
+                events.push(event_from_row(row)?);
+            }
+        }
+        Ok(Some(FeedRows {
+            state,
+            state_reason,
+            events,
+        }))
     }
 
     /// Events of some kinds within `[from, to]`, newest first.

@@ -4,6 +4,11 @@
 //! `ON CONFLICT`, the SQL the two share. Writes that read first start with an `UPDATE` of the
 //! account's row, so SQLite takes its write lock at once (no deadlocked upgrade) and PostgreSQL
 //! serialises work on one account across processes.
+//!
+//! Writes go through [`Database::writer`]: on SQLite a pool of one connection, so this process's
+//! writers queue in order instead of meeting SQLite's busy handler (which sleeps 1, 2, 5, 10 ...
+//! ms between tries); reads use [`Database::pool`], which WAL lets run beside the writer. Other
+//! processes on the same file still wait on the busy timeout. On PostgreSQL both are one pool.
 
 mod accounts;
 mod email_queue;
@@ -16,7 +21,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use accounts::{AccountRow, NewAccount, SecretKeyCheckError};
 pub use email_queue::QueuedEmail;
-pub use events::{EventRow, FeedCursor, NewEventRow};
+pub use events::{EventRow, FeedCursor, FeedRows, NewEventRow};
 pub use reseal::{ResealCounts, ResealError};
 pub use throttle::{Attempt, BlockRule, FAMILIAR_SOURCE};
 
@@ -34,6 +39,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
 #[derive(Clone, Debug)]
 pub struct Database {
     pool: AnyPool,
+    writer: AnyPool,
     backend: Backend,
 }
 
@@ -55,30 +61,55 @@ impl Database {
         } else {
             Backend::Sqlite
         };
-        let options = AnyPoolOptions::new()
-            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
-            .after_connect(move |connection, _| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        connection
-                            .execute(
-                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                                 PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",
-                            )
-                            .await?;
-                    }
-                    Ok(())
+        let options = |max_connections: u32| {
+            AnyPoolOptions::new()
+                .max_connections(max_connections)
+                // A SQLite file cannot go away under an open connection, so the test query
+                // before each hand-out (a round trip to the connection's thread) buys nothing.
+                .test_before_acquire(backend == Backend::Postgres)
+                .after_connect(move |connection, _| {
+                    Box::pin(async move {
+                        if backend == Backend::Sqlite {
+                            connection
+                                .execute(
+                                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                                     PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",
+                                )
+                                .await?;
+                        }
+                        Ok(())
+                    })
                 })
-            });
-        let pool = options.connect(url).await?;
-        let database = Self { pool, backend };
+        };
+        let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        let (pool, writer) = if backend == Backend::Sqlite && !in_memory {
+            let pool = options(8).connect(url).await?;
+            (pool, options(1).connect(url).await?)
+        } else {
+            // PostgreSQL serves many writers at once; an in-memory SQLite database exists
+            // only within its one pool.
+            let pool = options(16).connect(url).await?;
+            (pool.clone(), pool)
+        };
+        let database = Self {
+            pool,
+            writer,
+            backend,
+        };
         database.migrate().await?;
         Ok(database)
     }
 
-    /// The connection pool.
+    /// The connection pool, for reads (and, in tests, anything).
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// The pool for writes: on SQLite one connection, so this process's writers take turns
+    /// without the busy handler's sleeps; on PostgreSQL the same pool as [`Database::pool`].
+    /// Never acquire it while holding one of its transactions (on SQLite that waits forever).
+    pub fn writer(&self) -> &AnyPool {
+        &self.writer
     }
 
     /// SQLite or PostgreSQL.
@@ -89,7 +120,7 @@ impl Database {
     /// Applies missing migrations, all in one transaction. On PostgreSQL an advisory lock makes
     /// several servers starting at once take turns.
     async fn migrate(&self) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         if self.backend == Backend::Postgres {
             sqlx::query("SELECT pg_advisory_xact_lock(7105)")
                 .execute(&mut *tx)
@@ -157,7 +188,7 @@ impl Database {
         .bind(account_id)
         .bind(nonce)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(result.rows_affected() == 1)
     }
@@ -166,7 +197,7 @@ impl Database {
     pub async fn forget_nonces(&self, before: i64) -> Result<u64, sqlx::Error> {
         let result = sqlx::query("DELETE FROM nonces WHERE seen_at < $1")
             .bind(before)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(result.rows_affected())
     }
@@ -189,7 +220,7 @@ impl Database {
         .bind(rule)
         .bind(now)
         .bind(not_since)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(result.rows_affected() == 1)
     }

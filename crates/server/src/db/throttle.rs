@@ -1,8 +1,8 @@
 //! Queries on `failure_buckets`: the failed-code throttle, per account and source. Reserving an
-//! attempt is one `UPDATE … WHERE blocked_until <= now … RETURNING`: the block check and the
-//! count are one atomic step (SQLite serialises writers; PostgreSQL re-checks the `WHERE` on
-//! the newest row version under its row lock, at the default READ COMMITTED), so parallel
-//! requests cannot slip past a block.
+//! attempt is one `INSERT … ON CONFLICT DO UPDATE … WHERE blocked_until <= now … RETURNING`:
+//! the block check and the count are one atomic step (SQLite serialises writers; PostgreSQL
+//! re-checks the `WHERE` on the newest row version under its row lock, at the default READ
+//! COMMITTED), so parallel requests cannot slip past a block.
 
 use sqlx::AnyConnection;
 
@@ -63,22 +63,20 @@ impl Database {
         now: i64,
         rule: BlockRule,
     ) -> Result<Attempt, sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO failure_buckets (account_id, source) VALUES ($1, $2) \
-             ON CONFLICT (account_id, source) DO NOTHING",
-        )
-        .bind(account_id)
-        .bind(source)
-        .execute(&mut *connection)
-        .await?;
         let every = rule.every.max(1);
+        // The bucket's first failure inserts it, a later one counts into it unless blocked:
+        // one statement (a blocked bucket is left as it is and returns no row).
         let streak: Option<i64> = sqlx::query_scalar(
-            "UPDATE failure_buckets SET failed_streak = failed_streak + 1, \
-             blocked_until = CASE WHEN (failed_streak + 1) % $4 = 0 \
-               THEN $3 + 60 * (CASE WHEN (failed_streak + 1) / $4 > $5 THEN $5 \
-                                    ELSE (failed_streak + 1) / $4 END) \
-               ELSE blocked_until END \
-             WHERE account_id = $1 AND source = $2 AND blocked_until <= $3 \
+            "INSERT INTO failure_buckets (account_id, source, failed_streak, blocked_until) \
+             VALUES ($1, $2, 1, CASE WHEN 1 % $4 = 0 \
+               THEN $3 + 60 * (CASE WHEN 1 / $4 > $5 THEN $5 ELSE 1 / $4 END) ELSE 0 END) \
+             ON CONFLICT (account_id, source) DO UPDATE \
+             SET failed_streak = failure_buckets.failed_streak + 1, \
+             blocked_until = CASE WHEN (failure_buckets.failed_streak + 1) % $4 = 0 \
+               THEN $3 + 60 * (CASE WHEN (failure_buckets.failed_streak + 1) / $4 > $5 THEN $5 \
+                                    ELSE (failure_buckets.failed_streak + 1) / $4 END) \
+               ELSE failure_buckets.blocked_until END \
+             WHERE failure_buckets.blocked_until <= $3 \
              RETURNING failed_streak",
         )
         .bind(account_id)

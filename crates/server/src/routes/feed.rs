@@ -67,25 +67,15 @@ pub async fn feed(
         }
     };
     // The state and the events must agree: a rule commits a flagged event and its lock
-    // together, so a state read before that commit and events read after it would show the
-    // event without the lock. The state is read again after the events; if it changed, the
-    // events are read again (a few times at most), so the page is as of one moment.
-    let mut account = account;
-    let mut rows = state
+    // together, so the page's state and events are read by one statement (one snapshot).
+    let Some(page) = state
         .db
         .feed(&account.id, cursor.as_ref(), limit + 1)
-        .await?;
-    for _ in 0..3 {
-        let again = state.account(&account.id).await?;
-        if (again.state, &again.state_reason) == (account.state, &account.state_reason) {
-            break;
-        }
-        account = again;
-        rows = state
-            .db
-            .feed(&account.id, cursor.as_ref(), limit + 1)
-            .await?;
-    }
+        .await?
+    else {
+        return Err(ApiError::AccountNotFound);
+    };
+    let rows = page.events;
     let more = rows.len() as i64 > limit;
     let events: Vec<_> = rows.iter().take(limit as usize).map(api_event).collect();
     let next = if more {
@@ -94,8 +84,8 @@ pub async fn feed(
         None
     };
     Ok(Json(FeedPage {
-        account_state: account.state,
-        state_reason: account.state_reason,
+        account_state: page.state,
+        state_reason: page.state_reason,
         server_time: datetime(state.clock.now()),
         events,
         next,
@@ -110,7 +100,7 @@ pub async fn verdict(
 ) -> Result<Json<VerdictRecorded>, ApiError> {
     let request: VerdictRequest = parse_json(&body)?;
     let now = state.clock.now();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.writer().begin().await?;
     let Some(account) = Database::lock_account_row(&mut tx, &account.id).await? else {
         return Err(ApiError::AccountNotFound);
     };
@@ -176,7 +166,7 @@ pub async fn upload_document(
         sealed_data,
         received_at: now,
     };
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.writer().begin().await?;
     let Some(account) = Database::lock_account_row(&mut tx, &id).await? else {
         return Err(ApiError::AccountNotFound);
     };

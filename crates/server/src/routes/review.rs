@@ -109,7 +109,7 @@ async fn apply_decision(
     request: &DecisionRequest,
 ) -> Result<AccountState, ApiError> {
     let now = state.clock.now();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.writer().begin().await?;
     let Some(account) = Database::lock_account_row(&mut tx, id).await? else {
         return Err(ApiError::AccountNotFound);
     };

@@ -185,9 +185,10 @@ async fn verify_code(
         every: state.rules.failures_before_block,
         max_minutes: state.rules.max_block_minutes,
     };
-    let attempt =
-        Database::reserve_attempt(&mut connection, &account.id, &source, now, rule).await?;
     drop(connection);
+    let mut writer = state.db.writer().acquire().await?;
+    let attempt = Database::reserve_attempt(&mut writer, &account.id, &source, now, rule).await?;
+    drop(writer);
     let streak = match attempt {
         Attempt::Allowed { streak } => streak,
         Attempt::Blocked { until } => {
@@ -234,7 +235,7 @@ async fn verify_code(
         return Err(ApiError::CodeAlreadyUsed);
     }
     let event = sign_in(Outcome::Success);
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.writer().begin().await?;
     let Some(locked) = Database::lock_account_row(&mut tx, &account.id).await? else {
         return Err(ApiError::AccountNotFound);
     };
@@ -280,7 +281,7 @@ fn throttle_source(familiar: bool, ip: Option<&str>, country: Option<&str>) -> S
 /// Records a failed sign-in (no rule looks at it but the failure streak), counted into the
 /// last such event from the same IP within the hour; returns the event that holds it.
 async fn record_failure(state: &SharedState, event: &NewEventRow) -> Result<String, ApiError> {
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.writer().begin().await?;
     if Database::lock_account_row(&mut tx, &event.account_id)
         .await?
         .is_none()
@@ -315,7 +316,7 @@ pub async fn record_event(
         outcome: (request.kind == EventKind::SignIn).then_some(Outcome::Success),
         details: checked.details,
     };
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.writer().begin().await?;
     let Some(account) = Database::lock_account_row(&mut tx, &id).await? else {
         return Err(ApiError::AccountNotFound);
     };

@@ -20,7 +20,9 @@ def authenticate(server, session, envelope, mechanism, auth_data):
         and auth_data.login == user.encode()
         and auth_data.password == password.encode()
     )
-    return AuthResult(success=ok)
+    # handled=False: aiosmtpd answers a refusal itself (535); the default leaves the client
+    # waiting for an answer the handler was to send.
+    return AuthResult(success=ok, handled=False)
 
 
 options = dict(

@@ -378,3 +378,97 @@ async fn smtp_with_starttls_or_implicit_tls_and_a_login() {
         );
     }
 }
+
+/// The email queue's one row: (failed, last_error), once an attempt recorded an error.
+async fn queued_error(db: &vigil_server::db::Database) -> (i64, String) {
+    for _ in 0..200 {
+        let row: Option<(i64, Option<String>)> =
+            sqlx::query_as("SELECT failed, last_error FROM email_queue")
+                .fetch_optional(db.pool())
+                .await
+                .unwrap();
+        if let Some((failed, Some(error))) = row {
+            return (failed, error);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no attempt recorded an error in the email queue");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_smtp_login_keeps_the_email_until_the_password_is_corrected() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca = make_ca(dir.path());
+    let relay = tls_smtp(dir.path(), &ca, "starttls").await;
+    let url = |password: &str| {
+        format!(
+            "smtp://alerts%40shop.example:{password}@127.0.0.1:{}?tls=required",
+            relay.port
+        )
+    };
+    let configured = |dir: &Path, password: &str| {
+        let mut config = config_for(&Backend::Sqlite, dir, None);
+        config.smtp_url = Some(url(password));
+        config.smtp_ca_file = Some(ca.ca.clone());
+        config.email_retry_seconds = 1;
+        config.email_retry_max_seconds = 1;
+        config
+    };
+    // A wrong password: the relay answers 535 to the login.
+    let service_dir = tempfile::tempdir().unwrap();
+    let wrong = configured(service_dir.path(), "not%20the%20password");
+    let mut service = LocalService::start_in(service_dir, wrong, Clock::system()).await;
+    let (id, _) = service.enrol().await;
+    let sent = service
+        .site(Method::POST, &format!("/v1/accounts/{id}/digest"), None)
+        .await;
+    assert_eq!(sent.status(), 200);
+    let db = service.server.as_ref().unwrap().state.db.clone();
+    let (failed, error) = queued_error(&db).await;
+    // Kept for another try (not marked failed), with the relay's answer as the error and no
+    // password in it.
+    assert_eq!(
+        failed, 0,
+        "a refused login is not the email's fault: {error}"
+    );
+    assert!(
+        error.contains("535"),
+        "the relay's refusal is recorded: {error}"
+    );
+    assert!(
+        !error.contains("password"),
+        "no password in the error: {error}"
+    );
+    // Still refused on later attempts, and nothing arrives.
+    let attempts = || async {
+        sqlx::query_scalar::<_, i64>("SELECT attempts FROM email_queue")
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+    };
+    for _ in 0..100 {
+        if attempts().await >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(attempts().await >= 2, "the login is retried");
+    assert_eq!(db.email_queue_depth().await.unwrap(), 1);
+    assert!(Smtp::reader(relay.maildir.clone()).messages().is_empty());
+
+    // The operator corrects the password and restarts: the queued email is delivered, once.
+    let right = configured(service.dir.path(), "relay%20pass%3Aword");
+    service.restart(right).await;
+    let arrived = Smtp::reader(relay.maildir.clone())
+        .wait_for("your activity in the last 7 days", 1)
+        .await;
+    assert_eq!(arrived.len(), 1);
+    let db = service.server.as_ref().unwrap().state.db.clone();
+    for _ in 0..100 {
+        if db.email_queue_depth().await.unwrap() == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(db.email_queue_depth().await.unwrap(), 0);
+}

@@ -9,7 +9,9 @@ mod accounts;
 mod email_queue;
 mod events;
 mod reseal;
+mod sessions;
 mod throttle;
+mod webhooks;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
@@ -18,7 +20,9 @@ pub use accounts::{AccountRow, NewAccount, SecretKeyCheckError};
 pub use email_queue::QueuedEmail;
 pub use events::{EventRow, FeedCursor, NewEventRow};
 pub use reseal::{ResealCounts, ResealError};
+pub use sessions::{NewSession, SessionRow};
 pub use throttle::{Attempt, BlockRule, FAMILIAR_SOURCE};
+pub use webhooks::QueuedWebhook;
 
 /// The migrations, in order; each runs once, in a transaction, recorded in `schema_migrations`.
 const MIGRATIONS: &[(i64, &str)] = &[
@@ -28,6 +32,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../../migrations/0002_throttles_counts.sql"),
     ),
     (3, include_str!("../../migrations/0003_email_queue.sql")),
+    (4, include_str!("../../migrations/0004_sessions.sql")),
 ];
 
 /// A pool of connections to the service's database.

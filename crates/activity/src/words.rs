@@ -130,6 +130,19 @@ pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
         .collect()
 }
 
+/// A moment to the minute in UTC, e.g. `2026-11-25 07:10 UTC`.
+pub fn utc_minute(at: time::OffsetDateTime) -> String {
+    let at = at.checked_to_offset(time::UtcOffset::UTC).unwrap_or(at);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute()
+    )
+}
+
 /// "Firefox 133 on Windows", "Firefox", or `None` when the device is unknown.
 pub fn device_words(event: &Event) -> Option<String> {
     match (event.device.browser.as_deref(), event.device.os.as_deref()) {
@@ -208,6 +221,10 @@ mod tests {
             "United Kingdom of Great Britain and Northern Ireland"
         );
         assert_eq!(country_name("XX"), "XX");
+        assert_eq!(
+            utc_minute(time::macros::datetime!(2026-11-25 08:10 +01:00)),
+            "2026-11-25 07:10 UTC"
+        );
     }
 
     #[test]

@@ -80,19 +80,22 @@ struct AccountActivity {
     events: Vec<Event>,
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
+pub(super) fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| CliError::Failure(format!("cannot start the network runtime: {e}")))
 }
 
-fn client() -> Result<ActivityClient, CliError> {
+pub(super) fn client() -> Result<ActivityClient, CliError> {
     ActivityClient::new(Duration::from_secs(15)).map_err(|e| CliError::Failure(e.to_string()))
 }
 
 /// The linked accounts (all, or the one `query` names) with their checked links.
-fn linked(vault: &Vault, query: Option<&str>) -> Result<Vec<(Account, FeedLink)>, CliError> {
+pub(super) fn linked(
+    vault: &Vault,
+    query: Option<&str>,
+) -> Result<Vec<(Account, FeedLink)>, CliError> {
     let accounts = match query {
         Some(query) => vec![find_one(vault.accounts()?, query)?],
         None => vault.accounts()?,
@@ -186,15 +189,10 @@ fn print_account(result: &AccountActivity) {
     let flagged = result.events.iter().filter(|e| e.flagged);
     let rest = result.events.iter().filter(|e| !e.flagged);
     for event in flagged.chain(rest) {
-        let when = event.occurred_at;
         println!(
-            "  {} {:04}-{:02}-{:02} {:02}:{:02} UTC  {}{}",
+            "  {} {}  {}{}",
             if event.flagged { "!" } else { " " },
-            when.year(),
-            u8::from(when.month()),
-            when.day(),
-            when.hour(),
-            when.minute(),
+            words::utc_minute(event.occurred_at),
             printable(&words::summary(event)),
             event
                 .ip
@@ -275,10 +273,7 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
     };
     let recorded = runtime
         .block_on(client.verdict(&link, &secret, &args.event_id, verdict))
-        .map_err(|e| match e {
-            ActivityError::Refused { .. } => CliError::Input(e.to_string()),
-            other => CliError::Failure(other.to_string()),
-        })?;
+        .map_err(refused_or_failed)?;
     let said = match verdict {
         Verdict::Mine => "this was me",
         Verdict::NotMine => "this wasn't me",
@@ -289,6 +284,14 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
         words::state_sentence(recorded.account_state)
     );
     Ok(())
+}
+
+/// A service's refusal is bad input (exit 2); anything else a failure (exit 1).
+pub(super) fn refused_or_failed(error: ActivityError) -> CliError {
+    match error {
+        ActivityError::Refused { .. } => CliError::Input(error.to_string()),
+        other => CliError::Failure(other.to_string()),
+    }
 }
 
 /// Whether the feed at `link` has event `event_id` in its last [`VERDICT_PAGES`] pages.

@@ -10,6 +10,7 @@ mod site;
 pub use health::metrics_router;
 
 pub use review::review_form_token;
+pub use sessions::on_site_event;
 
 use std::sync::Arc;
 

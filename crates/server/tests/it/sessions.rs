@@ -345,3 +345,35 @@ each_backend!(
     new_devices_and_places_are_flagged_without_a_lock,
     new_device_case
 );
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_customers_are_signed_in_on_a_phone_and_a_laptop() {
+    let h = Harness::start_configured(Backend::Sqlite, false, |config| config.demo = true).await;
+    let db = &h.server.as_ref().unwrap().state.db;
+    for (customer, intruder) in [
+        ("demo-alice", None),
+        ("demo-bob", Some("s-bob-phone")),
+        ("demo-carol", None),
+    ] {
+        let account = db.account_by_external_id(customer).await.unwrap().unwrap();
+        let site = site_sessions(&h, &account.id).await;
+        let sessions = site["sessions"].as_array().unwrap();
+        let mut ids: Vec<&str> = sessions.iter().map(|s| s["id"].as_str().unwrap()).collect();
+        ids.sort_unstable();
+        let short = customer.trim_start_matches("demo-");
+        assert_eq!(
+            ids,
+            [format!("s-{short}-laptop"), format!("s-{short}-phone")],
+            "{site}"
+        );
+        for session in sessions {
+            assert_eq!(session["state"], "active");
+        }
+        if let Some(intruder) = intruder {
+            let session = sessions.iter().find(|s| s["id"] == intruder).unwrap();
+            assert_eq!(session["flagged"], true);
+            assert_eq!(session["country"], "BR");
+            assert_eq!(session["device_words"], "Chrome 131 on Android 14");
+        }
+    }
+}

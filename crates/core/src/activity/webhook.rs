@@ -178,6 +178,19 @@ mod tests {
         );
     }
 
+    /// docs/protocol.md's worked example, computed with Python's `hmac` and `hashlib`.
+    #[test]
+    fn the_documented_example_signs_as_documented() {
+        let body = br#"{"id":"wh_1764050000000000001_0a1b2c3d4e5f","type":"session.ended","account":"6f1c2d3e-0000-4000-8000-00000000a11c","session":"s-phone","at":"2025-11-25T05:53:20Z"}"#;
+        let header = webhook_signature(b"whsec-example-0123456789", 1_764_050_000, body);
+        assert_eq!(
+            header,
+            "t=1764050000,v1=60b450818b52500090a16b4722555a10f963bb0d32b5d297d23e6fc5fa8504df"
+        );
+        let event: WebhookEvent = serde_json::from_slice(body).unwrap();
+        assert_eq!(serde_json::to_vec(&event).unwrap(), body.to_vec());
+    }
+
     #[test]
     fn events_have_the_documented_shape() {
         let event = WebhookEvent {

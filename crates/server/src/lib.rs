@@ -181,14 +181,7 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
         config.smtp_ca_file.as_deref(),
         &config.smtp_from,
         db.clone(),
-        RetryPolicy {
-            first: Duration::from_secs(config.email_retry_seconds.max(1)),
-            longest: Duration::from_secs(
-                config
-                    .email_retry_max_seconds
-                    .max(config.email_retry_seconds),
-            ),
-        },
+        RetryPolicy::from_seconds(config.email_retry_seconds, config.email_retry_max_seconds),
     )
     .map_err(ConfigError::from)?;
     let webhook_wake = webhooks::WebhookWake::default();
@@ -198,14 +191,10 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
                 target,
                 db.clone(),
                 webhook_wake.clone(),
-                RetryPolicy {
-                    first: Duration::from_secs(config.webhook_retry_seconds.max(1)),
-                    longest: Duration::from_secs(
-                        config
-                            .webhook_retry_max_seconds
-                            .max(config.webhook_retry_seconds),
-                    ),
-                },
+                RetryPolicy::from_seconds(
+                    config.webhook_retry_seconds,
+                    config.webhook_retry_max_seconds,
+                ),
             )
             .map_err(|error| StartError::WebhookClient(error.to_string()))?,
         ),

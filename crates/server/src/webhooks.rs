@@ -19,7 +19,7 @@ use vigil_core::activity::{
 };
 
 use crate::db::{Database, QueuedWebhook};
-use crate::mail_queue::RetryPolicy;
+use crate::mail_queue::{RetryPolicy, unix_now, wait_for_work};
 
 /// How long a claimed event is left to its sender before another may retry it, in seconds
 /// (longer than [`REQUEST_TIMEOUT`]).
@@ -146,14 +146,6 @@ pub fn webhook_event(
     }
 }
 
-/// Unix seconds now (the queue keeps real time, whatever clock the rules run on).
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
-
 /// Wakes the sender when events were queued; cheap to clone.
 #[derive(Debug, Clone, Default)]
 pub struct WebhookWake(Arc<Notify>);
@@ -199,10 +191,7 @@ impl WebhookSender {
 
     /// Runs until `stop` turns true, sending due events as they come.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        let poll = self
-            .retry
-            .first
-            .clamp(Duration::from_secs(1), Duration::from_secs(10));
+        let poll = self.retry.poll_interval();
         loop {
             if *stop.borrow() {
                 return;
@@ -223,13 +212,8 @@ impl WebhookSender {
             for queued in claimed {
                 self.deliver(queued).await;
             }
-            if full {
-                continue;
-            }
-            tokio::select! {
-                _ = self.wake.0.notified() => {}
-                _ = tokio::time::sleep(poll) => {}
-                _ = stop.changed() => {}
+            if !full {
+                wait_for_work(&self.wake.0, poll, &mut stop).await;
             }
         }
     }

@@ -6,7 +6,14 @@ use serde::Serialize;
 use vigil_activity::words;
 use vigil_core::activity::{AccountState, Session};
 
-use super::activity::{client, linked, refused_or_failed, runtime};
+use tokio::runtime::Runtime;
+use vigil_activity::{ActivityClient, FeedLink};
+use vigil_core::Secret;
+use vigil_vault::Account;
+
+use super::activity::{
+    client, one_linked, print_heading, print_results, read_each_linked, refused_or_failed, runtime,
+};
 use super::open_vault;
 use crate::cli::{SecureArgs, SessionsArgs, SignOutArgs};
 use crate::error::CliError;
@@ -29,17 +36,11 @@ struct AccountSessions {
 
 /// `vigil sessions [QUERY] [--json]`.
 pub fn list(args: SessionsArgs) -> Result<(), CliError> {
-    let vault = open_vault()?;
-    let linked = linked(&vault, args.query.as_deref())?;
-    if linked.is_empty() {
-        println!("No account is linked to an activity feed.");
-        return Ok(());
-    }
-    let client = client()?;
-    let runtime = runtime()?;
-    let mut results = Vec::new();
-    for (account, link) in &linked {
-        let secret = vault.secret(account)?;
+    let read = |runtime: &Runtime,
+                client: &ActivityClient,
+                account: &Account,
+                link: &FeedLink,
+                secret: &Secret| {
         let mut result = AccountSessions {
             account: account.display_name(),
             query: if account.issuer.is_empty() {
@@ -54,7 +55,7 @@ pub fn list(args: SessionsArgs) -> Result<(), CliError> {
             error: None,
             sessions: Vec::new(),
         };
-        match runtime.block_on(client.sessions(link, &secret)) {
+        match runtime.block_on(client.sessions(link, secret)) {
             Ok(list) => {
                 result.state = Some(list.account_state);
                 result.password_reset_required = Some(list.password_reset_required);
@@ -63,17 +64,12 @@ pub fn list(args: SessionsArgs) -> Result<(), CliError> {
             }
             Err(error) => result.error = Some(error.to_string()),
         }
-        results.push(result);
-    }
-    if args.json {
-        let json =
-            serde_json::to_string_pretty(&results).map_err(|e| CliError::Failure(e.to_string()))?;
-        println!("{json}");
-    } else {
-        for result in &results {
-            print_account(result);
-        }
-    }
+        result
+    };
+    let Some(results) = read_each_linked(args.query.as_deref(), read)? else {
+        return Ok(());
+    };
+    print_results(&results, args.json, print_account)?;
     if results.iter().all(|r| r.error.is_some()) {
         return Err(CliError::Failure("no sessions could be read".to_owned()));
     }
@@ -81,14 +77,7 @@ pub fn list(args: SessionsArgs) -> Result<(), CliError> {
 }
 
 fn print_account(result: &AccountSessions) {
-    println!(
-        "{} · {}",
-        printable(&result.account),
-        printable(&result.host)
-    );
-    if let Some(error) = &result.error {
-        println!("  {}", printable(error));
-        println!();
+    if !print_heading(&result.account, &result.host, result.error.as_deref()) {
         return;
     }
     if let Some(state) = result.state.filter(|state| state.is_locked()) {
@@ -153,12 +142,7 @@ fn shell_word(text: &str) -> String {
 /// `vigil sign-out QUERY SESSION`.
 pub fn sign_out(args: SignOutArgs) -> Result<(), CliError> {
     let vault = open_vault()?;
-    let Some((account, link)) = linked(&vault, Some(&args.query))?.into_iter().next() else {
-        return Err(CliError::Input(format!(
-            "{} is not linked to an activity feed",
-            printable(&args.query)
-        )));
-    };
+    let (account, link) = one_linked(&vault, &args.query)?;
     let secret = vault.secret(&account)?;
     let ended = runtime()?
         .block_on(client()?.end_session(&link, &secret, &args.session))
@@ -183,12 +167,7 @@ pub fn sign_out(args: SignOutArgs) -> Result<(), CliError> {
 /// `vigil secure QUERY`.
 pub fn secure(args: SecureArgs) -> Result<(), CliError> {
     let vault = open_vault()?;
-    let Some((account, link)) = linked(&vault, Some(&args.query))?.into_iter().next() else {
-        return Err(CliError::Input(format!(
-            "{} is not linked to an activity feed",
-            printable(&args.query)
-        )));
-    };
+    let (account, link) = one_linked(&vault, &args.query)?;
     let secret = vault.secret(&account)?;
     let secured = runtime()?
         .block_on(client()?.secure(&link, &secret))

@@ -6,7 +6,7 @@
 
 use sqlx::Row;
 
-use super::{Backend, Database};
+use super::Database;
 use crate::email::OutgoingEmail;
 
 /// A claimed email.
@@ -46,11 +46,7 @@ impl Database {
         lease_until: i64,
         limit: i64,
     ) -> Result<Vec<QueuedEmail>, sqlx::Error> {
-        let lock = if self.backend == Backend::Postgres {
-            " FOR UPDATE SKIP LOCKED"
-        } else {
-            ""
-        };
+        let lock = self.skip_locked();
         let sql = format!(
             "UPDATE email_queue SET next_attempt_at = $1, attempts = attempts + 1 \
              WHERE failed = 0 AND next_attempt_at <= $2 AND id IN \

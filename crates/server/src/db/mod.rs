@@ -91,6 +91,16 @@ impl Database {
         self.backend
     }
 
+    /// The end of a queue's claiming subquery: `FOR UPDATE SKIP LOCKED` on PostgreSQL (so
+    /// instances claim different rows), nothing on SQLite (one writer at a time).
+    fn skip_locked(&self) -> &'static str {
+        if self.backend == Backend::Postgres {
+            " FOR UPDATE SKIP LOCKED"
+        } else {
+            ""
+        }
+    }
+
     /// Applies missing migrations, all in one transaction. On PostgreSQL an advisory lock makes
     /// several servers starting at once take turns.
     async fn migrate(&self) -> Result<(), sqlx::Error> {

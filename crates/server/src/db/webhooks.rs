@@ -7,7 +7,7 @@
 use sqlx::{AnyConnection, Row};
 use vigil_core::activity::WebhookEvent;
 
-use super::{Backend, Database};
+use super::Database;
 
 /// A claimed webhook event.
 #[derive(Debug, Clone)]
@@ -27,10 +27,7 @@ impl Database {
         connection: &mut AnyConnection,
         event: &WebhookEvent,
     ) -> Result<(), sqlx::Error> {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
+        let now = crate::mail_queue::unix_now();
         let body =
             serde_json::to_string(event).map_err(|error| sqlx::Error::Encode(Box::new(error)))?;
         sqlx::query(
@@ -54,11 +51,7 @@ impl Database {
         lease_until: i64,
         limit: i64,
     ) -> Result<Vec<QueuedWebhook>, sqlx::Error> {
-        let lock = if self.backend == Backend::Postgres {
-            " FOR UPDATE SKIP LOCKED"
-        } else {
-            ""
-        };
+        let lock = self.skip_locked();
         let sql = format!(
             "UPDATE webhook_events SET next_attempt_at = $1, attempts = attempts + 1 \
              WHERE delivered = 0 AND next_attempt_at <= $2 AND id IN \

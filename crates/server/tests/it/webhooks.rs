@@ -177,9 +177,11 @@ async fn down_case(backend: Backend) {
     // Nothing listens on the receiver's port yet.
     let port = free_port();
     let url = WebhookReceiver::url_on(port);
-    let mut h =
-        Harness::start_configured(backend.clone(), false, |config| with_webhooks(config, &url))
-            .await;
+    let mut h = Harness::start_configured(backend.clone(), false, |config| {
+        with_webhooks(config, &url);
+        config.metrics_listen = Some(std::net::SocketAddr::from(([127, 0, 0, 1], 0)));
+    })
+    .await;
     let (id, secret) = h.enrol().await;
     signed_in(&h, &id, "phone", "193.0.6.139").await;
     signed_in(&h, &id, "laptop", "193.0.6.139").await;
@@ -195,6 +197,14 @@ async fn down_case(backend: Backend) {
     }
     assert!(!db.webhook_attempts(&event).await.unwrap().unwrap().1);
     assert!(db.webhook_attempts(&event).await.unwrap().unwrap().0 >= 2);
+    let metrics = h.server.as_ref().unwrap().metrics_address.unwrap();
+    let scraped = reqwest::get(format!("http://{metrics}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(scraped.contains("vigil_webhook_backlog 1"), "{scraped}");
     // It comes back: the event arrives.
     let receiver = WebhookReceiver::start_on(port).await;
     let hooks = receiver.wait_for("session.ended", 1).await;

@@ -91,14 +91,59 @@ impl Database {
         self.backend
     }
 
-    /// The end of a queue's claiming subquery: `FOR UPDATE SKIP LOCKED` on PostgreSQL (so
-    /// instances claim different rows), nothing on SQLite (one writer at a time).
-    fn skip_locked(&self) -> &'static str {
-        if self.backend == Backend::Postgres {
+    /// A queued row (`table` is `email_queue` or `webhook_events`, never caller text) that could
+    /// not be sent now: next attempt at `next_attempt_at`, with the error kept.
+    async fn reschedule(
+        &self,
+        table: &'static str,
+        id: &str,
+        next_attempt_at: i64,
+        error: &str,
+    ) -> Result<(), sqlx::Error> {
+        let sql = format!("UPDATE {table} SET next_attempt_at = $2, last_error = $3 WHERE id = $1");
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .bind(next_attempt_at)
+            .bind(error)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Claims up to `limit` rows of a queue (`table`, where `waiting` selects the rows still to
+    /// send, `order` orders them; all fixed text, never caller text) due by `now`, pushing their
+    /// next attempt to `lease_until` and counting the attempt, in one `UPDATE … RETURNING
+    /// columns`. On PostgreSQL the rows are picked `FOR UPDATE SKIP LOCKED`, so instances claim
+    /// different rows; SQLite has one writer at a time.
+    #[allow(clippy::too_many_arguments)]
+    async fn claim_due(
+        &self,
+        table: &'static str,
+        waiting: &'static str,
+        order: &'static str,
+        columns: &'static str,
+        now: i64,
+        lease_until: i64,
+        limit: i64,
+    ) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error> {
+        let lock = if self.backend == Backend::Postgres {
             " FOR UPDATE SKIP LOCKED"
         } else {
             ""
-        }
+        };
+        let sql = format!(
+            "UPDATE {table} SET next_attempt_at = $1, attempts = attempts + 1 \
+             WHERE {waiting} AND next_attempt_at <= $2 AND id IN \
+             (SELECT id FROM {table} WHERE {waiting} AND next_attempt_at <= $2 \
+              ORDER BY {order} LIMIT $3{lock}) \
+             RETURNING {columns}"
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(lease_until)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
     }
 
     /// Applies missing migrations, all in one transaction. On PostgreSQL an advisory lock makes

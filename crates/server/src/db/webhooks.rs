@@ -51,19 +51,16 @@ impl Database {
         lease_until: i64,
         limit: i64,
     ) -> Result<Vec<QueuedWebhook>, sqlx::Error> {
-        let lock = self.skip_locked();
-        let sql = format!(
-            "UPDATE webhook_events SET next_attempt_at = $1, attempts = attempts + 1 \
-             WHERE delivered = 0 AND next_attempt_at <= $2 AND id IN \
-             (SELECT id FROM webhook_events WHERE delivered = 0 AND next_attempt_at <= $2 \
-              ORDER BY created_at, id LIMIT $3{lock}) \
-             RETURNING id, body, attempts, created_at"
-        );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(lease_until)
-            .bind(now)
-            .bind(limit)
-            .fetch_all(&self.pool)
+        let rows = self
+            .claim_due(
+                "webhook_events",
+                "delivered = 0",
+                "created_at, id",
+                "id, body, attempts, created_at",
+                now,
+                lease_until,
+                limit,
+            )
             .await?;
         let mut claimed = rows
             .iter()
@@ -102,15 +99,8 @@ impl Database {
         next_attempt_at: i64,
         error: &str,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "UPDATE webhook_events SET next_attempt_at = $2, last_error = $3 WHERE id = $1",
-        )
-        .bind(id)
-        .bind(next_attempt_at)
-        .bind(error)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.reschedule("webhook_events", id, next_attempt_at, error)
+            .await
     }
 
     /// Events not delivered yet.

@@ -1,4 +1,5 @@
-//! The signed client: one feed page, a verdict, a document. Every request is signed with the key
+//! The signed client: one feed page, a verdict, a document, the sessions (listed, one ended, all
+//! ended with "Secure my account"). Every request is signed with the key
 //! derived from the account's secret, has a connect timeout and an overall timeout, follows no
 //! redirect, and reads at most [`MAX_RESPONSE_BYTES`] of the answer before parsing it strictly.
 
@@ -12,9 +13,9 @@ use ring::rand::{SecureRandom, SystemRandom};
 use serde::de::DeserializeOwned;
 use vigil_core::Secret;
 use vigil_core::activity::{
-    ActivityKey, DocumentReceived, DocumentType, ErrorBody, ErrorCode, FeedPage,
-    MAX_DOCUMENT_BYTES, RequestTarget, Verdict, VerdictRecorded, nonce_from_bytes, origin_of,
-    sign_request,
+    AccountSecured, ActivityKey, DocumentReceived, DocumentType, ErrorBody, ErrorCode, FeedPage,
+    MAX_DOCUMENT_BYTES, RequestTarget, SessionEnded, SessionList, Verdict, VerdictRecorded,
+    nonce_from_bytes, origin_of, sign_request,
 };
 
 use crate::clock::{clock_offset, local_millis, offset_from_date};
@@ -174,6 +175,61 @@ impl ActivityClient {
         read_json(link, response).await
     }
 
+    /// The account's active sessions on the site, and the one the last code came from.
+    pub async fn sessions(
+        &self,
+        link: &FeedLink,
+        secret: &Secret,
+    ) -> Result<SessionList, ActivityError> {
+        let (response, ..) = self
+            .send(
+                link,
+                secret,
+                Method::GET,
+                "/sessions",
+                None,
+                Vec::new(),
+                None,
+            )
+            .await?;
+        read_json(link, response).await
+    }
+
+    /// Signs one session out ("Sign out"); the site is told at once.
+    pub async fn end_session(
+        &self,
+        link: &FeedLink,
+        secret: &Secret,
+        session: &str,
+    ) -> Result<SessionEnded, ActivityError> {
+        let suffix = format!("/sessions/{}/end", path_segment(session));
+        let (response, ..) = self
+            .send(link, secret, Method::POST, &suffix, None, Vec::new(), None)
+            .await?;
+        read_json(link, response).await
+    }
+
+    /// "Secure my account": ends every session, makes the site ask for a new password, and
+    /// locks the account for review when a flagged event is unanswered or not the customer's.
+    pub async fn secure(
+        &self,
+        link: &FeedLink,
+        secret: &Secret,
+    ) -> Result<AccountSecured, ActivityError> {
+        let (response, ..) = self
+            .send(
+                link,
+                secret,
+                Method::POST,
+                "/secure",
+                None,
+                Vec::new(),
+                None,
+            )
+            .await?;
+        read_json(link, response).await
+    }
+
     /// Sends one signed request; the answer when it succeeded, with the local moments (Unix
     /// ms) just before sending and just after the answer came.
     #[allow(clippy::too_many_arguments)]
@@ -263,6 +319,16 @@ impl ActivityClient {
     }
 }
 
+/// One path segment, percent-encoded (a session id may hold `/`, `?`, `%` or spaces).
+fn path_segment(text: &str) -> String {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(text, SEGMENT).to_string()
+}
+
 /// The answer's `Date` header, if it has one.
 fn date_of(response: &Response) -> Option<String> {
     response
@@ -347,6 +413,12 @@ fn document_type(bytes: &[u8]) -> Result<&'static str, ActivityError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn session_ids_are_one_path_segment() {
+        assert_eq!(path_segment("phone-1_a.b~"), "phone-1_a.b~");
+        assert_eq!(path_segment("a/b c?%"), "a%2Fb%20c%3F%25");
+    }
 
     #[test]
     fn documents_are_checked_before_sending() {

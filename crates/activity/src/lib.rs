@@ -3,8 +3,8 @@
 //! The main types:
 //! - [`FeedLink`]: an account's feed URL (the `activity=` parameter of its otpauth URI), checked:
 //!   `https://`, or `http://` only to a loopback address; the path names the account.
-//! - [`ActivityClient`]: reads a feed page, answers "mine"/"not mine" and sends a document, each
-//!   request signed with the key derived from the account's secret (`vigil_core::activity`).
+//! - [`ActivityClient`]: reads a feed page, answers "mine"/"not mine", sends a document, lists
+//!   the account's sessions, signs one out and secures the account, each request signed with the key derived from the account's secret (`vigil_core::activity`).
 //!   Every request has timeouts, every answer a size limit and strict JSON parsing.
 //! - [`clock`]: how far this computer's clock is from a service's, from each answer, and
 //!   [`clock::ClockReadings`], the linked services' readings and what they agree on.

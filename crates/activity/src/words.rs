@@ -12,11 +12,9 @@ pub fn summary(event: &Event) -> String {
         .as_deref()
         .map(|country| format!(" from {}", country_name(country)))
         .unwrap_or_default();
-    let device = match (event.device.browser.as_deref(), event.device.os.as_deref()) {
-        (Some(browser), Some(os)) => format!(" · {browser} on {os}"),
-        (Some(one), None) | (None, Some(one)) => format!(" · {one}"),
-        (None, None) => String::new(),
-    };
+    let device = device_words(event)
+        .map(|device| format!(" · {device}"))
+        .unwrap_or_default();
     match event.kind {
         EventKind::SignIn => match event.outcome {
             Some(Outcome::Success) | None => format!("Signed in{place}{device}"),
@@ -26,6 +24,7 @@ pub fn summary(event: &Event) -> String {
                 _ => format!("Failed sign-in{place}{device}"),
             },
         },
+        EventKind::SignOut => format!("Signed out{place}{device}"),
         EventKind::OrderPlaced => format!(
             "Order {} · {} {}",
             text("reference"),
@@ -115,7 +114,13 @@ pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
             (Reason::PaymentMethodsInWindow, _, _) => {
                 "A third card was added within a day".to_owned()
             }
-            (Reason::NewCountry, Some(here), _) => format!("First sign-in from {here}"),
+            (Reason::NewCountry, Some(here), _) => {
+                format!("First sign-in from {here} in 90 days")
+            }
+            (Reason::NewDevice, _, _) => match device_words(event) {
+                Some(device) => format!("First sign-in on {device} in 90 days"),
+                None => "First sign-in on this device in 90 days".to_owned(),
+            },
             (Reason::AccountChangesInWindow, _, _) => {
                 "Email, phone, address or password changed several times within a day".to_owned()
             }
@@ -123,6 +128,28 @@ pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
             (Reason::NewCountry | Reason::Other(_), _, _) => reason.as_str().replace('_', " "),
         })
         .collect()
+}
+
+/// A moment to the minute in UTC, e.g. `2026-11-25 07:10 UTC`.
+pub fn utc_minute(at: time::OffsetDateTime) -> String {
+    let at = at.checked_to_offset(time::UtcOffset::UTC).unwrap_or(at);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute()
+    )
+}
+
+/// "Firefox 133 on Windows", "Firefox", or `None` when the device is unknown.
+pub fn device_words(event: &Event) -> Option<String> {
+    match (event.device.browser.as_deref(), event.device.os.as_deref()) {
+        (Some(browser), Some(os)) => Some(format!("{browser} on {os}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
+        (None, None) => None,
+    }
 }
 
 fn duration_words(minutes: i64) -> String {
@@ -194,6 +221,10 @@ mod tests {
             "United Kingdom of Great Britain and Northern Ireland"
         );
         assert_eq!(country_name("XX"), "XX");
+        assert_eq!(
+            utc_minute(time::macros::datetime!(2026-11-25 08:10 +01:00)),
+            "2026-11-25 07:10 UTC"
+        );
     }
 
     #[test]
@@ -228,6 +259,7 @@ mod tests {
             assert!(!text.contains('_'), "{reason}: {text}");
             assert_ne!(text, &reason.as_str().replace('_', " "), "{reason}");
         }
-        assert_eq!(words[6], "Many wrong codes were typed in a row");
+        assert_eq!(words[7], "Many wrong codes were typed in a row");
+        assert_eq!(words[3], "First sign-in on Firefox on Linux in 90 days");
     }
 }

@@ -42,6 +42,13 @@ pub enum Command {
     Activity(ActivityArgs),
     /// Answer a flagged event: it was you (mine) or it was not (not-mine, which locks the account).
     Verdict(VerdictArgs),
+    /// List where linked accounts are signed in on their sites (the active sessions).
+    Sessions(SessionsArgs),
+    /// Sign one session of an account out (the site is told at once).
+    SignOut(SignOutArgs),
+    /// Secure an account: sign every session out and have the site ask for a new password (and
+    /// lock it for review if a flagged event is unanswered or not yours).
+    Secure(SecureArgs),
     /// Write the man pages or a shell's completions (for packagers; `scripts/bundle` uses it).
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -97,6 +104,32 @@ pub struct ActivityArgs {
     /// How many recent events per account (1-100).
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub limit: u32,
+}
+
+/// `vigil sessions`.
+#[derive(Debug, Args)]
+pub struct SessionsArgs {
+    /// Only this account (every linked account by default).
+    pub query: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `vigil sign-out`.
+#[derive(Debug, Args)]
+pub struct SignOutArgs {
+    /// The account: part of its issuer or label, or `Issuer:label`.
+    pub query: String,
+    /// The session's id (as `vigil sessions` shows it).
+    pub session: String,
+}
+
+/// `vigil secure`.
+#[derive(Debug, Args)]
+pub struct SecureArgs {
+    /// The account: part of its issuer or label, or `Issuer:label`.
+    pub query: String,
 }
 
 /// What a customer says of an event.

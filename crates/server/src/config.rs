@@ -83,6 +83,9 @@ pub enum ConfigError {
         "--{0} with a password is refused on the command line (other users can read it): set {1} in the environment or in the --config file"
     )]
     PasswordAsFlag(&'static str, &'static str),
+    /// `VIGIL_SITE_WEBHOOK_URL` or `VIGIL_WEBHOOK_SECRET` cannot be used.
+    #[error("{0}")]
+    Webhook(#[from] crate::webhooks::WebhookConfigError),
     /// `VIGIL_PUBLIC_URL` is not a usable base URL.
     #[error("{0}")]
     PublicUrl(#[from] crate::public_url::PublicUrlError),
@@ -157,6 +160,23 @@ pub struct Config {
         default_value = "Vigil alerts <alerts@vigil.invalid>"
     )]
     pub smtp_from: String,
+    /// Where the site is told at once of ended sessions, locks, unlocks and secured accounts
+    /// (POSTed JSON, signed with VIGIL_WEBHOOK_SECRET): https://, or http:// only to this
+    /// machine (127.0.0.1, ::1, localhost); unset: the site polls GET /v1/webhook-events.
+    #[arg(long, env = "VIGIL_SITE_WEBHOOK_URL")]
+    pub site_webhook_url: Option<String>,
+    /// The key webhooks are signed with (HMAC-SHA256, at least 16 characters; environment or
+    /// config file only).
+    #[arg(long, env = "VIGIL_WEBHOOK_SECRET", hide_env_values = true, value_parser = sensitive_text)]
+    #[serde(serialize_with = "crate::config_report::redacted")]
+    pub webhook_secret: Option<Sensitive<String>>,
+    /// Seconds before the first retry of a webhook the site did not take (doubled after each
+    /// further failure).
+    #[arg(long, env = "VIGIL_WEBHOOK_RETRY_SECONDS", default_value_t = 10)]
+    pub webhook_retry_seconds: u64,
+    /// The longest wait between two attempts at a webhook, in seconds.
+    #[arg(long, env = "VIGIL_WEBHOOK_RETRY_MAX_SECONDS", default_value_t = 3600)]
+    pub webhook_retry_max_seconds: u64,
     /// The public base URL of this service, used in `activity=` URLs (default: http://LISTEN).
     #[arg(long, env = "VIGIL_PUBLIC_URL")]
     pub public_url: Option<String>,
@@ -432,6 +452,14 @@ impl Config {
         ))
     }
 
+    /// Where webhooks go (`None`: nowhere, the site polls), checked with their secret.
+    pub fn webhook_target(&self) -> Result<Option<crate::webhooks::WebhookTarget>, ConfigError> {
+        Ok(crate::webhooks::WebhookTarget::parse(
+            self.site_webhook_url.as_deref(),
+            self.webhook_secret.as_ref(),
+        )?)
+    }
+
     /// Where emails go.
     pub fn smtp_target(&self) -> Result<SmtpTarget, ConfigError> {
         Ok(SmtpTarget::parse(self.smtp_url.as_deref())?)
@@ -466,11 +494,12 @@ fn with_sqlite_create_mode(url: &str) -> String {
 const CONFIG_VARIABLE: &str = "VIGIL_CONFIG";
 
 /// The secret settings (clap id, variable): never flags, never printed.
-pub const SECRET_SETTINGS: [(&str, &str); 4] = [
+pub const SECRET_SETTINGS: [(&str, &str); 5] = [
     ("site_key", "VIGIL_SITE_KEY"),
     ("reviewer_key", "VIGIL_REVIEWER_KEY"),
     ("secret_key", "VIGIL_SECRET_KEY"),
     ("new_secret_key", "VIGIL_NEW_SECRET_KEY"),
+    ("webhook_secret", "VIGIL_WEBHOOK_SECRET"),
 ];
 
 /// The flag of a secret setting, for its error.
@@ -479,6 +508,7 @@ fn flag_of(id: &str) -> &'static str {
         "site_key" => "site-key",
         "reviewer_key" => "reviewer-key",
         "new_secret_key" => "new-secret-key",
+        "webhook_secret" => "webhook-secret",
         _ => "secret-key",
     }
 }
@@ -565,6 +595,10 @@ mod tests {
                 "VIGIL_REVIEWER_KEY",
             ),
             ("--secret-key=00", "VIGIL_SECRET_KEY"),
+            (
+                "--webhook-secret=whsec-0123456789abcdef",
+                "VIGIL_WEBHOOK_SECRET",
+            ),
         ] {
             let error = Config::from_args(["vigil-server", flag])
                 .unwrap_err()

@@ -83,6 +83,9 @@ pub fn problems(config: &Config) -> Vec<String> {
     if let Err(error) = config.smtp_target() {
         problems.push(error.to_string());
     }
+    if let Err(error) = config.webhook_target() {
+        problems.push(error.to_string());
+    }
     if let Some(url) = &config.public_url
         && let Err(error) = crate::public_url::PublicUrl::parse(url)
     {

@@ -16,6 +16,28 @@ pub fn device_from_user_agent(user_agent: Option<&str>) -> Device {
     }
 }
 
+/// The device's family, without versions ("Firefox on Windows"): what the `new_device` rule
+/// compares. `None` when neither browser nor OS can be read.
+pub fn device_family(user_agent: Option<&str>) -> Option<String> {
+    let device = device_from_user_agent(user_agent);
+    let unversioned = |name: Option<String>| {
+        name.map(|name| {
+            name.split(' ')
+                .filter(|word| !word.starts_with(|c: char| c.is_ascii_digit()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    match (unversioned(device.browser), unversioned(device.os)) {
+        (None, None) => None,
+        (browser, os) => Some(format!(
+            "{} on {}",
+            browser.as_deref().unwrap_or("?"),
+            os.as_deref().unwrap_or("?")
+        )),
+    }
+}
+
 /// "Firefox 133 on Windows", "Safari on iOS 17", or "unknown device".
 pub fn describe(device: &Device) -> String {
     match (&device.browser, &device.os) {
@@ -140,5 +162,22 @@ mod tests {
         );
         assert_eq!(read("something odd"), "unknown device");
         assert_eq!(describe(&device_from_user_agent(None)), "unknown device");
+    }
+
+    #[test]
+    fn families_leave_out_versions() {
+        let firefox_134 =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:134.0) Gecko/20100101 Firefox/134.0";
+        assert_eq!(
+            device_family(Some(firefox_134)).as_deref(),
+            Some("Firefox on Windows")
+        );
+        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+        assert_eq!(
+            device_family(Some(iphone)).as_deref(),
+            Some("Safari on iOS")
+        );
+        assert_eq!(device_family(Some("something else")), None);
+        assert_eq!(device_family(None), None);
     }
 }

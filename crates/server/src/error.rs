@@ -73,6 +73,12 @@ pub enum ApiError {
     /// The service handles as many requests as it may at once.
     #[error("The service is busy; try again in a moment.")]
     Overloaded,
+    /// The account has no session with this id.
+    #[error("The account has no session with this id.")]
+    SessionNotFound,
+    /// The session ended already; its id cannot start another.
+    #[error("The session {0} ended already; a new sign-in needs a new session id.")]
+    SessionEnded(String),
     /// The database failed.
     #[error("database error")]
     Database(#[from] sqlx::Error),
@@ -98,9 +104,11 @@ impl ApiError {
             | ApiError::Signature(_)
             | ApiError::NonceReused
             | ApiError::InvalidCode => StatusCode::UNAUTHORIZED,
-            ApiError::AccountNotFound | ApiError::NotFound(_) | ApiError::NoRoute => {
-                StatusCode::NOT_FOUND
-            }
+            ApiError::AccountNotFound
+            | ApiError::NotFound(_)
+            | ApiError::NoRoute
+            | ApiError::SessionNotFound => StatusCode::NOT_FOUND,
+            ApiError::SessionEnded(_) => StatusCode::CONFLICT,
             ApiError::CodeAlreadyUsed | ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::AccountLocked(_) => StatusCode::LOCKED,
             ApiError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -135,6 +143,8 @@ impl ApiError {
             ApiError::TooManyAttempts(_) => ErrorCode::TooManyAttempts,
             ApiError::Conflict(_) => ErrorCode::Conflict,
             ApiError::EnrolmentClosed => ErrorCode::EnrolmentClosed,
+            ApiError::SessionNotFound => ErrorCode::SessionNotFound,
+            ApiError::SessionEnded(_) => ErrorCode::SessionEnded,
             ApiError::Database(_) | ApiError::Internal(_) => ErrorCode::Internal,
         }
     }

@@ -28,6 +28,7 @@ pub mod sealed_secret;
 pub mod smtp_target;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod webhooks;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -73,6 +74,9 @@ pub enum StartError {
         /// Why.
         source: std::io::Error,
     },
+    /// The webhook sender's HTTP client cannot be set up.
+    #[error("cannot set up the webhook client: {0}")]
+    WebhookClient(String),
     /// The demo data could not be written.
     #[error("demo: {0}")]
     Demo(String),
@@ -93,6 +97,7 @@ pub struct RunningServer {
     task: JoinHandle<Result<(), std::io::Error>>,
     metrics_task: Option<JoinHandle<Result<(), std::io::Error>>>,
     sender: Option<JoinHandle<()>>,
+    webhook_sender: Option<JoinHandle<()>>,
 }
 
 impl RunningServer {
@@ -107,6 +112,11 @@ impl RunningServer {
             .map_err(|e| std::io::Error::other(e.to_string()))?;
         if let Some(sender) = self.sender.take() {
             sender
+                .await
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+        }
+        if let Some(webhooks) = self.webhook_sender.take() {
+            webhooks
                 .await
                 .map_err(|e| std::io::Error::other(e.to_string()))?;
         }
@@ -136,6 +146,7 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
     let (site_key_hash, reviewer_key_hash) = (key_hash(site_key), key_hash(reviewer_key));
     let secret_sealer = config.secret_sealer()?;
     let smtp = config.smtp_target()?;
+    let webhook_target = config.webhook_target()?;
     let database_url = config.database_url()?;
     private_files::prepare_sqlite_file(&database_url).map_err(|source| {
         StartError::Config(ConfigError::File {
@@ -170,16 +181,25 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
         config.smtp_ca_file.as_deref(),
         &config.smtp_from,
         db.clone(),
-        RetryPolicy {
-            first: Duration::from_secs(config.email_retry_seconds.max(1)),
-            longest: Duration::from_secs(
-                config
-                    .email_retry_max_seconds
-                    .max(config.email_retry_seconds),
-            ),
-        },
+        RetryPolicy::from_seconds(config.email_retry_seconds, config.email_retry_max_seconds),
     )
     .map_err(ConfigError::from)?;
+    let webhook_wake = webhooks::WebhookWake::default();
+    let webhook_sender = match webhook_target {
+        Some(target) => Some(
+            webhooks::WebhookSender::new(
+                target,
+                db.clone(),
+                webhook_wake.clone(),
+                RetryPolicy::from_seconds(
+                    config.webhook_retry_seconds,
+                    config.webhook_retry_max_seconds,
+                ),
+            )
+            .map_err(|error| StartError::WebhookClient(error.to_string()))?,
+        ),
+        None => None,
+    };
     let state = Arc::new(AppState {
         db,
         clock,
@@ -195,6 +215,7 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
         public_url,
         issuer: config.issuer.clone(),
         metrics: metrics::Metrics::new(),
+        webhooks: webhook_wake,
     });
     if config.demo {
         demo::seed(&state, config.demo_uris.as_deref())
@@ -209,6 +230,8 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
         );
     }
     let sender = tokio::spawn(state.mailer.clone().run_sender(shutdown_signal.clone()));
+    let webhook_task =
+        webhook_sender.map(|sender| tokio::spawn(sender.run(shutdown_signal.clone())));
     spawn_nonce_sweeper(state.clone(), shutdown_signal.clone());
     let metrics_listener = match config.metrics_listen {
         Some(address) => Some(
@@ -257,6 +280,7 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
         task,
         metrics_task,
         sender: Some(sender),
+        webhook_sender: webhook_task,
     })
 }
 

@@ -33,6 +33,23 @@ pub struct RetryPolicy {
 }
 
 impl RetryPolicy {
+    /// A policy from settings in seconds (the first wait at least 1 s, the longest at least the
+    /// first).
+    pub fn from_seconds(first: u64, longest: u64) -> Self {
+        let first = first.max(1);
+        Self {
+            first: Duration::from_secs(first),
+            longest: Duration::from_secs(longest.max(first)),
+        }
+    }
+
+    /// How often a sender looks at its queue when nothing wakes it: the first wait, held to
+    /// 1-10 s.
+    pub fn poll_interval(&self) -> Duration {
+        self.first
+            .clamp(Duration::from_secs(1), Duration::from_secs(10))
+    }
+
     /// The wait after `attempts` failed attempts (at least one).
     pub fn delay(&self, attempts: i64) -> Duration {
         let doublings = u32::try_from(attempts.saturating_sub(1).clamp(0, 30)).unwrap_or(30);
@@ -60,8 +77,8 @@ impl std::fmt::Debug for Mailer {
     }
 }
 
-/// Unix seconds now (the queue keeps real time, whatever clock the rules run on).
-fn unix_now() -> i64 {
+/// Unix seconds now (the queues keep real time, whatever clock the rules run on).
+pub fn unix_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
@@ -110,10 +127,7 @@ impl Mailer {
         let Some(transport) = self.transport.clone() else {
             return;
         };
-        let poll = self
-            .retry
-            .first
-            .clamp(Duration::from_secs(1), Duration::from_secs(10));
+        let poll = self.retry.poll_interval();
         loop {
             if *stop.borrow() {
                 return;
@@ -130,13 +144,8 @@ impl Mailer {
             for queued in claimed {
                 self.deliver(&transport, queued).await;
             }
-            if full {
-                continue;
-            }
-            tokio::select! {
-                _ = self.wake.notified() => {}
-                _ = tokio::time::sleep(poll) => {}
-                _ = stop.changed() => {}
+            if !full {
+                wait_for_work(&self.wake, poll, &mut stop).await;
             }
         }
     }
@@ -205,6 +214,15 @@ fn login_refused(error: &lettre::transport::smtp::Error) -> bool {
         code.severity == Severity::PermanentNegativeCompletion
             && code.category == Category::Unspecified3
     })
+}
+
+/// A sender's pause between two looks at its queue: until woken, `poll` passed, or `stop`.
+pub async fn wait_for_work(wake: &Notify, poll: Duration, stop: &mut watch::Receiver<bool>) {
+    tokio::select! {
+        _ = wake.notified() => {}
+        _ = tokio::time::sleep(poll) => {}
+        _ = stop.changed() => {}
+    }
 }
 
 #[cfg(test)]

@@ -60,6 +60,7 @@ pub struct Metrics {
     verifications: Family<ResultLabels, Counter>,
     locks: Family<LockLabels, Counter>,
     email_queue: Gauge<i64, AtomicI64>,
+    webhook_backlog: Gauge<i64, AtomicI64>,
 }
 
 impl Default for Metrics {
@@ -79,6 +80,7 @@ impl Metrics {
         let verifications = Family::<ResultLabels, Counter>::default();
         let locks = Family::<LockLabels, Counter>::default();
         let email_queue = Gauge::<i64, AtomicI64>::default();
+        let webhook_backlog = Gauge::<i64, AtomicI64>::default();
         registry.register(
             "http_requests",
             "HTTP requests answered, by route, method and status",
@@ -100,6 +102,11 @@ impl Metrics {
             "Emails waiting in the database's queue (not yet sent)",
             email_queue.clone(),
         );
+        registry.register(
+            "webhook_backlog",
+            "Webhook events the site has not taken yet",
+            webhook_backlog.clone(),
+        );
         Self {
             registry,
             requests,
@@ -107,6 +114,7 @@ impl Metrics {
             verifications,
             locks,
             email_queue,
+            webhook_backlog,
         }
     }
 
@@ -147,6 +155,11 @@ impl Metrics {
     /// Sets the email queue's depth (before a scrape).
     pub fn set_email_queue_depth(&self, depth: i64) {
         self.email_queue.set(depth);
+    }
+
+    /// Sets the webhook events not yet delivered (before a scrape).
+    pub fn set_webhook_backlog(&self, backlog: i64) {
+        self.webhook_backlog.set(backlog);
     }
 
     /// The OpenMetrics text of every metric.

@@ -12,15 +12,20 @@
 use serde_json::json;
 use sqlx::AnyConnection;
 use vigil_core::activity::{
-    AccountState, Decision, EventKind, Outcome, Reason, Risk, RiskLevel, Verdict,
+    AccountState, Decision, EventKind, Outcome, Reason, Risk, RiskLevel, SessionState, Verdict,
+    WebhookType,
 };
 
 use crate::config::RuleSettings;
 use crate::db::{AccountRow, Database, EventRow, NewEventRow};
+use crate::device::device_family;
 use crate::geo::{Geo, distance_km};
+use crate::webhooks::webhook_event;
 
 const HOUR: i64 = 3600;
 const DAY: i64 = 24 * HOUR;
+/// A device or country not seen on a successful sign-in within this many days is new.
+const NEW_DEVICE_DAYS: i64 = 90;
 
 /// What the rules made of one event.
 #[derive(Debug, Default, Clone)]
@@ -147,14 +152,33 @@ async fn assess_sign_in(
             }
         }
     }
+    // New device or place: not seen on a successful sign-in within the last 90 days. Flagged
+    // (shown, notified, emailed) but no lock of its own.
+    let recent: Vec<EventRow> = Database::events_between(
+        connection,
+        &event.account_id,
+        &[EventKind::SignIn],
+        t - NEW_DEVICE_DAYS * DAY,
+        t,
+    )
+    .await?
+    .into_iter()
+    .filter(|other| other.id != event.id && other.outcome == Some(Outcome::Success))
+    .collect();
     if assessment.flagged.is_empty()
         && let Some(country) = &event.country
-        && !known_countries
+        && !recent
             .iter()
-            .flatten()
-            .any(|known| known == country)
+            .any(|other| other.country.as_ref() == Some(country))
     {
-        assessment.raised.push(Reason::NewCountry);
+        assessment.flagged.push(Reason::NewCountry);
+    }
+    if let Some(device) = device_family(event.user_agent.as_deref())
+        && !recent
+            .iter()
+            .any(|other| device_family(other.user_agent.as_deref()).as_ref() == Some(&device))
+    {
+        assessment.flagged.push(Reason::NewDevice);
     }
     Ok(assessment)
 }
@@ -458,6 +482,7 @@ pub async fn review_decision(
             Ok(Some(change))
         }
         Decision::KeepLocked => {
+            end_sessions(connection, &account.id, SessionState::EndedByReview, now).await?;
             let reason = with_note("A reviewer kept the account locked");
             if account.state == AccountState::LockedPendingReview {
                 Database::set_state(
@@ -480,6 +505,67 @@ pub async fn review_decision(
             Ok(Some(change))
         }
     }
+}
+
+/// "Secure my account" (the caller holds the row lock): ends every active session, requires a
+/// new password, and locks the account pending review when a flagged event is unanswered or
+/// answered `not_mine`. Returns the ended sessions and the lock, if any.
+pub async fn secure(
+    connection: &mut AnyConnection,
+    account: &AccountRow,
+    now: i64,
+) -> Result<(Vec<String>, Option<StateChange>), sqlx::Error> {
+    let ended = end_sessions(connection, &account.id, SessionState::EndedByCustomer, now).await?;
+    Database::require_password_reset(connection, &account.id, now).await?;
+    let change = if Database::suspicious_event_count(connection, &account.id).await? > 0 {
+        escalate(
+            connection,
+            account,
+            AccountState::LockedPendingReview,
+            "The customer secured the account after activity that was not theirs, or not answered",
+            now,
+        )
+        .await?
+    } else {
+        None
+    };
+    let state = change.as_ref().map_or(account.state, |change| change.to);
+    Database::queue_webhook(
+        connection,
+        &webhook_event(
+            WebhookType::AccountSecured,
+            &account.id,
+            None,
+            Some(state),
+            now,
+        ),
+    )
+    .await?;
+    Ok((ended, change))
+}
+
+/// Ends every active session of an account as `state`, telling the site of each; their ids.
+pub async fn end_sessions(
+    connection: &mut AnyConnection,
+    account_id: &str,
+    state: SessionState,
+    now: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    let ended = Database::end_active_sessions(connection, account_id, state, now).await?;
+    for session in &ended {
+        Database::queue_webhook(
+            connection,
+            &webhook_event(
+                WebhookType::SessionEnded,
+                account_id,
+                Some(session),
+                None,
+                now,
+            ),
+        )
+        .await?;
+    }
+    Ok(ended)
 }
 
 /// Moves the account to `to` when that is more severe than where it stands (a lock never
@@ -521,6 +607,16 @@ async fn change_state(
         details: json!({"from": account.state, "to": to, "reason": reason}),
     };
     Database::insert_event(connection, &event).await?;
+    let kind = if to.is_locked() {
+        WebhookType::AccountLocked
+    } else {
+        WebhookType::AccountUnlocked
+    };
+    Database::queue_webhook(
+        connection,
+        &webhook_event(kind, &account.id, None, Some(to), now),
+    )
+    .await?;
     Ok(StateChange {
         from: account.state,
         to,

@@ -5,3 +5,4 @@
 
 mod failures;
 mod feed;
+mod sessions;

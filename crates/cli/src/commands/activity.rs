@@ -9,6 +9,8 @@ use vigil_core::activity::{AccountState, Event, Verdict};
 use vigil_core::{OtpUri, Secret};
 use vigil_vault::{Account, Vault};
 
+use tokio::runtime::Runtime;
+
 use super::open_vault;
 use crate::cli::{ActivityArgs, LinkArgs, UnlinkArgs, VerdictArgs, VerdictChoice};
 use crate::error::CliError;
@@ -80,19 +82,22 @@ struct AccountActivity {
     events: Vec<Event>,
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
+pub(super) fn runtime() -> Result<Runtime, CliError> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| CliError::Failure(format!("cannot start the network runtime: {e}")))
 }
 
-fn client() -> Result<ActivityClient, CliError> {
+pub(super) fn client() -> Result<ActivityClient, CliError> {
     ActivityClient::new(Duration::from_secs(15)).map_err(|e| CliError::Failure(e.to_string()))
 }
 
 /// The linked accounts (all, or the one `query` names) with their checked links.
-fn linked(vault: &Vault, query: Option<&str>) -> Result<Vec<(Account, FeedLink)>, CliError> {
+pub(super) fn linked(
+    vault: &Vault,
+    query: Option<&str>,
+) -> Result<Vec<(Account, FeedLink)>, CliError> {
     let accounts = match query {
         Some(query) => vec![find_one(vault.accounts()?, query)?],
         None => vault.accounts()?,
@@ -121,19 +126,12 @@ fn linked(vault: &Vault, query: Option<&str>) -> Result<Vec<(Account, FeedLink)>
 
 /// `vigil activity [QUERY] [--json]`.
 pub fn show(args: ActivityArgs) -> Result<(), CliError> {
-    let vault = open_vault()?;
-    let linked = linked(&vault, args.query.as_deref())?;
-    if linked.is_empty() {
-        println!("No account is linked to an activity feed.");
-        return Ok(());
-    }
-    let client = client()?;
-    let runtime = runtime()?;
-    let mut results = Vec::new();
-    for (account, link) in &linked {
-        let secret = vault.secret(account)?;
-        let fetched = runtime.block_on(client.feed(link, &secret, None, args.limit));
-        results.push(match fetched {
+    let read = |runtime: &Runtime,
+                client: &ActivityClient,
+                account: &Account,
+                link: &FeedLink,
+                secret: &Secret| {
+        match runtime.block_on(client.feed(link, secret, None, args.limit)) {
             Ok(fetch) => AccountActivity {
                 account: account.display_name(),
                 host: link.host(),
@@ -150,17 +148,12 @@ pub fn show(args: ActivityArgs) -> Result<(), CliError> {
                 error: Some(error.to_string()),
                 events: Vec::new(),
             },
-        });
-    }
-    if args.json {
-        let json =
-            serde_json::to_string_pretty(&results).map_err(|e| CliError::Failure(e.to_string()))?;
-        println!("{json}");
-    } else {
-        for result in &results {
-            print_account(result);
         }
-    }
+    };
+    let Some(results) = read_each_linked(args.query.as_deref(), read)? else {
+        return Ok(());
+    };
+    print_results(&results, args.json, print_account)?;
     if results.iter().all(|r| r.error.is_some()) {
         return Err(CliError::Failure(
             "no activity feed could be read".to_owned(),
@@ -169,15 +162,71 @@ pub fn show(args: ActivityArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-fn print_account(result: &AccountActivity) {
-    println!(
-        "{} · {}",
-        printable(&result.account),
-        printable(&result.host)
-    );
-    if let Some(error) = &result.error {
+/// Reads every linked account (all, or the one `query` names) with `read`, given the client and
+/// the account's link and secret; `None` (said on standard output) when none is linked.
+pub(super) fn read_each_linked<T>(
+    query: Option<&str>,
+    read: impl Fn(&Runtime, &ActivityClient, &Account, &FeedLink, &Secret) -> T,
+) -> Result<Option<Vec<T>>, CliError> {
+    let vault = open_vault()?;
+    let linked = linked(&vault, query)?;
+    if linked.is_empty() {
+        println!("No account is linked to an activity feed.");
+        return Ok(None);
+    }
+    let client = client()?;
+    let runtime = runtime()?;
+    let mut results = Vec::new();
+    for (account, link) in &linked {
+        let secret = vault.secret(account)?;
+        results.push(read(&runtime, &client, account, link, &secret));
+    }
+    Ok(Some(results))
+}
+
+/// Prints the accounts' results as JSON, or each with `print` as text.
+pub(super) fn print_results<T: Serialize>(
+    results: &[T],
+    json: bool,
+    print: impl Fn(&T),
+) -> Result<(), CliError> {
+    if json {
+        let json =
+            serde_json::to_string_pretty(results).map_err(|e| CliError::Failure(e.to_string()))?;
+        println!("{json}");
+    } else {
+        results.iter().for_each(print);
+    }
+    Ok(())
+}
+
+/// Prints an account's heading, and its error when its service could not be read; `false`
+/// then (nothing more to print).
+pub(super) fn print_heading(account: &str, host: &str, error: Option<&str>) -> bool {
+    println!("{} · {}", printable(account), printable(host));
+    if let Some(error) = error {
         println!("  {}", printable(error));
         println!();
+        return false;
+    }
+    true
+}
+
+/// The one linked account `query` names, with its link.
+pub(super) fn one_linked(vault: &Vault, query: &str) -> Result<(Account, FeedLink), CliError> {
+    linked(vault, Some(query))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| {
+            CliError::Input(format!(
+                "{} is not linked to an activity feed",
+                printable(query)
+            ))
+        })
+}
+
+fn print_account(result: &AccountActivity) {
+    if !print_heading(&result.account, &result.host, result.error.as_deref()) {
         return;
     }
     if let Some(state) = result.state {
@@ -186,15 +235,10 @@ fn print_account(result: &AccountActivity) {
     let flagged = result.events.iter().filter(|e| e.flagged);
     let rest = result.events.iter().filter(|e| !e.flagged);
     for event in flagged.chain(rest) {
-        let when = event.occurred_at;
         println!(
-            "  {} {:04}-{:02}-{:02} {:02}:{:02} UTC  {}{}",
+            "  {} {}  {}{}",
             if event.flagged { "!" } else { " " },
-            when.year(),
-            u8::from(when.month()),
-            when.day(),
-            when.hour(),
-            when.minute(),
+            words::utc_minute(event.occurred_at),
             printable(&words::summary(event)),
             event
                 .ip
@@ -275,10 +319,7 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
     };
     let recorded = runtime
         .block_on(client.verdict(&link, &secret, &args.event_id, verdict))
-        .map_err(|e| match e {
-            ActivityError::Refused { .. } => CliError::Input(e.to_string()),
-            other => CliError::Failure(other.to_string()),
-        })?;
+        .map_err(refused_or_failed)?;
     let said = match verdict {
         Verdict::Mine => "this was me",
         Verdict::NotMine => "this wasn't me",
@@ -289,6 +330,14 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
         words::state_sentence(recorded.account_state)
     );
     Ok(())
+}
+
+/// A service's refusal is bad input (exit 2); anything else a failure (exit 1).
+pub(super) fn refused_or_failed(error: ActivityError) -> CliError {
+    match error {
+        ActivityError::Refused { .. } => CliError::Input(error.to_string()),
+        other => CliError::Failure(other.to_string()),
+    }
 }
 
 /// Whether the feed at `link` has event `event_id` in its last [`VERDICT_PAGES`] pages.

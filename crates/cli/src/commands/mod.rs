@@ -11,6 +11,7 @@ mod password;
 mod remove;
 mod rename;
 mod scan;
+mod sessions;
 
 use vigil_vault::{Vault, VaultLocation};
 
@@ -59,6 +60,9 @@ fn dispatch(command: Command) -> Result<(), CliError> {
         Command::Unlink(args) => activity::unlink(args),
         Command::Activity(args) => activity::show(args),
         Command::Verdict(args) => activity::verdict(args),
+        Command::Sessions(args) => sessions::list(args),
+        Command::SignOut(args) => sessions::sign_out(args),
+        Command::Secure(args) => sessions::secure(args),
         Command::Generate(args) => generate::run(args),
     }
 }

@@ -12,4 +12,5 @@ mod generate;
 mod import;
 mod qr;
 mod screen;
+mod sessions;
 mod support;

@@ -52,11 +52,15 @@ pub enum ErrorCode {
     RequestTimeout,
     /// `overloaded` (503): the service is handling as many requests as it may; try again.
     Overloaded,
+    /// `session_not_found` (404): the account has no session with that id.
+    SessionNotFound,
+    /// `session_ended` (409): the session ended already; a new sign-in needs a new session id.
+    SessionEnded,
 }
 
 impl ErrorCode {
     /// Every code, in the order above.
-    pub const ALL: [ErrorCode; 22] = [
+    pub const ALL: [ErrorCode; 24] = [
         ErrorCode::MalformedJson,
         ErrorCode::InvalidRequest,
         ErrorCode::BodyTooLarge,
@@ -79,6 +83,8 @@ impl ErrorCode {
         ErrorCode::TooManyDocuments,
         ErrorCode::RequestTimeout,
         ErrorCode::Overloaded,
+        ErrorCode::SessionNotFound,
+        ErrorCode::SessionEnded,
     ];
 
     /// The wire code, e.g. `timestamp_out_of_range`.
@@ -106,6 +112,8 @@ impl ErrorCode {
             ErrorCode::TooManyDocuments => "too_many_documents",
             ErrorCode::RequestTimeout => "request_timeout",
             ErrorCode::Overloaded => "overloaded",
+            ErrorCode::SessionNotFound => "session_not_found",
+            ErrorCode::SessionEnded => "session_ended",
         }
     }
 

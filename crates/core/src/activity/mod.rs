@@ -8,6 +8,8 @@
 //! - [`document`]: the documents a customer may send ([`DocumentType`],
 //!   [`MAX_DOCUMENT_BYTES`]).
 //! - [`validate`]: the bounds on every field of every request body ([`FieldError`]).
+//! - [`session`]: the site's sessions, as the site and the customer see and end them.
+//! - [`webhook`]: what the service tells the site at once, and the webhook signature.
 //! - [`app_link`]: the `vigil://activity?…` link of alert emails ([`AppLink`]), built by the
 //!   service and parsed by the app.
 //!
@@ -18,14 +20,19 @@ pub mod app_link;
 pub mod document;
 pub mod error_code;
 pub mod reason;
+pub mod session;
 pub mod signing;
 pub mod types;
 pub mod validate;
+pub mod webhook;
 
 pub use app_link::{AppLink, AppLinkError};
 pub use document::{DocumentType, MAX_DOCUMENT_BYTES};
 pub use error_code::ErrorCode;
 pub use reason::Reason;
+pub use session::{
+    AccountSecured, AccountSessions, Session, SessionEnded, SessionList, SessionState,
+};
 
 pub use signing::{
     ActivityKey, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP, HEADER_VERSION,
@@ -41,3 +48,7 @@ pub use types::{
     date_in_range, mask_reference,
 };
 pub use validate::{CheckedEvent, FieldError};
+pub use webhook::{
+    HEADER_WEBHOOK_ID, HEADER_WEBHOOK_SIGNATURE, WebhookEvent, WebhookEventPage, WebhookType,
+    verify_webhook, webhook_signature,
+};

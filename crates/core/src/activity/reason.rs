@@ -15,8 +15,12 @@ pub enum Reason {
     NewCountryTooSoon,
     /// `impossible_travel_speed`: two sign-ins too far apart for the time between them.
     ImpossibleTravelSpeed,
-    /// `new_country`: the first sign-in from a country, outside the travel window (medium risk).
+    /// `new_country`: a sign-in from a country not seen on the account in 90 days, outside the
+    /// travel window: flagged (shown, notified, emailed) but it locks nothing on its own.
     NewCountry,
+    /// `new_device`: a sign-in from a device (browser family and operating system) not seen on
+    /// the account in 90 days: flagged like `new_country`, and it locks nothing on its own.
+    NewDevice,
     /// `payment_method_after_flagged_sign_in`: a payment method added soon after a flagged sign-in.
     PaymentMethodAfterFlaggedSignIn,
     /// `payment_methods_in_24h`: too many payment methods added within the payment window.
@@ -31,10 +35,11 @@ pub enum Reason {
 
 impl Reason {
     /// Every id this version knows, in the order above.
-    pub const KNOWN: [Reason; 7] = [
+    pub const KNOWN: [Reason; 8] = [
         Reason::NewCountryTooSoon,
         Reason::ImpossibleTravelSpeed,
         Reason::NewCountry,
+        Reason::NewDevice,
         Reason::PaymentMethodAfterFlaggedSignIn,
         Reason::PaymentMethodsInWindow,
         Reason::AccountChangesInWindow,
@@ -47,6 +52,7 @@ impl Reason {
             Reason::NewCountryTooSoon => "new_country_too_soon",
             Reason::ImpossibleTravelSpeed => "impossible_travel_speed",
             Reason::NewCountry => "new_country",
+            Reason::NewDevice => "new_device",
             Reason::PaymentMethodAfterFlaggedSignIn => "payment_method_after_flagged_sign_in",
             Reason::PaymentMethodsInWindow => "payment_methods_in_24h",
             Reason::AccountChangesInWindow => "account_changes_in_24h",

@@ -51,8 +51,11 @@ impl AccountState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
-    /// A sign-in attempt (a code verified by the service, or a sign-in the site reports).
+    /// A sign-in attempt (a code verified by the service, or a sign-in the site reports); with
+    /// `session`, it starts that session.
     SignIn,
+    /// The site ended a session (`session` names it): the customer signed out, or it expired.
+    SignOut,
     /// An order; details `{reference, amount, currency}`.
     OrderPlaced,
     /// A booking; details `{reference, what, when}`.
@@ -76,8 +79,9 @@ pub enum EventKind {
 
 impl EventKind {
     /// Every kind, in the order above.
-    pub const ALL: [EventKind; 10] = [
+    pub const ALL: [EventKind; 11] = [
         EventKind::SignIn,
+        EventKind::SignOut,
         EventKind::OrderPlaced,
         EventKind::BookingCreated,
         EventKind::EmailChanged,
@@ -93,6 +97,7 @@ impl EventKind {
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::SignIn => "sign_in",
+            EventKind::SignOut => "sign_out",
             EventKind::OrderPlaced => "order_placed",
             EventKind::BookingCreated => "booking_created",
             EventKind::EmailChanged => "email_changed",
@@ -353,6 +358,10 @@ pub struct VerifyRequest {
     pub ip: Option<String>,
     /// The customer's user agent as the site saw it.
     pub user_agent: Option<String>,
+    /// The site's session this sign-in opens (1-128 characters, no control characters): an
+    /// accepted code starts it, or marks it as the session the last code came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
 }
 
 /// `200` answer to a verification.
@@ -379,6 +388,10 @@ pub struct NewEvent {
     pub user_agent: Option<String>,
     /// Kind-specific details.
     pub details: Option<Value>,
+    /// The site's session (1-128 characters, no control characters): a `sign_in` starts it, a
+    /// `sign_out` ends it (required there), any other kind counts as activity in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
 }
 
 /// `201` answer to a posted event.

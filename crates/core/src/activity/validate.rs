@@ -38,6 +38,8 @@ pub const MAX_NOTE_CHARS: usize = 500;
 /// A service's public URL (the base of `activity=` links) is at most this many bytes, so with
 /// the longest issuer, label and email every enrolment URI fits a QR code.
 pub const MAX_PUBLIC_URL_BYTES: usize = 120;
+/// `session`: 1 to this many characters.
+pub const MAX_SESSION_CHARS: usize = 128;
 /// `occurred_at` may be at most this many seconds ahead of the service's clock.
 pub const MAX_FUTURE_SECONDS: i64 = 300;
 
@@ -96,6 +98,18 @@ fn required_text(field: &str, value: &str, max_chars: usize) -> Result<(), Field
     plain_text(field, value, max_chars)
 }
 
+/// A session id as the site names it: 1 to [`MAX_SESSION_CHARS`] printable characters (no
+/// control characters, not blank). `field` names it in the error (`session`).
+pub fn session_id(field: &str, value: &str) -> Result<(), FieldError> {
+    if value.is_empty() || value.chars().count() > MAX_SESSION_CHARS {
+        return Err(FieldError::new(
+            field,
+            format!("must be 1 to {MAX_SESSION_CHARS} characters"),
+        ));
+    }
+    required_text(field, value, MAX_SESSION_CHARS)
+}
+
 /// An optional IP address, parsed (`None` when absent).
 pub fn parse_ip(field: &str, value: Option<&str>) -> Result<Option<IpAddr>, FieldError> {
     match value {
@@ -150,6 +164,9 @@ impl VerifyRequest {
         if let Some(agent) = &self.user_agent {
             plain_text("user_agent", agent, MAX_USER_AGENT_CHARS)?;
         }
+        if let Some(session) = &self.session {
+            session_id("session", session)?;
+        }
         parse_ip("ip", self.ip.as_deref())
     }
 }
@@ -176,6 +193,16 @@ impl NewEvent {
             plain_text("user_agent", agent, MAX_USER_AGENT_CHARS)?;
         }
         let ip = parse_ip("ip", self.ip.as_deref())?;
+        match &self.session {
+            Some(session) => session_id("session", session)?,
+            None if self.kind == EventKind::SignOut => {
+                return Err(FieldError::new(
+                    "session",
+                    "is required for sign_out events (the session that ended)",
+                ));
+            }
+            None => {}
+        }
         let details = self
             .details
             .clone()

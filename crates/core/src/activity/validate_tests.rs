@@ -48,6 +48,7 @@ fn ips_are_parsed_and_user_agents_bounded() {
         code: "123456".into(),
         ip: Some("999.1.1.1".into()),
         user_agent: None,
+        session: None,
     };
     assert_eq!(verify.validate().unwrap_err().field, "ip");
 }
@@ -118,4 +119,25 @@ fn the_longest_valid_account_fits_an_enrolment_qr_code() {
     ));
     let text = uri.to_uri_string();
     assert!(crate::qr::render_svg(&text).is_ok(), "{} bytes", text.len());
+}
+
+#[test]
+fn sessions_are_1_to_128_printable_characters_and_sign_outs_name_one() {
+    let fine = event(json!({"kind": "sign_in", "session": "s-1/phone"}));
+    assert!(fine.is_ok());
+    for bad in ["", "   ", "a\u{7}b", &"x".repeat(MAX_SESSION_CHARS + 1)] {
+        let error = event(json!({"kind": "sign_in", "session": bad})).unwrap_err();
+        assert_eq!(error.field, "session", "{bad:?}");
+    }
+    assert!(event(json!({"kind": "sign_in", "session": "x".repeat(MAX_SESSION_CHARS)})).is_ok());
+    let missing = event(json!({"kind": "sign_out"})).unwrap_err();
+    assert_eq!(missing.field, "session");
+    assert!(missing.problem.contains("required"));
+    let verify = VerifyRequest {
+        code: "123456".into(),
+        ip: None,
+        user_agent: None,
+        session: Some("\n".into()),
+    };
+    assert_eq!(verify.validate().unwrap_err().field, "session");
 }

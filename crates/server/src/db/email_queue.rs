@@ -6,7 +6,7 @@
 
 use sqlx::Row;
 
-use super::{Backend, Database};
+use super::Database;
 use crate::email::OutgoingEmail;
 
 /// A claimed email.
@@ -46,23 +46,16 @@ impl Database {
         lease_until: i64,
         limit: i64,
     ) -> Result<Vec<QueuedEmail>, sqlx::Error> {
-        let lock = if self.backend == Backend::Postgres {
-            " FOR UPDATE SKIP LOCKED"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "UPDATE email_queue SET next_attempt_at = $1, attempts = attempts + 1 \
-             WHERE failed = 0 AND next_attempt_at <= $2 AND id IN \
-             (SELECT id FROM email_queue WHERE failed = 0 AND next_attempt_at <= $2 \
-              ORDER BY next_attempt_at LIMIT $3{lock}) \
-             RETURNING id, recipient, subject, text_body, html_body, attempts"
-        );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(lease_until)
-            .bind(now)
-            .bind(limit)
-            .fetch_all(&self.writer)
+        let rows = self
+            .claim_due(
+                "email_queue",
+                "failed = 0",
+                "next_attempt_at",
+                "id, recipient, subject, text_body, html_body, attempts",
+                now,
+                lease_until,
+                limit,
+            )
             .await?;
         rows.iter()
             .map(|row| {
@@ -96,13 +89,8 @@ impl Database {
         next_attempt_at: i64,
         error: &str,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE email_queue SET next_attempt_at = $2, last_error = $3 WHERE id = $1")
-            .bind(id)
-            .bind(next_attempt_at)
-            .bind(error)
-            .execute(&self.writer)
-            .await?;
-        Ok(())
+        self.reschedule("email_queue", id, next_attempt_at, error)
+            .await
     }
 
     /// The relay refused it for good (e.g. no such recipient): kept, marked failed.

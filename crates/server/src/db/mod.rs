@@ -14,7 +14,9 @@ mod accounts;
 mod email_queue;
 mod events;
 mod reseal;
+mod sessions;
 mod throttle;
+mod webhooks;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
@@ -23,7 +25,9 @@ pub use accounts::{AccountRow, NewAccount, SecretKeyCheckError};
 pub use email_queue::QueuedEmail;
 pub use events::{EventRow, FeedCursor, FeedRows, NewEventRow};
 pub use reseal::{ResealCounts, ResealError};
+pub use sessions::{NewSession, SessionRow};
 pub use throttle::{Attempt, BlockRule, FAMILIAR_SOURCE};
+pub use webhooks::QueuedWebhook;
 
 /// The migrations, in order; each runs once, in a transaction, recorded in `schema_migrations`.
 const MIGRATIONS: &[(i64, &str)] = &[
@@ -33,6 +37,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../../migrations/0002_throttles_counts.sql"),
     ),
     (3, include_str!("../../migrations/0003_email_queue.sql")),
+    (4, include_str!("../../migrations/0004_sessions.sql")),
 ];
 
 /// A pool of connections to the service's database.
@@ -115,6 +120,61 @@ impl Database {
     /// SQLite or PostgreSQL.
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// A queued row (`table` is `email_queue` or `webhook_events`, never caller text) that could
+    /// not be sent now: next attempt at `next_attempt_at`, with the error kept.
+    async fn reschedule(
+        &self,
+        table: &'static str,
+        id: &str,
+        next_attempt_at: i64,
+        error: &str,
+    ) -> Result<(), sqlx::Error> {
+        let sql = format!("UPDATE {table} SET next_attempt_at = $2, last_error = $3 WHERE id = $1");
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .bind(next_attempt_at)
+            .bind(error)
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
+    /// Claims up to `limit` rows of a queue (`table`, where `waiting` selects the rows still to
+    /// send, `order` orders them; all fixed text, never caller text) due by `now`, pushing their
+    /// next attempt to `lease_until` and counting the attempt, in one `UPDATE … RETURNING
+    /// columns`. On PostgreSQL the rows are picked `FOR UPDATE SKIP LOCKED`, so instances claim
+    /// different rows; SQLite has one writer at a time.
+    #[allow(clippy::too_many_arguments)]
+    async fn claim_due(
+        &self,
+        table: &'static str,
+        waiting: &'static str,
+        order: &'static str,
+        columns: &'static str,
+        now: i64,
+        lease_until: i64,
+        limit: i64,
+    ) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error> {
+        let lock = if self.backend == Backend::Postgres {
+            " FOR UPDATE SKIP LOCKED"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "UPDATE {table} SET next_attempt_at = $1, attempts = attempts + 1 \
+             WHERE {waiting} AND next_attempt_at <= $2 AND id IN \
+             (SELECT id FROM {table} WHERE {waiting} AND next_attempt_at <= $2 \
+              ORDER BY {order} LIMIT $3{lock}) \
+             RETURNING {columns}"
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(lease_until)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(&self.writer)
+            .await
     }
 
     /// Applies missing migrations, all in one transaction. On PostgreSQL an advisory lock makes

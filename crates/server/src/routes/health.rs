@@ -48,11 +48,16 @@ async fn ready(State(state): State<SharedState>) -> Response {
     }
 }
 
-/// `GET /metrics`: OpenMetrics text, the email queue's depth read from the database first.
+/// `GET /metrics`: OpenMetrics text, the email queue's depth and the webhook backlog read from
+/// the database first.
 async fn metrics(State(state): State<SharedState>) -> Response {
     match state.db.email_queue_depth().await {
         Ok(depth) => state.metrics.set_email_queue_depth(depth),
         Err(error) => tracing::warn!(%error, "email queue depth not read"),
+    }
+    match state.db.webhook_backlog().await {
+        Ok(backlog) => state.metrics.set_webhook_backlog(backlog),
+        Err(error) => tracing::warn!(%error, "webhook backlog not read"),
     }
     (
         [(

@@ -4,11 +4,13 @@
 mod feed;
 mod health;
 mod review;
+mod sessions;
 mod site;
 
 pub use health::metrics_router;
 
 pub use review::review_form_token;
+pub use sessions::on_site_event;
 
 use std::sync::Arc;
 
@@ -76,6 +78,8 @@ pub struct AppState {
     pub issuer: String,
     /// The Prometheus metrics.
     pub metrics: crate::metrics::Metrics,
+    /// Wakes the webhook sender once events for the site were queued.
+    pub webhooks: crate::webhooks::WebhookWake,
 }
 
 /// The state as handlers receive it.
@@ -130,7 +134,18 @@ pub fn router(state: SharedState) -> Router {
         .route("/v1/accounts/{id}/verify", post(site::verify))
         .route("/v1/accounts/{id}/events", post(site::record_event))
         .route("/v1/accounts/{id}/digest", post(site::send_digest))
+        .route(
+            "/v1/accounts/{id}/sessions",
+            get(sessions::account_sessions),
+        )
+        .route("/v1/webhook-events", get(sessions::webhook_events))
         .route("/v1/feed/{id}", get(feed::feed))
+        .route("/v1/feed/{id}/sessions", get(sessions::feed_sessions))
+        .route(
+            "/v1/feed/{id}/sessions/{session}/end",
+            post(sessions::end_session),
+        )
+        .route("/v1/feed/{id}/secure", post(sessions::secure))
         .route(
             "/v1/feed/{id}/events/{event_id}/verdict",
             post(feed::verdict),

@@ -119,6 +119,7 @@ async fn apply_decision(
     let change =
         rules::review_decision(&mut tx, &account, request.decision, &request.note, now).await?;
     tx.commit().await?;
+    state.webhooks.wake();
     tracing::info!(account = %id, decision = ?request.decision, "review decision");
     if let Some(change) = &change {
         notify_state(state, &account, change).await;

@@ -257,6 +257,7 @@ async fn verify_code(
     Database::insert_event(&mut tx, &event).await?;
     let assessment = rules::assess(&mut tx, &state.rules, &state.geo, &event).await?;
     let change = rules::apply(&mut tx, &locked, &event.id, &assessment, now).await?;
+    super::sessions::on_code(&mut tx, &event, request.session.as_deref()).await?;
     tx.commit().await?;
     tracing::info!(account = %account.id, event = %event.id, "code accepted");
     notify(&state, &account, &event, &assessment, change.as_ref(), now).await;
@@ -323,6 +324,7 @@ pub async fn record_event(
     Database::insert_event(&mut tx, &event).await?;
     let assessment = rules::assess(&mut tx, &state.rules, &state.geo, &event).await?;
     let change = rules::apply(&mut tx, &account, &event.id, &assessment, now).await?;
+    super::sessions::on_site_event(&mut tx, &event, request.session.as_deref()).await?;
     tx.commit().await?;
     notify(&state, &account, &event, &assessment, change.as_ref(), now).await;
     let account_state = change.as_ref().map(|c| c.to).unwrap_or(account.state);
@@ -405,6 +407,7 @@ async fn notify(
 /// The lock or unlock email.
 pub async fn notify_state(state: &SharedState, account: &AccountRow, change: &StateChange) {
     tracing::info!(account = %account.id, from = change.from.as_str(), to = change.to.as_str(), "state changed");
+    state.webhooks.wake();
     if change.to.is_locked() {
         state.metrics.observe_lock(change.to.as_str());
     }

@@ -80,13 +80,13 @@ async fn travel_case(backend: Backend) {
     let body = posted_sign_in(&h, &id, "193.0.6.139", 0).await;
     assert_eq!(body["account_state"], "active");
     assert_eq!(body["risk"]["level"], "low");
-    // Far apart in time, a new country is only medium risk.
+    // Far apart in time, a new country is flagged `new_country` but locks nothing on its own.
     h.clock.advance(3 * 3600);
     let body = posted_sign_in(&h, &id, "133.11.0.1", 0).await;
     assert_eq!(body["account_state"], "active");
     assert_eq!(
         body["risk"],
-        json!({"level": "medium", "reasons": ["new_country"]})
+        json!({"level": "high", "reasons": ["new_country"]})
     );
     // A late event: a US sign-in that happened 20 minutes before the Japanese one locks too.
     let body = posted_sign_in(&h, &id, "8.8.8.8", 20 * 60).await;

@@ -190,6 +190,19 @@ impl ActivityContext {
         format!("{:02}:{:02}", at.hour(), at.minute())
     }
 
+    /// "today at 14:05", "yesterday at 09:12" or "14:05, 18 November": a moment in a sentence.
+    pub(crate) fn moment(&self, at: OffsetDateTime, now: OffsetDateTime) -> String {
+        let (day, today) = (self.local(at).date(), self.local(now).date());
+        let clock = self.clock(at);
+        if day == today {
+            format!("today at {clock}")
+        } else if today.previous_day() == Some(day) {
+            format!("yesterday at {clock}")
+        } else {
+            format!("{clock}, {} {}", day.day(), day.month())
+        }
+    }
+
     fn day_title(&self, at: OffsetDateTime, now: OffsetDateTime) -> String {
         let (day, today) = (self.local(at).date(), self.local(now).date());
         if day == today {

@@ -19,6 +19,7 @@ mod issuer_icons;
 mod links;
 mod notifier;
 mod poll;
+mod sessions;
 mod settings;
 mod state;
 mod sync;

@@ -13,5 +13,6 @@ mod backups;
 mod codes;
 mod enrol;
 mod keychain;
+mod sessions;
 
 use vigil_e2e::support;

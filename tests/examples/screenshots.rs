@@ -81,7 +81,7 @@ async fn full_app(out: &Path, size: (u32, u32)) {
         .send_keys("git")
         .await
         .unwrap();
-    app.text_until("#icon-list .icon-choice:nth-child(3)", |t| !t.is_empty())
+    app.text_until("#icon-list li:nth-child(3) .icon-choice", |t| !t.is_empty())
         .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     shoot(&app, out, "icons", size).await;

@@ -98,6 +98,69 @@ async function showOverview() {
   if (panes) panes.classList.remove("showing-activity");
   if (!detail()) return;
   try { setTrustedHtml(detail(), await invoke("activity_overview")); } catch (error) { /* the list still works */ }
+  try {
+    const devices = await invoke("devices_signed_in");
+    const line = $("#devices-signed-in");
+    if (line && devices) { line.textContent = devices; line.hidden = false; }
+  } catch (error) { /* the overview still works */ }
+}
+
+// ---- Sessions: where the person is signed in at a linked account's service ---------------------
+
+// The last "Where you're signed in" read for each account, put back whenever the pane is redrawn
+// (from the cache) while a fresh one is read.
+const sessionsHtml = new Map();
+function placeSessions() {
+  const slot = $(".activity .sessions-slot");
+  if (slot && sessionsHtml.has(slot.dataset.sessionsFor)) setTrustedHtml(slot, sessionsHtml.get(slot.dataset.sessionsFor));
+}
+async function loadSessions(id) {
+  try {
+    sessionsHtml.set(id, await invoke("account_sessions", { id }));
+    placeSessions();
+  } catch (error) { /* the pane still works */ }
+}
+
+function askEndSession(button) {
+  const service = $(".activity h2") ? $(".activity h2").textContent : "the service";
+  $("#end-session-text").textContent = `Sign out ${button.dataset.device} at ${service}? ` +
+    "Whoever uses that device will have to sign in again, with your password and a code.";
+  $("#end-session-error").textContent = "";
+  openFor($("#end-session-dialog"), openAccount, button.dataset.session);
+}
+
+async function confirmEndSession() {
+  const dialog = $("#end-session-dialog");
+  const id = dialog.dataset.account;
+  try {
+    const outcome = await invoke("end_session", { id, session: dialog.dataset.event });
+    sessionsHtml.set(id, outcome.html);
+    placeSessions();
+    dialog.close();
+    toast(outcome.message);
+  } catch (error) { $("#end-session-error").textContent = messageOf(error); }
+}
+
+function askSecure(accountId) {
+  const service = $(".activity h2") ? $(".activity h2").textContent : "the service";
+  $("#secure-title").textContent = `Secure your account at ${service}?`;
+  $("#secure-error").textContent = "";
+  openFor($("#secure-dialog"), accountId);
+}
+
+async function confirmSecure() {
+  const dialog = $("#secure-dialog");
+  const id = dialog.dataset.account;
+  try {
+    const outcome = await invoke("secure_account", { id });
+    sessionsHtml.set(id, outcome.html);
+    dialog.close();
+    toast(outcome.message);
+    if (openAccount === id) {
+      try { setTrustedHtml(detail(), await invoke("account_activity", { id })); } catch (error) { /* keep */ }
+      placeSessions();
+    }
+  } catch (error) { $("#secure-error").textContent = messageOf(error); }
 }
 
 async function openActivity(id) {
@@ -105,13 +168,14 @@ async function openActivity(id) {
   const pane = detail();
   if (!pane) return;
   $(".panes").classList.add("showing-activity");
-  try { setTrustedHtml(pane, await invoke("account_activity", { id })); }
+  try { setTrustedHtml(pane, await invoke("account_activity", { id })); placeSessions(); }
   catch (error) { toast(messageOf(error)); return; }
+  loadSessions(id);
   const back = $(".activity .back", pane);
   if (back && window.innerWidth < 900) back.focus();
   try {
     const html = await invoke("refresh_activity", { id });
-    if (openAccount === id) setTrustedHtml(pane, html);
+    if (openAccount === id) { setTrustedHtml(pane, html); placeSessions(); }
   } catch (error) { toast(messageOf(error)); }
 }
 
@@ -180,7 +244,7 @@ async function pollActivity() {
   if (status.version === activityVersion) return;
   activityVersion = status.version;
   if (openAccount) {
-    try { setTrustedHtml(detail(), await invoke("account_activity", { id: openAccount })); } catch (error) { /* keep */ }
+    try { setTrustedHtml(detail(), await invoke("account_activity", { id: openAccount })); placeSessions(); } catch (error) { /* keep */ }
   } else {
     showOverview();
   }
@@ -191,6 +255,7 @@ async function answer(accountId, eventId, verdict) {
   openAccount = accountId;
   $(".panes").classList.add("showing-activity");
   setTrustedHtml(detail(), result.html);
+  placeSessions();
   toast(result.message);
 }
 
@@ -290,11 +355,21 @@ async function tick() {
     const ending = c.next !== null && c.left <= 5;
     row.classList.toggle("ending", ending);
     $(".next", row).textContent = ending ? c.next : "";
-    $(".say", row).textContent = spoken(c);
+    // Only the focused row's description is kept current (a screen reader reads it on focus):
+    // rewriting a hundred of them every second cost WebKit about 18 MB.
+    spokenCodes.set(row.dataset.id, spoken(c));
+    if (row === document.activeElement && $("#row-code")) $("#row-code").textContent = spoken(c);
     const ring = $(".ring .left", row);
     if (ring) ring.setAttribute("stroke-dashoffset", String(100 - (100 * c.left) / c.period));
   }
 }
+
+// What a screen reader hears of each row's code, by account id (kept here, not in the page).
+const spokenCodes = new Map();
+document.addEventListener("focusin", (event) => {
+  const row = event.target.closest && event.target.closest("#list .row");
+  if (row && spokenCodes.has(row.dataset.id) && $("#row-code")) $("#row-code").textContent = spokenCodes.get(row.dataset.id);
+});
 
 // What a screen reader says of a code: its digits one by one, and the seconds left.
 function spoken(c) {
@@ -730,6 +805,10 @@ const actions = {
   next: (el, row) => { if (row) nextCode(row); },
   verdict: (el) => askVerdict(el),
   "confirm-not-mine": () => confirmNotMine(),
+  "end-session": (el) => askEndSession(el),
+  "confirm-end-session": () => confirmEndSession(),
+  "secure-account": () => askSecure(openAccount),
+  "confirm-secure": () => confirmSecure(),
   "confirm-delete": () => confirmDelete(),
   "confirm-qr": () => confirmQr(),
 };
@@ -740,7 +819,7 @@ async function showOlder(button) {
   button.disabled = true;
   try {
     const html = await invoke("older_activity", { id });
-    if (openAccount === id) setTrustedHtml(detail(), html);
+    if (openAccount === id) { setTrustedHtml(detail(), html); placeSessions(); }
   } catch (error) { button.disabled = false; toast(messageOf(error)); }
 }
 
@@ -766,6 +845,8 @@ async function confirmNotMine() {
   try {
     await answer(dialog.dataset.account, dialog.dataset.event, "not_mine");
     dialog.close();
+    // The next thing to do: throw the intruder out.
+    askSecure(dialog.dataset.account);
   } catch (error) { $("#not-mine-error").textContent = messageOf(error); }
 }
 
@@ -1039,7 +1120,7 @@ document.addEventListener("keydown", (event) => {
   } else if (event.key === " " && index >= 0 && event.target === rows[index]) {
     // Space on a row says its code and the seconds left (the description, read on focus, too).
     event.preventDefault();
-    const say = $(".say", rows[index]).textContent;
+    const say = spokenCodes.get(rows[index].dataset.id);
     if (say) announce(say);
   } else if ((event.key === "ContextMenu" || (event.shiftKey && event.key === "F10")) && index >= 0) {
     event.preventDefault();

@@ -10,6 +10,8 @@
 // is the test's failure, so it panics with the reason instead of returning errors.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod webhook_receiver;
+
 use std::path::Path;
 
 pub use reqwest::{Client, Method, Response};

@@ -10,6 +10,7 @@ pub mod codes;
 pub mod edit;
 pub mod export;
 pub mod icons;
+pub mod sessions;
 pub mod settings;
 pub mod update;
 

@@ -1,0 +1,127 @@
+//! Where the person is signed in at a linked account's service: the list (read live, signed
+//! like the feed), "Sign out" of one device, "Secure my account", and the overview's count of
+//! signed-in devices.
+
+use askama::Template;
+use serde::Serialize;
+use tauri::State;
+use vigil_core::activity::SessionState;
+use vigil_vault::AccountId;
+
+use crate::activity::service_of;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::sync::sync_feed;
+
+/// What "Sign out" or "Secure my account" did.
+#[derive(Debug, Serialize)]
+pub struct SessionsOutcome {
+    /// The sessions part of the pane afterwards.
+    pub html: String,
+    /// A sentence saying what happened.
+    pub message: String,
+}
+
+/// The sessions part of account `id`'s pane, read from its service now; a service that cannot
+/// be reached gives the part with the reason instead of an error.
+async fn sessions_html(state: &AppState, id: &AccountId) -> Result<String, AppError> {
+    let (account, link, secret) = state.accounts.linked(id)?;
+    let service = service_of(&account, &link);
+    let client = state.feeds.client()?;
+    let view = match client.sessions(&link, &secret).await {
+        Ok(list) => state.activity.sessions(id.as_str(), &service, &list),
+        Err(error) => state.activity.sessions_problem(
+            id.as_str(),
+            &service,
+            format!("Vigil could not read where you are signed in: {error}"),
+        ),
+    };
+    Ok(view.render()?)
+}
+
+/// "Where you're signed in" for account `id`.
+#[tauri::command]
+pub async fn account_sessions(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
+    sessions_html(&state, &AccountId::new(id)).await
+}
+
+/// Signs account `id` out of `session` at its service (the page asked first).
+#[tauri::command]
+pub async fn end_session(
+    state: State<'_, AppState>,
+    id: String,
+    session: String,
+) -> Result<SessionsOutcome, AppError> {
+    let id = AccountId::new(id);
+    let (account, link, secret) = state.accounts.linked(&id)?;
+    let client = state.feeds.client()?;
+    let ended = client.end_session(&link, &secret, &session).await?;
+    drop(secret);
+    let _ = sync_feed(&state, &id).await;
+    Ok(SessionsOutcome {
+        html: sessions_html(&state, &id).await?,
+        message: format!(
+            "Signed out {} at {}",
+            ended.session.device_words,
+            service_of(&account, &link)
+        ),
+    })
+}
+
+/// "Secure my account": the service signs out every device, asks for a new password at the next
+/// sign-in, and locks the account for review when a flagged event is unanswered or not yours.
+#[tauri::command]
+pub async fn secure_account(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<SessionsOutcome, AppError> {
+    let id = AccountId::new(id);
+    let (account, link, secret) = state.accounts.linked(&id)?;
+    let client = state.feeds.client()?;
+    let secured = client.secure(&link, &secret).await?;
+    drop(secret);
+    let _ = sync_feed(&state, &id).await;
+    let service = service_of(&account, &link);
+    let signed_out = match secured.ended_sessions.len() {
+        0 => "No device was signed in".to_owned(),
+        1 => "1 device was signed out".to_owned(),
+        n => format!("{n} devices were signed out"),
+    };
+    let locked = if secured.account_state.is_locked() {
+        format!(" The account is locked until {service} has reviewed it.")
+    } else {
+        String::new()
+    };
+    Ok(SessionsOutcome {
+        html: sessions_html(&state, &id).await?,
+        message: format!(
+            "{signed_out}. {service} will ask for a new password at your next sign-in.{locked}"
+        ),
+    })
+}
+
+/// "3 devices are signed in to your accounts", over every linked account whose service
+/// answers; `None` when none does.
+#[tauri::command]
+pub async fn devices_signed_in(state: State<'_, AppState>) -> Result<Option<String>, AppError> {
+    let feeds = state.accounts.linked_feeds()?;
+    let client = state.feeds.client()?;
+    let (mut devices, mut answered) = (0, 0);
+    for (account, _) in feeds {
+        let Ok((_, link, secret)) = state.accounts.linked(&account.id) else {
+            continue;
+        };
+        if let Ok(list) = client.sessions(&link, &secret).await {
+            answered += 1;
+            devices += list
+                .sessions
+                .iter()
+                .filter(|s| s.state == SessionState::Active)
+                .count();
+        }
+    }
+    Ok((answered > 0).then(|| match devices {
+        1 => "1 device is signed in to your linked accounts".to_owned(),
+        n => format!("{n} devices are signed in to your linked accounts"),
+    }))
+}

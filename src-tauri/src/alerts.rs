@@ -29,6 +29,19 @@ pub struct Alert {
     pub body: String,
 }
 
+impl Alert {
+    /// The alert without the account's name or what happened, for while the app lock is on and
+    /// locked: a notification shows on the desktop for anyone to read. Clicking it still opens
+    /// the event, once Vigil is unlocked.
+    pub fn discreet(self) -> Self {
+        Self {
+            title: "Vigil: activity needs a look".to_owned(),
+            body: "Unlock Vigil to see which account and what happened.".to_owned(),
+            ..self
+        }
+    }
+}
+
 /// What `current` brings that `previous` (the cached page before this read) did not, as
 /// notifications ([`alerts_for`] of [`vigil_activity::sync::news`]; the tests' way in).
 #[cfg(test)]
@@ -143,6 +156,22 @@ mod tests {
             "reasons": if flagged { vec!["new_country_too_soon"] } else { vec![] },
             "verdict": verdict,
         })
+    }
+
+    #[test]
+    fn a_discreet_alert_names_nothing_and_still_opens_the_event() {
+        let alert = Alert {
+            account: vigil_vault::AccountId::new("a1"),
+            event: Some("e1".into()),
+            title: "Shop: sign-in from Brazil".into(),
+            body: "alice@example.com · Chrome on Android".into(),
+        }
+        .discreet();
+        assert_eq!(alert.event.as_deref(), Some("e1"));
+        assert_eq!(alert.account.as_str(), "a1");
+        for text in [&alert.title, &alert.body] {
+            assert!(!text.contains("Shop") && !text.contains("alice") && !text.contains("Brazil"));
+        }
     }
 
     #[test]

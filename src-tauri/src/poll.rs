@@ -48,7 +48,10 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                         #[cfg(not(desktop))]
                         let paused = false;
                         if state.settings.get().notifications && !paused {
+                            // While the app lock is locked, notifications name nothing.
+                            let locked = state.lock.is_locked();
                             for alert in alerts {
+                                let alert = if locked { alert.discreet() } else { alert };
                                 app.state::<Notifier>().show(alert);
                             }
                         }

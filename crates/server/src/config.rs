@@ -177,6 +177,10 @@ pub struct Config {
     /// The longest wait between two attempts at a webhook, in seconds.
     #[arg(long, env = "VIGIL_WEBHOOK_RETRY_MAX_SECONDS", default_value_t = 3600)]
     pub webhook_retry_max_seconds: u64,
+    /// Days a delivered webhook event is kept for sites that poll, then removed (undelivered
+    /// ones are kept until delivered).
+    #[arg(long, env = "VIGIL_WEBHOOK_KEEP_DAYS", default_value_t = 30)]
+    pub webhook_keep_days: u64,
     /// The public base URL of this service, used in `activity=` URLs (default: http://LISTEN).
     #[arg(long, env = "VIGIL_PUBLIC_URL")]
     pub public_url: Option<String>,

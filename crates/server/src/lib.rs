@@ -232,7 +232,11 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
     let sender = tokio::spawn(state.mailer.clone().run_sender(shutdown_signal.clone()));
     let webhook_task =
         webhook_sender.map(|sender| tokio::spawn(sender.run(shutdown_signal.clone())));
-    spawn_nonce_sweeper(state.clone(), shutdown_signal.clone());
+    spawn_sweeper(
+        state.clone(),
+        config.webhook_keep_days,
+        shutdown_signal.clone(),
+    );
     let metrics_listener = match config.metrics_listen {
         Some(address) => Some(
             TcpListener::bind(address)
@@ -297,9 +301,10 @@ fn db_kind(url: &str) -> &'static str {
     }
 }
 
-/// Forgets nonces once they can no longer pass the timestamp check, every minute, until the
-/// service stops (so the state, and its database connections, go with it).
-fn spawn_nonce_sweeper(state: Arc<AppState>, stop: watch::Receiver<bool>) {
+/// Forgets nonces once they can no longer pass the timestamp check, and delivered webhook events
+/// older than `webhook_keep_days`, at start and every minute, until the service stops (so the
+/// state, and its database connections, go with it).
+fn spawn_sweeper(state: Arc<AppState>, webhook_keep_days: u64, stop: watch::Receiver<bool>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
         let stopped = stop_signal(stop);
@@ -312,6 +317,11 @@ fn spawn_nonce_sweeper(state: Arc<AppState>, stop: watch::Receiver<bool>) {
             let before = state.clock.now() - vigil_core::activity::NONCE_WINDOW_SECONDS;
             if let Err(error) = state.db.forget_nonces(before).await {
                 tracing::warn!(%error, "nonce sweep failed");
+            }
+            let keep = i64::try_from(webhook_keep_days.saturating_mul(86_400)).unwrap_or(i64::MAX);
+            let delivered_before = state.clock.now().saturating_sub(keep);
+            if let Err(error) = state.db.forget_delivered_webhooks(delivered_before).await {
+                tracing::warn!(%error, "webhook sweep failed");
             }
         }
     });

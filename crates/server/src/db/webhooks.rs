@@ -103,6 +103,16 @@ impl Database {
             .await
     }
 
+    /// Removes the delivered events delivered before `before` (unix seconds); gives how many.
+    pub async fn forget_delivered_webhooks(&self, before: i64) -> Result<u64, sqlx::Error> {
+        let result =
+            sqlx::query("DELETE FROM webhook_events WHERE delivered = 1 AND delivered_at < $1")
+                .bind(before)
+                .execute(&self.writer)
+                .await?;
+        Ok(result.rows_affected())
+    }
+
     /// Events not delivered yet.
     pub async fn webhook_backlog(&self) -> Result<i64, sqlx::Error> {
         sqlx::query_scalar("SELECT COUNT(*) FROM webhook_events WHERE delivered = 0")

@@ -240,6 +240,49 @@ async fn down_case(backend: Backend) {
 }
 each_backend!(a_receiver_that_is_down_gets_the_events_later, down_case);
 
+async fn retention_case(backend: Backend) {
+    let receiver = WebhookReceiver::start().await;
+    let url = WebhookReceiver::url_on(receiver.port);
+    let mut h = Harness::start_configured(backend.clone(), false, |config| {
+        with_webhooks(config, &url);
+    })
+    .await;
+    let (id, secret) = h.enrol().await;
+    signed_in(&h, &id, "phone", "193.0.6.139").await;
+    end(&h, &secret, &id, "phone").await;
+    receiver.wait_for("session.ended", 1).await;
+    let db = h.server.as_ref().unwrap().state.db.clone();
+    for _ in 0..100 {
+        if db.webhook_backlog().await.unwrap() == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(db.webhook_backlog().await.unwrap(), 0);
+    let listed = |events: &[Value]| events.iter().any(|e| e["type"] == "session.ended");
+    assert!(listed(&polled(&h).await), "delivered events stay listed");
+    // 29 days on (the sweep runs at start): still listed; 31 days on: removed.
+    for (days, kept) in [(29, true), (2, false)] {
+        h.service.clock.advance(days * 86_400);
+        let mut config = config_for(&backend, h.service.dir.path(), None);
+        with_webhooks(&mut config, &url);
+        h.service.restart(config).await;
+        let mut polled_now = polled(&h).await;
+        for _ in 0..50 {
+            if listed(&polled_now) == kept {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            polled_now = polled(&h).await;
+        }
+        assert_eq!(listed(&polled_now), kept, "after {days} more days");
+    }
+}
+each_backend!(
+    delivered_webhooks_are_kept_for_polling_then_removed,
+    retention_case
+);
+
 #[tokio::test]
 async fn bad_webhook_settings_are_refused_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();

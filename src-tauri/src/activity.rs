@@ -10,6 +10,7 @@ use askama::Template;
 use time::{OffsetDateTime, UtcOffset};
 use vigil_activity::{FeedLink, words};
 use vigil_core::activity::{AccountState, Event, EventKind, FeedPage, Verdict};
+use vigil_i18n::Words;
 use vigil_vault::{Account, CachedFeed};
 
 /// What the activity views need besides the vault.
@@ -69,6 +70,8 @@ pub struct ActivityPane {
     pub empty: bool,
     /// The service has older events than the cached ones ("Show older activity").
     pub more: bool,
+    /// The pane's words.
+    pub t: Words,
 }
 
 /// The account's state as the banner shows it.
@@ -99,14 +102,14 @@ pub struct EventView {
     pub summary: String,
     /// "14:05" (or "14:05, 18 Nov" in the flagged cards).
     pub time: String,
-    /// The muted line: IP address, full user agent.
+    /// Behind "Details": the IP address and the raw user agent.
     pub detail: String,
     /// Why it was flagged, in words.
     pub reasons: Vec<String>,
     /// A failed sign-in or a lock.
     pub warning: bool,
     /// The customer's answer, in words.
-    pub verdict: Option<&'static str>,
+    pub verdict: Option<String>,
     /// The account it happened to, and its name (in the overview; empty in an account's pane).
     pub account: (String, String),
 }
@@ -122,6 +125,8 @@ pub struct Overview {
     pub locked: Vec<(String, String, String)>,
     /// The latest events of every linked account, each naming its account.
     pub days: Vec<DayView>,
+    /// The pane's words.
+    pub t: Words,
 }
 
 /// How many events the overview's "Recent activity" shows.
@@ -139,9 +144,15 @@ pub struct Attention {
 }
 
 /// The account's name as questions say it.
-pub fn name_of(account: &Account) -> String {
+pub fn name_of(t: &Words, account: &Account) -> String {
     match (account.issuer.is_empty(), account.label.is_empty()) {
-        (false, false) => format!("{} at {}", account.label, account.issuer),
+        (false, false) => t.with(
+            "js-name-at",
+            &[
+                ("label", account.label.as_str().into()),
+                ("issuer", account.issuer.as_str().into()),
+            ],
+        ),
         (true, _) => account.label.clone(),
         (false, true) => account.issuer.clone(),
     }
@@ -185,62 +196,87 @@ impl ActivityContext {
             .unwrap_or(at)
     }
 
-    fn clock(&self, at: OffsetDateTime) -> String {
+    /// The time of day of `at` in the locale's form ("14:05", "2:05 PM").
+    fn clock(&self, t: &Words, at: OffsetDateTime) -> String {
         let at = self.local(at);
-        format!("{:02}:{:02}", at.hour(), at.minute())
+        t.clock(jiff::civil::time(
+            at.hour().cast_signed(),
+            at.minute().cast_signed(),
+            0,
+            0,
+        ))
     }
 
-    /// "today at 14:05", "yesterday at 09:12" or "14:05, 18 November": a moment in a sentence.
-    pub(crate) fn moment(&self, at: OffsetDateTime, now: OffsetDateTime) -> String {
+    /// The local day of `at`, as the locale writes days ("7 Dec", "7. Dez.").
+    fn day_of(&self, at: OffsetDateTime) -> Option<jiff::civil::Date> {
+        let day = self.local(at).date();
+        jiff::civil::Date::new(
+            i16::try_from(day.year()).ok()?,
+            i8::try_from(u8::from(day.month())).ok()?,
+            day.day().cast_signed(),
+        )
+        .ok()
+    }
+
+    /// "today at 14:05", "yesterday at 09:12" or "14:05, 18 Nov": a moment in a sentence.
+    pub(crate) fn moment(&self, t: &Words, at: OffsetDateTime, now: OffsetDateTime) -> String {
         let (day, today) = (self.local(at).date(), self.local(now).date());
-        let clock = self.clock(at);
+        let clock = self.clock(t, at);
         if day == today {
-            format!("today at {clock}")
+            t.with("moment-today", &[("clock", clock.into())])
         } else if today.previous_day() == Some(day) {
-            format!("yesterday at {clock}")
+            t.with("moment-yesterday", &[("clock", clock.into())])
         } else {
-            format!("{clock}, {} {}", day.day(), day.month())
+            self.clock_and_day(t, at)
         }
     }
 
-    fn day_title(&self, at: OffsetDateTime, now: OffsetDateTime) -> String {
+    /// "14:05, 18 Nov".
+    fn clock_and_day(&self, t: &Words, at: OffsetDateTime) -> String {
+        let day = self
+            .day_of(at)
+            .map(|day| t.day_month(day))
+            .unwrap_or_default();
+        t.with(
+            "moment-day",
+            &[("clock", self.clock(t, at).into()), ("day", day.into())],
+        )
+    }
+
+    fn day_title(&self, t: &Words, at: OffsetDateTime, now: OffsetDateTime) -> String {
         let (day, today) = (self.local(at).date(), self.local(now).date());
         if day == today {
-            "Today".to_owned()
+            t.get("today")
         } else if today.previous_day() == Some(day) {
-            "Yesterday".to_owned()
+            t.get("yesterday")
         } else {
-            format!("{} {} {}", day.weekday(), day.day(), day.month())
+            self.day_of(at)
+                .map(|day| t.weekday_day_month(day))
+                .unwrap_or_else(|| day.to_string())
         }
     }
 
-    fn event_view(&self, event: &Event, page: &[Event], with_day: bool) -> EventView {
+    fn event_view(&self, t: &Words, event: &Event, page: &[Event], with_day: bool) -> EventView {
         let mut detail = Vec::new();
         if let Some(ip) = &event.ip {
             detail.push(ip.clone());
         }
         if let Some(agent) = &event.user_agent {
-            detail.push(agent.chars().take(160).collect());
+            detail.push(agent.chars().take(512).collect());
         }
         let time = if with_day {
-            let at = self.local(event.occurred_at);
-            format!(
-                "{}, {} {}",
-                self.clock(event.occurred_at),
-                at.day(),
-                at.month()
-            )
+            self.clock_and_day(t, event.occurred_at)
         } else {
-            self.clock(event.occurred_at)
+            self.clock(t, event.occurred_at)
         };
         EventView {
             id: event.id.clone(),
             icon: icon(event),
-            summary: words::summary(event),
+            summary: words::summary(t, event),
             time,
             detail: detail.join(" · "),
             reasons: if event.flagged {
-                words::reasons(event, page)
+                words::reasons(t, event, page)
             } else {
                 Vec::new()
             },
@@ -251,8 +287,8 @@ impl ActivityContext {
                         Some(vigil_core::activity::Outcome::Success) | None
                     )),
             verdict: match event.verdict {
-                Some(Verdict::Mine) => Some("You said this was you"),
-                Some(Verdict::NotMine) => Some("You said this wasn't you"),
+                Some(Verdict::Mine) => Some(t.get("verdict-mine")),
+                Some(Verdict::NotMine) => Some(t.get("verdict-not-mine")),
                 None => None,
             },
             account: (String::new(), String::new()),
@@ -262,12 +298,13 @@ impl ActivityContext {
     /// Adds `view` to the day of `at` (events come newest first).
     fn push_by_day(
         &self,
+        t: &Words,
         days: &mut Vec<DayView>,
         at: OffsetDateTime,
         now: OffsetDateTime,
         view: EventView,
     ) {
-        let title = self.day_title(at, now);
+        let title = self.day_title(t, at, now);
         match days.last_mut() {
             Some(day) if day.title == title => day.events.push(view),
             _ => days.push(DayView {
@@ -280,6 +317,7 @@ impl ActivityContext {
     /// The pane of one linked account, from its cached feed (if any).
     pub fn pane(
         &self,
+        t: &Words,
         account: &Account,
         link: &FeedLink,
         cached: Option<&CachedFeed>,
@@ -300,20 +338,22 @@ impl ActivityContext {
             stale: problem.is_some(),
             empty: page.is_none(),
             more: page.as_ref().is_some_and(|p| p.next.is_some()),
+            t: t.clone(),
         };
         let fetched_at = cached
             .and_then(|c| OffsetDateTime::from_unix_timestamp(c.fetched_at).ok())
             .unwrap_or(now);
         pane.footer = match (problem, &page) {
-            (Some(problem), Some(_)) => {
-                format!(
-                    "{problem}: showing activity from {}",
-                    self.clock(fetched_at)
-                )
-            }
+            (Some(problem), Some(_)) => t.with(
+                "activity-stale",
+                &[
+                    ("problem", problem.into()),
+                    ("clock", self.clock(t, fetched_at).into()),
+                ],
+            ),
             (Some(problem), None) => problem.to_owned(),
-            (None, Some(_)) => updated_words((now - fetched_at).whole_minutes()),
-            (None, None) => format!("Reading activity from {}…", link.host()),
+            (None, Some(_)) => updated_words(t, (now - fetched_at).whole_minutes()),
+            (None, None) => t.with("activity-reading", &[("host", link.host().into())]),
         };
         let Some(page) = page else {
             return pane;
@@ -322,7 +362,7 @@ impl ActivityContext {
             locked: page.account_state.is_locked(),
             in_review: page.account_state == AccountState::LockedPendingReview,
             text: match page.account_state {
-                AccountState::Active => format!("Your account at {service} is active."),
+                AccountState::Active => t.with("state-banner-active", &[("service", service.as_str().into())]),
                 // After "This wasn't me" only the service's review unlocks (protocol v2).
                 AccountState::LockedPendingVerification
                     if page
@@ -330,40 +370,37 @@ impl ActivityContext {
                         .iter()
                         .any(|e| e.verdict == Some(Verdict::NotMine)) =>
                 {
-                    format!(
-                        "Your account at {service} is locked because you said some activity was \
-                         not you. Send a document (an ID or a letter) so {service} can review it \
-                         and unlock it."
-                    )
+                    t.with("state-banner-not-mine", &[("service", service.as_str().into())])
                 }
-                AccountState::LockedPendingVerification => format!(
-                    "Your account at {service} is locked. If the flagged activity below was you, \
-                     say so and it unlocks; if not, send a document (an ID or a letter) for review."
+                AccountState::LockedPendingVerification => t.with(
+                    "state-banner-verify",
+                    &[("service", service.as_str().into())],
                 ),
-                AccountState::LockedPendingReview => format!(
-                    "Your account at {service} is locked while {service} reviews it. You will \
-                     hear from them by email."
+                AccountState::LockedPendingReview => t.with(
+                    "state-banner-review",
+                    &[("service", service.as_str().into())],
                 ),
             },
         });
         for event in &page.events {
             if event.awaits_answer() {
                 pane.flagged
-                    .push(self.event_view(event, &page.events, true));
+                    .push(self.event_view(t, event, &page.events, true));
                 continue;
             }
-            let view = self.event_view(event, &page.events, false);
-            self.push_by_day(&mut pane.days, event.occurred_at, now, view);
+            let view = self.event_view(t, event, &page.events, false);
+            self.push_by_day(t, &mut pane.days, event.occurred_at, now, view);
         }
         pane
     }
 
     /// Every unanswered flagged event and every lock across `feeds` (account, cached feed).
-    pub fn overview(&self, feeds: &[(Account, Option<CachedFeed>)]) -> Overview {
+    pub fn overview(&self, t: &Words, feeds: &[(Account, Option<CachedFeed>)]) -> Overview {
         let mut overview = Overview {
             accounts: Vec::new(),
             locked: Vec::new(),
             days: Vec::new(),
+            t: t.clone(),
         };
         let pages: Vec<(&Account, FeedPage)> = feeds
             .iter()
@@ -381,9 +418,9 @@ impl ActivityContext {
         recent.sort_by_key(|(_, event, _)| std::cmp::Reverse(event.occurred_at));
         let now = OffsetDateTime::now_utc();
         for (account, event, page) in recent.into_iter().take(OVERVIEW_EVENTS) {
-            let mut view = self.event_view(event, page, false);
-            view.account = (account.id.to_string(), name_of(account));
-            self.push_by_day(&mut overview.days, event.occurred_at, now, view);
+            let mut view = self.event_view(t, event, page, false);
+            view.account = (account.id.to_string(), name_of(t, account));
+            self.push_by_day(t, &mut overview.days, event.occurred_at, now, view);
         }
         for (account, page) in &pages {
             let account = *account;
@@ -391,17 +428,20 @@ impl ActivityContext {
                 .events
                 .iter()
                 .filter(|e| e.awaits_answer())
-                .map(|e| self.event_view(e, &page.events, true))
+                .map(|e| self.event_view(t, e, &page.events, true))
                 .collect();
             if !flagged.is_empty() {
                 overview
                     .accounts
-                    .push((account.id.to_string(), name_of(account), flagged));
+                    .push((account.id.to_string(), name_of(t, account), flagged));
             } else if page.account_state.is_locked() {
                 overview.locked.push((
                     account.id.to_string(),
-                    name_of(account),
-                    words::state_sentence(page.account_state).to_owned(),
+                    name_of(t, account),
+                    t.with(
+                        "account-state",
+                        &[("state", words::state_sentence(t, page.account_state).into())],
+                    ),
                 ));
             }
         }
@@ -424,12 +464,11 @@ pub fn attention(feeds: &[(Account, Option<CachedFeed>)]) -> Vec<Attention> {
         .collect()
 }
 
-fn updated_words(minutes: i64) -> String {
+fn updated_words(t: &Words, minutes: i64) -> String {
     match minutes {
-        ..=0 => "Updated just now".to_owned(),
-        1 => "Updated a minute ago".to_owned(),
-        2..=59 => format!("Updated {minutes} minutes ago"),
-        _ => format!("Updated {} hours ago", minutes / 60),
+        ..=0 => t.get("updated-now"),
+        1..=59 => t.with("updated-minutes", &[("count", minutes.into())]),
+        _ => t.with("updated-hours", &[("count", (minutes / 60).into())]),
     }
 }
 

@@ -1,8 +1,44 @@
 //! The one error that crosses IPC: `{code, message}`, a stable code for the page's logic and a
-//! sentence for the person.
+//! sentence for the person, in their language. Sentences the app writes are in it already; an
+//! error from a crate below (its `Display` is English, shared with the CLI and logs) is said
+//! through its code's message (`error-<code>` in `errors.ftl`), with the crate's words as the
+//! detail, when the app speaks another language.
 
-use serde::Serialize;
+use std::sync::RwLock;
+
+use serde::{Serialize, Serializer};
+use vigil_i18n::{Language, Words};
 use vigil_vault::VaultError;
+
+/// The words errors are said in when they cross IPC: the app's language, set with the settings.
+static ERROR_WORDS: RwLock<Option<Words>> = RwLock::new(None);
+
+/// Errors from now on are said in `words`' language.
+pub fn set_words(words: Words) {
+    if let Ok(mut current) = ERROR_WORDS.write() {
+        *current = Some(words);
+    }
+}
+
+fn current_words() -> Words {
+    ERROR_WORDS
+        .read()
+        .ok()
+        .and_then(|current| current.clone())
+        .unwrap_or_default()
+}
+
+/// `error`'s sentence in `t`'s language.
+pub fn localized(t: &Words, error: &AppError) -> String {
+    if error.in_words || t.language() == Language::English {
+        return error.message.clone();
+    }
+    let detail = error.detail.as_deref().unwrap_or(&error.message);
+    t.with(
+        &format!("error-{}", error.code.as_str()),
+        &[("detail", detail.into())],
+    )
+}
 
 /// What kind of error it is: the page can branch on it, and its JSON name is stable (pinned
 /// by a test below).
@@ -69,22 +105,86 @@ pub enum ErrorCode {
     AppLocked,
 }
 
+impl ErrorCode {
+    /// The code's JSON name (`keychain_locked`), which also names its message (`error-…`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::KeychainUnavailable => "keychain_unavailable",
+            ErrorCode::KeychainLocked => "keychain_locked",
+            ErrorCode::KeychainNoCollection => "keychain_no_collection",
+            ErrorCode::MissingSecret => "missing_secret",
+            ErrorCode::Database => "database",
+            ErrorCode::Duplicate => "duplicate",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::InvalidUri => "invalid_uri",
+            ErrorCode::InvalidField => "invalid_field",
+            ErrorCode::Clipboard => "clipboard",
+            ErrorCode::Capture => "capture",
+            ErrorCode::BadImage => "bad_image",
+            ErrorCode::NoQrCode => "no_qr_code",
+            ErrorCode::NotEnrolment => "not_enrolment",
+            ErrorCode::Render => "render",
+            ErrorCode::Settings => "settings",
+            ErrorCode::Activity => "activity",
+            ErrorCode::NotLinked => "not_linked",
+            ErrorCode::BadLink => "bad_link",
+            ErrorCode::BadDocument => "bad_document",
+            ErrorCode::UpdateUnavailable => "update_unavailable",
+            ErrorCode::UpdateCheck => "update_check",
+            ErrorCode::UpdateNone => "update_none",
+            ErrorCode::UpdateSignature => "update_signature",
+            ErrorCode::UpdateInstall => "update_install",
+            ErrorCode::BadBackup => "bad_backup",
+            ErrorCode::WrongPassword => "wrong_password",
+            ErrorCode::Backup => "backup",
+            ErrorCode::AppLocked => "app_locked",
+        }
+    }
+}
+
 /// An error as the page receives it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct AppError {
     /// What kind of error, for the page's logic.
     pub code: ErrorCode,
     /// What happened and what to do, in plain words.
     pub message: String,
+    /// `message` is in the person's language already (the app wrote it with their words);
+    /// otherwise it is a crate's English and is said through the code's message.
+    pub in_words: bool,
+    /// The crate's own words when `message` adds English around them, for other languages.
+    pub detail: Option<String>,
+}
+
+impl Serialize for AppError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut error = serializer.serialize_struct("AppError", 2)?;
+        error.serialize_field("code", &self.code)?;
+        error.serialize_field("message", &localized(&current_words(), self))?;
+        error.end()
+    }
 }
 
 impl AppError {
-    /// An error with `code` and `message`.
+    /// An error with `code` and a `message` from a crate below, in English.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
             code,
             message: message.into(),
+            in_words: false,
+            detail: None,
+        }
+    }
+
+    /// An error with `code` and a `message` the app wrote in the person's language.
+    pub fn said(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            in_words: true,
+            detail: None,
         }
     }
 }
@@ -128,19 +228,23 @@ impl From<vigil_activity::LinkError> for AppError {
 
 impl From<vigil_core::UriError> for AppError {
     fn from(error: vigil_core::UriError) -> Self {
-        Self::new(
+        let mut made = Self::new(
             ErrorCode::InvalidUri,
             format!("This is not a valid otpauth URI: {error}"),
-        )
+        );
+        made.detail = Some(error.to_string());
+        made
     }
 }
 
 impl From<askama::Error> for AppError {
     fn from(error: askama::Error) -> Self {
-        Self::new(
+        let mut made = Self::new(
             ErrorCode::Render,
             format!("The page could not be drawn: {error}"),
-        )
+        );
+        made.detail = Some(error.to_string());
+        made
     }
 }
 

@@ -4,8 +4,8 @@
 
 use askama::Template;
 use time::OffsetDateTime;
-use vigil_activity::words;
 use vigil_core::activity::{Session, SessionList, SessionState};
+use vigil_i18n::Words;
 
 use crate::activity::ActivityContext;
 
@@ -23,6 +23,8 @@ pub struct SessionsView {
     pub password_reset_required: bool,
     /// Why the list could not be read (the service is down, or has no sessions).
     pub problem: Option<String>,
+    /// The part's words.
+    pub t: Words,
 }
 
 /// One signed-in device.
@@ -43,13 +45,19 @@ pub struct SessionView {
 
 impl ActivityContext {
     /// The view of `list` (active sessions only).
-    pub fn sessions(&self, id: &str, service: &str, list: &SessionList) -> SessionsView {
+    pub fn sessions(
+        &self,
+        t: &Words,
+        id: &str,
+        service: &str,
+        list: &SessionList,
+    ) -> SessionsView {
         let now = OffsetDateTime::now_utc();
         let sessions = list
             .sessions
             .iter()
             .filter(|s| s.state == SessionState::Active)
-            .map(|s| self.session_view(s, list.last_code_session.as_deref(), now))
+            .map(|s| self.session_view(t, s, list.last_code_session.as_deref(), now))
             .collect();
         SessionsView {
             id: id.to_owned(),
@@ -57,27 +65,36 @@ impl ActivityContext {
             sessions,
             password_reset_required: list.password_reset_required,
             problem: None,
+            t: t.clone(),
         }
     }
 
     /// The view when the list could not be read.
-    pub fn sessions_problem(&self, id: &str, service: &str, problem: String) -> SessionsView {
+    pub fn sessions_problem(
+        &self,
+        t: &Words,
+        id: &str,
+        service: &str,
+        problem: String,
+    ) -> SessionsView {
         SessionsView {
             id: id.to_owned(),
             service: service.to_owned(),
             sessions: Vec::new(),
             password_reset_required: false,
             problem: Some(problem),
+            t: t.clone(),
         }
     }
 
     fn session_view(
         &self,
+        t: &Words,
         s: &Session,
         last_code: Option<&str>,
         now: OffsetDateTime,
     ) -> SessionView {
-        let place = [s.country.as_deref().map(words::country_name), s.ip.clone()]
+        let place = [s.country.as_deref().map(|code| t.country(code)), s.ip.clone()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -86,14 +103,16 @@ impl ActivityContext {
             id: s.id.clone(),
             device: s.device_words.clone(),
             place: if place.is_empty() {
-                "Place unknown".to_owned()
+                t.get("place-unknown")
             } else {
                 place
             },
-            when: format!(
-                "Signed in {} · last seen {}",
-                self.moment(s.started_at, now),
-                self.moment(s.last_seen_at, now)
+            when: t.with(
+                "session-when",
+                &[
+                    ("started", self.moment(t, s.started_at, now).into()),
+                    ("seen", self.moment(t, s.last_seen_at, now).into()),
+                ],
             ),
             last_code: last_code == Some(s.id.as_str()),
             flagged: s.flagged,

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use vigil_i18n::{Language, Words};
 
 use crate::error::{AppError, ErrorCode};
 
@@ -49,12 +50,12 @@ pub enum SortOrder {
 }
 
 impl SortOrder {
-    /// Every order with its words, as the list's menu offers them.
+    /// Every order with the key of its words, as the list's menu offers them.
     pub const ALL: [(SortOrder, &'static str); 4] = [
-        (SortOrder::Custom, "Your order"),
-        (SortOrder::Issuer, "Service"),
-        (SortOrder::Name, "Account name"),
-        (SortOrder::Recent, "Recently used"),
+        (SortOrder::Custom, "sort-custom"),
+        (SortOrder::Issuer, "sort-issuer"),
+        (SortOrder::Name, "sort-name"),
+        (SortOrder::Recent, "sort-recent"),
     ];
 
     /// `custom`, `name`, `issuer` or `recent`.
@@ -95,6 +96,56 @@ pub struct Settings {
     /// With the app lock on, lock after this many minutes without a key press or click (0: only
     /// when Vigil starts or is locked by hand). The lock's dialog sets it, not the settings form.
     pub lock_idle_minutes: u32,
+    /// The language of the app: the system's, or one chosen over it.
+    pub language: LanguageChoice,
+}
+
+/// The app's language: the system's (`LANG`, `LC_*`; the user's settings on macOS and Windows),
+/// or one of Vigil's languages chosen in the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LanguageChoice {
+    /// Follow the system.
+    #[default]
+    System,
+    /// English.
+    En,
+    /// German.
+    De,
+    /// French.
+    Fr,
+}
+
+impl LanguageChoice {
+    /// Every choice but the system's, with its language, as the settings offer them.
+    pub const CHOSEN: [(LanguageChoice, Language); 3] = [
+        (LanguageChoice::En, Language::English),
+        (LanguageChoice::De, Language::German),
+        (LanguageChoice::Fr, Language::French),
+    ];
+
+    /// `system`, `en`, `de` or `fr`: the form's value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LanguageChoice::System => "system",
+            LanguageChoice::En => "en",
+            LanguageChoice::De => "de",
+            LanguageChoice::Fr => "fr",
+        }
+    }
+
+    /// The language chosen over the system's, if any.
+    pub fn language(self) -> Option<Language> {
+        Self::CHOSEN
+            .iter()
+            .find(|(choice, _)| *choice == self)
+            .map(|(_, language)| *language)
+    }
+
+    /// The words to use: the system's locale, or the chosen language over it.
+    pub fn words(self) -> Words {
+        Words::for_system(self.language().map(Language::code))
+    }
 }
 
 impl Default for Settings {
@@ -110,6 +161,7 @@ impl Default for Settings {
             keep_running: None,
             start_at_login: false,
             lock_idle_minutes: 5,
+            language: LanguageChoice::System,
         }
     }
 }

@@ -5,7 +5,73 @@ use vigil_vault::{Account, IconChoice, Unlocked};
 
 use crate::issuer_icons::{self, IssuerIcon};
 
-use crate::settings::{Settings, SortOrder};
+use crate::settings::{LanguageChoice, Settings, SortOrder};
+use vigil_i18n::Words;
+
+/// The messages the page script shows (toasts, dialog texts it fills in, what screen readers
+/// hear), sent with the page in its language (`Words::for_script`).
+pub const SCRIPT_KEYS: &[&str] = &[
+    "the-service",
+    "activity-of",
+    "js-activity-of-flagged",
+    "js-activity-of-locked",
+    "js-end-session-text",
+    "js-secure-title",
+    "js-event-gone",
+    "js-update-available",
+    "js-file-too-large",
+    "js-lock-summary-start",
+    "js-lock-summary-idle",
+    "js-lock-state-start",
+    "js-lock-state-idle",
+    "js-lock-state-off",
+    "js-lock-hint-on",
+    "js-lock-hint-off",
+    "js-off",
+    "js-on",
+    "save",
+    "turn-on",
+    "js-code-left",
+    "js-code",
+    "js-copied",
+    "js-copied-code",
+    "js-name-at",
+    "js-backup-what",
+    "js-too-large-scan",
+    "js-too-large-backup",
+    "js-unpin",
+    "menu-pin",
+    "js-delete-text",
+    "js-qr-text",
+    "js-link-text",
+    "js-backups-off",
+    "js-backups-last-file",
+    "js-backups-last",
+    "js-backups-none",
+    "js-backups-summary-last",
+    "js-backups-failed",
+    "js-backups-hint-on",
+    "js-backups-hint-off",
+    "later",
+    "not-now",
+    "close",
+    "js-update-offer",
+    "js-update-checking",
+    "js-update-newest",
+    "js-update-installing",
+    "js-update-installed",
+    "js-lock-turned-off",
+    "js-lock-turned-on",
+    "js-backups-turned-off",
+    "js-backups-turned-on",
+    "js-backed-up",
+    "js-keep-range",
+    "js-tick-one",
+    "js-linked",
+    "js-saved",
+    "js-seconds-range",
+    "js-settings-saved",
+];
 
 /// The whole app body: header, the account list (or the empty state), and the dialogs.
 #[derive(Template)]
@@ -31,6 +97,12 @@ pub struct MainPage {
     pub version: &'static str,
     /// The largest document the activity protocol accepts, in bytes (the page checks it first).
     pub document_limit: usize,
+    /// What the page says, in the person's language.
+    pub t: Words,
+    /// The page script's messages (JSON; see `SCRIPT_KEYS`).
+    pub script_words: String,
+    /// The languages the settings offer: (value, name in itself).
+    pub languages: Vec<(&'static str, &'static str)>,
 }
 
 /// The account list alone (`partials/_accounts.html`, which the main page includes): what the
@@ -48,13 +120,15 @@ pub struct AccountsSection {
     pub sort_choices: Vec<SortChoice>,
     /// The list is in the person's own order.
     pub custom_order: bool,
+    /// What the list says, in the person's language.
+    pub t: Words,
 }
 
 /// One order the list's sort menu offers.
 pub struct SortChoice {
     /// `custom`, `name`, `issuer` or `recent`.
     pub value: &'static str,
-    /// The words shown.
+    /// The key of the words shown.
     pub words: &'static str,
     /// The order in use.
     pub selected: bool,
@@ -67,16 +141,21 @@ pub struct ErrorPage {
     /// What happened, in plain words.
     pub message: String,
     /// What to do about it.
-    pub advice: &'static str,
+    pub advice: String,
     /// The button that asks the keychain to unlock (or to create its default collection), when
     /// that is the way out; the page also tries again by itself every few seconds then.
-    pub unlock: Option<&'static str>,
+    pub unlock: Option<String>,
+    /// The page's words.
+    pub t: Words,
 }
 
 /// The app lock's page: a password field and nothing else.
 #[derive(Template)]
 #[template(path = "pages/lock.html")]
-pub struct LockPage;
+pub struct LockPage {
+    /// The page's words.
+    pub t: Words,
+}
 
 /// One account as a row shows it; no secret, no code (codes arrive separately, as text).
 /// Rows are in display order: favourites first, then by position.
@@ -186,11 +265,12 @@ impl MainPage {
             groups: self.groups,
             sort_choices: self.sort_choices,
             custom_order: self.custom_order,
+            t: self.t,
         }
     }
 
     /// The page for an unlocked vault, its list in the order the settings say.
-    pub fn new(unlocked: &Unlocked, settings: Settings, lock_on: bool) -> Self {
+    pub fn new(unlocked: &Unlocked, settings: Settings, lock_on: bool, t: Words) -> Self {
         let rows = sorted(&unlocked.accounts, settings.sort)
             .into_iter()
             .map(|a| AccountRow::new(a, unlocked.orphans.contains(&a.id)))
@@ -222,6 +302,12 @@ impl MainPage {
             lock_on,
             version: env!("CARGO_PKG_VERSION"),
             document_limit: vigil_core::MAX_DOCUMENT_BYTES,
+            script_words: t.for_script(SCRIPT_KEYS),
+            languages: LanguageChoice::CHOSEN
+                .iter()
+                .map(|(choice, language)| (choice.as_str(), language.own_name()))
+                .collect(),
+            t,
         }
     }
 }
@@ -302,7 +388,7 @@ mod tests {
                 sort,
                 ..Settings::default()
             };
-            MainPage::new(&unlocked, settings, false)
+            MainPage::new(&unlocked, settings, false, Words::default())
                 .rows
                 .iter()
                 .map(|r| r.id.clone())
@@ -312,7 +398,7 @@ mod tests {
         assert_eq!(order(SortOrder::Issuer), ["a4", "a3", "a2", "a1"]);
         assert_eq!(order(SortOrder::Name), ["a4", "a1", "a3", "a2"]);
         assert_eq!(order(SortOrder::Recent), ["a4", "a3", "a1", "a2"]);
-        let page = MainPage::new(&unlocked, Settings::default(), false);
+        let page = MainPage::new(&unlocked, Settings::default(), false, Words::default());
         assert_eq!(page.groups, ["Money", "Work", "work"]);
         assert!(page.custom_order);
         let html = page.render().unwrap();
@@ -338,7 +424,7 @@ mod tests {
             secrets: HashMap::new(),
             orphans: vec![],
         };
-        let html = MainPage::new(&unlocked, Settings::default(), false)
+        let html = MainPage::new(&unlocked, Settings::default(), false, Words::default())
             .render()
             .unwrap();
         assert!(!html.contains("<script>alert(1)</script>"), "{html}");
@@ -357,7 +443,7 @@ mod tests {
             secrets: HashMap::new(),
             orphans: vec![],
         };
-        let html = MainPage::new(&empty, Settings::default(), false)
+        let html = MainPage::new(&empty, Settings::default(), false, Words::default())
             .render()
             .unwrap();
         assert!(html.contains("Add your first account"), "{html}");
@@ -369,7 +455,7 @@ mod tests {
             secrets: HashMap::new(),
             orphans: vec![AccountId::new("a2")],
         };
-        let html = MainPage::new(&unlocked, Settings::default(), false)
+        let html = MainPage::new(&unlocked, Settings::default(), false, Words::default())
             .render()
             .unwrap();
         let row = html.split("data-id=\"a1\"").nth(1).unwrap();
@@ -388,7 +474,7 @@ mod tests {
             secrets: HashMap::new(),
             orphans: vec![],
         };
-        let page = MainPage::new(&unlocked, Settings::default(), false);
+        let page = MainPage::new(&unlocked, Settings::default(), false, Words::default());
         let whole = page.render().unwrap();
         let section = page.accounts().render().unwrap();
         assert!(

@@ -47,9 +47,36 @@ function applySettings() {
 }
 
 // The whole page (at start, and "Try again" after a keychain error).
+// The page's words in its language: the app renders them from the Fluent files into #words
+// (placeholders as {name}; plural messages as {one, other}).
+let wordsCache = { from: null, words: {} };
+function word(key, args = {}) {
+  const source = document.getElementById("words");
+  if (source !== wordsCache.from) {
+    let words = {};
+    try { words = source ? JSON.parse(source.textContent) : {}; } catch (error) { words = {}; }
+    wordsCache = { from: source, words };
+  }
+  let text = wordsCache.words[key];
+  if (text && typeof text === "object") {
+    const form = new Intl.PluralRules(pageLocale()).select(Number(args.count));
+    text = form === "one" ? text.one : text.other;
+  }
+  if (typeof text !== "string") return key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in args ? String(args[name]) : whole));
+}
+
+// The locale times and plurals follow ("en-GB", "de"), as the app chose it.
+function pageLocale() {
+  const shell = document.querySelector(".shell");
+  return (shell && shell.dataset.locale) || document.documentElement.lang || "en";
+}
+
 function show(html, focusId) {
   const app = $("#app");
   setTrustedHtml(app, html);
+  const lang = $("[data-lang]", app);
+  if (lang) document.documentElement.lang = lang.dataset.lang;
   app.setAttribute("aria-busy", "false");
   applySettings();
   afterList(focusId);
@@ -122,9 +149,8 @@ async function loadSessions(id) {
 }
 
 function askEndSession(button) {
-  const service = $(".activity h2") ? $(".activity h2").textContent : "the service";
-  $("#end-session-text").textContent = `Sign out ${button.dataset.device} at ${service}? ` +
-    "Whoever uses that device will have to sign in again, with your password and a code.";
+  const service = $(".activity h2") ? $(".activity h2").textContent : word("the-service");
+  $("#end-session-text").textContent = word("js-end-session-text", { device: button.dataset.device, service });
   $("#end-session-error").textContent = "";
   openFor($("#end-session-dialog"), openAccount, button.dataset.session);
 }
@@ -142,8 +168,8 @@ async function confirmEndSession() {
 }
 
 function askSecure(accountId) {
-  const service = $(".activity h2") ? $(".activity h2").textContent : "the service";
-  $("#secure-title").textContent = `Secure your account at ${service}?`;
+  const service = $(".activity h2") ? $(".activity h2").textContent : word("the-service");
+  $("#secure-title").textContent = word("js-secure-title", { service });
   $("#secure-error").textContent = "";
   openFor($("#secure-dialog"), accountId);
 }
@@ -186,7 +212,7 @@ async function openRequested(request) {
   await openActivity(request.account);
   if (!request.event) return;
   const card = $$(".activity [data-event]").find((el) => el.dataset.event === request.event);
-  if (!card) { toast("That event is no longer in this account's recent activity"); return; }
+  if (!card) { toast(word("js-event-gone")); return; }
   for (const old of $$(".activity .highlight")) old.classList.remove("highlight");
   card.classList.add("highlight");
   card.setAttribute("tabindex", "-1");
@@ -221,7 +247,7 @@ async function pollActivity() {
   const banner = $("#update-banner");
   if (banner) {
     banner.hidden = !offered;
-    $("#update-banner-text").textContent = offered ? `Vigil ${offered.version} is available.` : "";
+    $("#update-banner-text").textContent = offered ? word("js-update-available", { version: offered.version }) : "";
   }
   const marks = new Map(status.attention.map((a) => [a.id, a]));
   for (const row of $$("#list .row")) {
@@ -232,8 +258,9 @@ async function pollActivity() {
     if (dot) dot.hidden = !needs;
     const button = $(".activity-button", row);
     if (button) {
-      const what = mark && mark.flagged > 0 ? `, ${mark.flagged} to check` : (mark && mark.locked ? ", locked" : "");
-      button.setAttribute("aria-label", `Activity of ${row.dataset.issuer} ${row.dataset.label}${what}`);
+      const names = { issuer: row.dataset.issuer, label: row.dataset.label, count: mark ? mark.flagged : 0 };
+      const key = mark && mark.flagged > 0 ? "js-activity-of-flagged" : (mark && mark.locked ? "js-activity-of-locked" : "activity-of");
+      button.setAttribute("aria-label", word(key, names));
     }
   }
   if (status.open) {
@@ -262,7 +289,7 @@ async function answer(accountId, eventId, verdict) {
 async function sendDocument(file) {
   if (!file || !openAccount) return;
   const limit = Number($(".shell").dataset.documentLimit);
-  if (file.size > limit) { toast(`The file is too large (the limit is ${limit / 1048576} MB)`); return; }
+  if (file.size > limit) { toast(word("js-file-too-large", { limit: limit / 1048576 })); return; }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     let binary = "";
@@ -308,17 +335,17 @@ for (const type of ["keydown", "pointerdown", "wheel"]) document.addEventListene
 
 function showLockState(view) {
   const minutes = view.idle_minutes;
-  const after = minutes === 0 ? "only when Vigil starts" : `after ${minutes} minute${minutes === 1 ? "" : "s"} idle`;
-  $("#settings-lock").textContent = view.on ? `on, locks ${after}` : "off";
+  const idle = minutes === 0 ? "start" : "idle";
+  $("#settings-lock").textContent = view.on ? word(`js-lock-summary-${idle}`, { count: minutes }) : word("js-off");
   $("#lock-state").textContent = view.on
-    ? `On: Vigil asks for your password when it starts and ${minutes === 0 ? "when you lock it" : after}.`
-    : "Off: anyone at this computer can see your codes while you are signed in.";
+    ? word(`js-lock-state-${idle}`, { count: minutes })
+    : word("js-lock-state-off");
   $("#lock-minutes").value = String(minutes);
   $("#lock-off").hidden = !view.on;
   $("#lock-password-hint").textContent = view.on
-    ? "To keep your password, leave both empty. To turn the lock off, type it in the first field."
-    : "At least 8 characters. It is not your keychain password; Vigil keeps only a hash of it.";
-  $("#lock-save").textContent = view.on ? "Save" : "Turn on";
+    ? word("js-lock-hint-on")
+    : word("js-lock-hint-off");
+  $("#lock-save").textContent = view.on ? word("save") : word("turn-on");
   const item = $('#app-menu [data-menu="lock"]');
   if (item) item.hidden = !view.on;
 }
@@ -374,7 +401,7 @@ document.addEventListener("focusin", (event) => {
 // What a screen reader says of a code: its digits one by one, and the seconds left.
 function spoken(c) {
   const digits = c.code.replace(/\s/g, "").split("").join(" ");
-  return c.left > 0 ? `Code ${digits}, ${c.left} second${c.left === 1 ? "" : "s"} left` : `Code ${digits}`;
+  return c.left > 0 ? word("js-code-left", { digits, count: c.left }) : word("js-code", { digits });
 }
 
 // Says `text` through the page's live region (screen readers read it out; nothing shows).
@@ -400,8 +427,8 @@ async function copy(row) {
     await invoke("copy_code", { id: row.dataset.id });
     const code = $(".code", row);
     code.classList.add("copied");
-    code.textContent = "Copied";
-    announce(`Copied the code of ${nameOf(row)}`);
+    code.textContent = word("js-copied");
+    announce(word("js-copied-code", { name: nameOf(row) }));
     setTimeout(() => { code.classList.remove("copied"); tick(); }, 1200);
   } catch (error) { toast(messageOf(error)); }
 }
@@ -422,7 +449,7 @@ function filter(text) {
 const visibleRows = () => $$("#list .row").filter((r) => !r.hidden);
 const nameOf = (row) => {
   const label = row.dataset.label, issuer = row.dataset.issuer;
-  return label && issuer ? `${label} at ${issuer}` : (label || issuer);
+  return label && issuer ? word("js-name-at", { label, issuer }) : (label || issuer);
 };
 
 // ---- Adding ------------------------------------------------------------------------------------
@@ -460,7 +487,7 @@ function handleOutcome(outcome) {
   } else if (outcome.outcome === "password") {
     openAdd();
     $("#backup-password-form").reset();
-    $("#backup-password-what").textContent = `This is ${outcome.what}, encrypted with a password.`;
+    $("#backup-password-what").textContent = word("js-backup-what", { what: outcome.what });
     step("backup-password-form");
   } else if (outcome.outcome === "invalid") {
     for (const problem of outcome.errors) {
@@ -487,7 +514,7 @@ async function attempt(cmd, args, errorTarget = "#add-error") {
 async function scanFile(file) {
   if (!file) return;
   if (file.size > 50 * 1024 * 1024) {
-    openAdd(`This file is too large to scan (${Math.round(file.size / 1048576)} MB; the limit is 50 MB)`);
+    openAdd(word("js-too-large-scan", { size: Math.round(file.size / 1048576) }));
     return;
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -498,7 +525,7 @@ async function scanFile(file) {
 async function importBackup(file) {
   if (!file) return;
   if (file.size > 16 * 1024 * 1024) {
-    openAdd(`This file is too large for a backup (${Math.round(file.size / 1048576)} MB; the limit is 16 MB)`);
+    openAdd(word("js-too-large-backup", { size: Math.round(file.size / 1048576) }));
     return;
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -544,7 +571,7 @@ function openRowMenu(row, anchor) {
   menuRow = row;
   const menu = $("#row-menu");
   $("#row-menu-title").textContent = nameOf(row);
-  $('[data-menu="pin"]', menu).textContent = row.dataset.favourite === "true" ? "Unpin" : "Pin to top";
+  $('[data-menu="pin"]', menu).textContent = row.dataset.favourite === "true" ? word("js-unpin") : word("menu-pin");
   const orphan = row.classList.contains("orphan");
   $('[data-menu="copy"]', menu).hidden = orphan;
   $('[data-menu="qr"]', menu).hidden = orphan;
@@ -563,7 +590,7 @@ async function change(cmd, args, focusId) {
 }
 
 function askDelete(row) {
-  $("#delete-text").textContent = `Delete the account ${nameOf(row)}? Its codes will stop working in this app.`;
+  $("#delete-text").textContent = word("js-delete-text", { name: nameOf(row) });
   $("#delete-error").textContent = "";
   openFor($("#delete-dialog"), row.dataset.id);
 }
@@ -608,8 +635,7 @@ async function chooseIcon(button) {
 }
 
 function askQr(row) {
-  $("#qr-text").textContent = `Anyone who sees the QR code of ${nameOf(row)} can make its codes. ` +
-    "Show it only to move the account to your phone, with nobody watching your screen.";
+  $("#qr-text").textContent = word("js-qr-text", { name: nameOf(row) });
   $("#qr-ask").hidden = false;
   $("#qr-body").hidden = true;
   $("#qr-body").replaceChildren();
@@ -651,7 +677,7 @@ async function runMenu(what) {
   else if (what === "activity") openActivity(id);
   else if (what === "unlink") { change("unlink_account", { id }, id); showOverview(); }
   else if (what === "link") {
-    $("#link-text").textContent = `Show the sign-ins, orders and changes of ${nameOf(row)} from its service.`;
+    $("#link-text").textContent = word("js-link-text", { name: nameOf(row) });
     $("#link-url").value = "";
     $("#link-error").textContent = "";
     openFor($("#link-dialog"), id);
@@ -662,23 +688,24 @@ async function runMenu(what) {
 
 // Fills the backups dialog (and the line in Settings) from what the vault says.
 function showBackups(view) {
-  const when = view.last_at ? new Date(view.last_at * 1000).toLocaleString() : null;
-  const state = !view.on ? "Off"
-    : when ? `On. The last backup was made ${when}${view.last_file ? `: ${view.last_file.split(/[\\/]/).pop()}` : ""}.`
-    : "On. No backup has been made yet.";
+  const when = view.last_at ? new Date(view.last_at * 1000).toLocaleString(pageLocale()) : null;
+  const file = view.last_file ? view.last_file.split(/[\\/]/).pop() : "";
+  const state = !view.on ? word("js-backups-off")
+    : when ? (file ? word("js-backups-last-file", { when, file }) : word("js-backups-last", { when }))
+    : word("js-backups-none");
   $("#backups-state").textContent = state;
-  $("#settings-backups").textContent = !view.on ? "off" : when ? `on, last ${when}` : "on";
+  $("#settings-backups").textContent = !view.on ? word("js-off") : when ? word("js-backups-summary-last", { when }) : word("js-on");
   const failure = $("#backups-failure");
   failure.hidden = !(view.on && view.last_error);
-  failure.textContent = view.on && view.last_error ? `The last backup failed: ${view.last_error}` : "";
+  failure.textContent = view.on && view.last_error ? word("js-backups-failed", { error: view.last_error }) : "";
   $("#backups-folder").value = view.folder;
   $("#backups-keep").value = String(view.keep);
   $("#backups-password-hint").textContent = view.on
-    ? "Leave both empty to keep the password you chose."
-    : "At least 8 characters. Vigil keeps it in the system keychain; without it the backups cannot be opened.";
+    ? word("js-backups-hint-on")
+    : word("js-backups-hint-off");
   $("#backups-off").hidden = !view.on;
   $("#backups-now").hidden = !view.on;
-  $("#backups-save").textContent = view.on ? "Save" : "Turn on";
+  $("#backups-save").textContent = view.on ? word("save") : word("turn-on");
 }
 
 async function openBackups() {
@@ -729,36 +756,36 @@ function updateDialog(text, { install = false, restart = false, error = "" } = {
   notes.hidden = !(offer && offer.notes);
   $("#update-install").hidden = !install;
   $("#update-restart").hidden = !restart;
-  $("#update-later").textContent = restart ? "Later" : (install ? "Not now" : "Close");
+  $("#update-later").textContent = word(restart ? "later" : (install ? "not-now" : "close"));
   for (const button of $$("button", dialog)) button.disabled = false;
   if (!dialog.open) dialog.showModal();
 }
 
 function offerUpdate(offer) {
   updateOffer = offer;
-  updateDialog(`Vigil ${offer.version} is available (you have ${offer.current}). Install it now?`, { install: true });
+  updateDialog(word("js-update-offer", { version: offer.version, current: offer.current }), { install: true });
 }
 
 async function checkUpdate() {
   $$("dialog[open]").forEach((d) => { if (d.id !== "update-dialog") d.close(); });
-  updateDialog("Checking for updates…");
+  updateDialog(word("js-update-checking"));
   try {
     const offer = await invoke("check_update");
     if (offer) offerUpdate(offer);
-    else updateDialog(`Vigil ${$("#about-version").textContent.replace("Version ", "")} is the newest version.`);
+    else updateDialog(word("js-update-newest", { version: $(".shell").dataset.version }));
   } catch (error) { updateDialog("", { error: messageOf(error) }); }
 }
 
 async function installUpdate() {
   const version = updateOffer ? updateOffer.version : "";
-  updateDialog(`Downloading and installing Vigil ${version}…`);
+  updateDialog(word("js-update-installing", { version }));
   for (const button of $$("#update-dialog button")) button.disabled = true;
   try {
     const installed = await invoke("install_update");
     updateOffer = null;
     updateInstalled = true;
     $("#update-banner").hidden = true;
-    updateDialog(`Vigil ${installed} is installed. Restart Vigil to use it.`, { restart: true });
+    updateDialog(word("js-update-installed", { version: installed }), { restart: true });
   } catch (error) {
     updateDialog("", { install: Boolean(updateOffer), error: messageOf(error) });
   }
@@ -779,9 +806,9 @@ const actions = {
   "check-update": () => checkUpdate(),
   "open-backups": () => openBackups(),
   "open-lock": () => openLock(),
-  "turn-off-lock": () => lockDo("turn_off_app_lock", { password: $("#lock-password").value }, "The app lock is off"),
-  "turn-off-backups": () => backupsDo("turn_off_backups", "Automatic backups are off. The backups already made stay in the folder."),
-  "back-up-now": () => backupsDo("back_up_now", "Backed up"),
+  "turn-off-lock": () => lockDo("turn_off_app_lock", { password: $("#lock-password").value }, word("js-lock-turned-off")),
+  "turn-off-backups": () => backupsDo("turn_off_backups", word("js-backups-turned-off")),
+  "back-up-now": () => backupsDo("back_up_now", word("js-backed-up")),
   "review-update": () => { if (updateOffer) offerUpdate(updateOffer); },
   "install-update": () => installUpdate(),
   "restart-app": () => invoke("restart_app").catch((error) => updateDialog("", { error: messageOf(error) })),
@@ -901,7 +928,7 @@ document.addEventListener("submit", async (event) => {
     await lockDo("save_app_lock", {
       password: $("#lock-password").value, again: $("#lock-again").value,
       idleMinutes: Number($("#lock-minutes").value),
-    }, "The app lock is on");
+    }, word("js-lock-turned-on"));
   } else if (form.id === "uri-form") {
     await attempt("add_uri", { uri: $("#add-uri").value });
   } else if (form.id === "export-form") {
@@ -917,7 +944,7 @@ document.addEventListener("submit", async (event) => {
     const keep = Number($("#backups-keep").value);
     $("#backups-error").textContent = "";
     if (!Number.isInteger(keep) || keep < 1 || keep > 1000) {
-      $("#backups-error").textContent = "Keep a whole number of backups from 1 to 1000";
+      $("#backups-error").textContent = word("js-keep-range");
       return;
     }
     const args = { folder: $("#backups-folder").value, keep,
@@ -926,7 +953,7 @@ document.addEventListener("submit", async (event) => {
     $("#backups-again").value = "";
     try {
       showBackups(await invoke("save_backups", args));
-      toast("Automatic backups are on");
+      toast(word("js-backups-turned-on"));
     } catch (error) { $("#backups-error").textContent = messageOf(error); }
   } else if (form.id === "backup-password-form") {
     const password = $("#backup-password").value;
@@ -939,7 +966,7 @@ document.addEventListener("submit", async (event) => {
     const picks = $$('#preview-form input[name="pick"]:checked').map((box) => Number(box.value));
     const links = $$('#preview-form input[name="link"]:checked').map((box) => Number(box.value));
     if (picks.length === 0) {
-      $('#preview-form [data-error-for="preview"]').textContent = "Tick at least one account to add";
+      $('#preview-form [data-error-for="preview"]').textContent = word("js-tick-one");
       return;
     }
     await attempt("confirm_add", { picks, links }, '#preview-form [data-error-for="preview"]');
@@ -948,7 +975,7 @@ document.addEventListener("submit", async (event) => {
     try {
       showAccounts(await invoke("link_account", { id, url: $("#link-url").value }), id);
       $("#link-dialog").close();
-      toast("Linked");
+      toast(word("js-linked"));
     } catch (error) { $("#link-error").textContent = messageOf(error); }
   } else if (form.id === "edit-form") {
     const id = $("#edit-dialog").dataset.account;
@@ -957,23 +984,30 @@ document.addEventListener("submit", async (event) => {
         id, issuer: $("#edit-issuer").value, label: $("#edit-label").value, groups: $("#edit-groups").value,
       }), id);
       $("#edit-dialog").close();
-      toast("Saved");
+      toast(word("js-saved"));
     } catch (error) { $("#edit-error").textContent = messageOf(error); }
   } else if (form.id === "settings-form") {
     const seconds = Number(form.elements.clipboard_seconds.value);
     if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) {
-      $("#settings-error").textContent = "Enter a whole number of seconds from 0 to 3600";
+      $("#settings-error").textContent = word("js-seconds-range");
       return;
     }
     const settings = formValues(form);
     try {
       await invoke("save_settings", { settings });
+      if ((settings.language || "system") !== ($(".shell").dataset.chosenLanguage || "system")) {
+        // Another language: the whole page is drawn again in it.
+        $("#settings-dialog").close();
+        show(await invoke("render_app"));
+        toast(word("js-settings-saved"));
+        return;
+      }
       const shell = $(".shell");
       shell.dataset.theme = settings.theme;
       shell.dataset.showNext = String(settings.show_next);
       applySettings();
       $("#settings-dialog").close();
-      toast("Settings saved");
+      toast(word("js-settings-saved"));
       // The codes first: the banner that says how they are computed comes after them.
       await tick();
       pollActivity();

@@ -1,71 +1,84 @@
-//! Events and states in plain words, for the CLI and the app ("Signed in from NL · Firefox on
-//! Linux"). Shared so both say the same thing.
+//! Events, reasons and states in the person's language, for the CLI and the app ("Signed in from
+//! Netherlands · Firefox on Linux"). Shared so both say the same thing; the words themselves are
+//! in `crates/i18n/locales/*/activity.ftl`.
 
 use serde_json::Value;
 use vigil_core::activity::{AccountState, Event, EventKind, Outcome, Reason};
+use vigil_i18n::{Arg, Words};
 
 /// One line saying what happened.
-pub fn summary(event: &Event) -> String {
+pub fn summary(words: &Words, event: &Event) -> String {
     let text = |key: &str| event.details.get(key).and_then(Value::as_str).unwrap_or("");
-    let place = event
-        .country
-        .as_deref()
-        .map(|country| format!(" from {}", country_name(country)))
-        .unwrap_or_default();
-    let device = device_words(event)
-        .map(|device| format!(" · {device}"))
-        .unwrap_or_default();
+    let place = place(words, event);
+    // The message with a place when one is known ("Signed in from Netherlands"), else without.
+    let placed = |key: &str, mut args: Vec<(&str, Arg)>| match &place {
+        Some(place) => {
+            args.push(("place", Arg::from(place.as_str())));
+            words.with(&format!("{key}-from"), &args)
+        }
+        None => words.with(key, &args),
+    };
+    let with_device = |line: String| match device_words(words, event) {
+        Some(device) => words.with(
+            "activity-with-device",
+            &[("text", line.into()), ("device", device.into())],
+        ),
+        None => line,
+    };
     match event.kind {
         EventKind::SignIn => match event.outcome {
-            Some(Outcome::Success) | None => format!("Signed in{place}{device}"),
+            Some(Outcome::Success) | None => with_device(placed("event-sign-in", vec![])),
             // Repeated failures come as one event with a count.
-            Some(_) => match event.count {
-                Some(count) if count > 1 => format!("{count} failed sign-ins{place}{device}"),
-                _ => format!("Failed sign-in{place}{device}"),
-            },
+            Some(_) => {
+                let count = event.count.unwrap_or(1).max(1);
+                with_device(placed("event-sign-in-failed", vec![("count", count.into())]))
+            }
         },
-        EventKind::SignOut => format!("Signed out{place}{device}"),
-        EventKind::OrderPlaced => format!(
-            "Order {} · {} {}",
-            text("reference"),
-            text("amount"),
-            text("currency")
+        EventKind::SignOut => with_device(placed("event-sign-out", vec![])),
+        EventKind::OrderPlaced => words.with(
+            "event-order",
+            &[
+                ("reference", text("reference").into()),
+                ("amount", text("amount").into()),
+                ("currency", text("currency").into()),
+            ],
         ),
-        EventKind::BookingCreated => {
-            format!(
-                "Booking {} · {} · {}",
-                text("reference"),
-                text("what"),
-                text("when")
-            )
-        }
-        EventKind::EmailChanged => format!("Email address changed{place}{device}"),
-        EventKind::PhoneChanged => format!("Phone number changed{place}{device}"),
-        EventKind::AddressChanged => format!("Postal address changed{place}{device}"),
-        EventKind::PasswordChanged => format!("Password changed{place}{device}"),
-        EventKind::PaymentMethodAdded => format!(
-            "Card added: {} ending {}{place}",
-            text("brand"),
-            text("last4")
+        EventKind::BookingCreated => words.with(
+            "event-booking",
+            &[
+                ("reference", text("reference").into()),
+                ("what", text("what").into()),
+                ("when", text("when").into()),
+            ],
+        ),
+        EventKind::EmailChanged => with_device(placed("event-email-changed", vec![])),
+        EventKind::PhoneChanged => with_device(placed("event-phone-changed", vec![])),
+        EventKind::AddressChanged => with_device(placed("event-address-changed", vec![])),
+        EventKind::PasswordChanged => with_device(placed("event-password-changed", vec![])),
+        EventKind::PaymentMethodAdded => placed(
+            "event-card-added",
+            vec![
+                ("brand", text("brand").into()),
+                ("last4", text("last4").into()),
+            ],
         ),
         EventKind::StateChanged => match event.details.get("to").and_then(Value::as_str) {
-            Some("active") => "Account unlocked".to_owned(),
-            Some(_) => "Account locked".to_owned(),
-            None => "Account state changed".to_owned(),
+            Some("active") => words.get("event-account-unlocked"),
+            Some(_) => words.get("event-account-locked"),
+            None => words.get("event-account-state-changed"),
         },
-        EventKind::DocumentReceived => "Document received for review".to_owned(),
+        EventKind::DocumentReceived => words.get("event-document-received"),
     }
 }
 
-/// A country's English name from its ISO 3166-1 alpha-2 code (the code itself when unknown).
-pub fn country_name(code: &str) -> String {
-    isocountry::CountryCode::for_alpha2_caseless(code)
-        .map_or_else(|_| code.to_owned(), |country| country.name().to_owned())
+/// Where an event came from: the country's name in the person's language.
+pub fn place(words: &Words, event: &Event) -> Option<String> {
+    Some(words.country(event.country.as_deref()?))
 }
 
 /// Why a flagged event was flagged, in plain words; `page` is the feed it came from (newest
 /// first), to name the earlier sign-in a reason refers to.
-pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
+pub fn reasons(words: &Words, event: &Event, page: &[Event]) -> Vec<String> {
     let earlier = page
         .iter()
         .filter(|e| {
@@ -77,60 +90,51 @@ pub fn reasons(event: &Event, page: &[Event]) -> Vec<String> {
                 && e.country != event.country
         })
         .max_by_key(|e| e.occurred_at);
-    let here = event.country.as_deref().map(country_name);
+    let here = event.country.as_deref().map(|code| words.country(code));
+    let before = earlier.and_then(|e| e.country.as_deref()).map(|code| words.country(code));
     event
         .reasons
         .iter()
-        .map(|reason| match (reason, &here, earlier) {
-            (Reason::NewCountryTooSoon, Some(here), Some(before)) => {
-                let minutes = (event.occurred_at - before.occurred_at).whole_minutes();
-                format!(
-                    "Signed in from {here} {} after a sign-in from {}",
-                    duration_words(minutes),
-                    before
-                        .country
-                        .as_deref()
-                        .map(country_name)
-                        .unwrap_or_default()
+        .map(|reason| match (reason, &here, earlier, &before) {
+            (Reason::NewCountryTooSoon, Some(here), Some(earlier), Some(before)) => {
+                let minutes = (event.occurred_at - earlier.occurred_at).whole_minutes();
+                words.with(
+                    "reason-new-country-too-soon",
+                    &[
+                        ("here", here.into()),
+                        ("duration", duration_words(words, minutes).into()),
+                        ("before", before.into()),
+                    ],
                 )
             }
-            (Reason::NewCountryTooSoon, _, _) => {
-                "Signed in from a new country soon after a sign-in from another".to_owned()
-            }
-            (Reason::ImpossibleTravelSpeed, Some(here), Some(before)) => format!(
-                "Signed in from {here} too soon after a sign-in from {} to have travelled there",
-                before
-                    .country
-                    .as_deref()
-                    .map(country_name)
-                    .unwrap_or_default()
+            (Reason::NewCountryTooSoon, ..) => words.get("reason-new-country-too-soon-vague"),
+            (Reason::ImpossibleTravelSpeed, Some(here), Some(_), Some(before)) => words.with(
+                "reason-impossible-travel",
+                &[("here", here.into()), ("before", before.into())],
             ),
-            (Reason::ImpossibleTravelSpeed, _, _) => {
-                "Two sign-ins too far apart for the time between them".to_owned()
+            (Reason::ImpossibleTravelSpeed, ..) => words.get("reason-impossible-travel-vague"),
+            (Reason::PaymentMethodAfterFlaggedSignIn, ..) => {
+                words.get("reason-card-after-flagged-sign-in")
             }
-            (Reason::PaymentMethodAfterFlaggedSignIn, _, _) => {
-                "A card was added within a day of a sign-in that looked unusual".to_owned()
+            (Reason::PaymentMethodsInWindow, ..) => words.get("reason-cards-in-window"),
+            (Reason::NewCountry, Some(here), ..) => {
+                words.with("reason-new-country", &[("here", here.into())])
             }
-            (Reason::PaymentMethodsInWindow, _, _) => {
-                "A third card was added within a day".to_owned()
-            }
-            (Reason::NewCountry, Some(here), _) => {
-                format!("First sign-in from {here} in 90 days")
-            }
-            (Reason::NewDevice, _, _) => match device_words(event) {
-                Some(device) => format!("First sign-in on {device} in 90 days"),
-                None => "First sign-in on this device in 90 days".to_owned(),
+            (Reason::NewCountry, ..) => words.get("reason-new-country-vague"),
+            (Reason::NewDevice, ..) => match device_words(words, event) {
+                Some(device) => words.with("reason-new-device", &[("device", device.into())]),
+                None => words.get("reason-new-device-vague"),
             },
-            (Reason::AccountChangesInWindow, _, _) => {
-                "Email, phone, address or password changed several times within a day".to_owned()
+            (Reason::AccountChangesInWindow, ..) => words.get("reason-account-changes"),
+            (Reason::TooManyFailedCodes, ..) => words.get("reason-too-many-failed-codes"),
+            (Reason::Other(rule), ..) => {
+                words.with("reason-other", &[("rule", rule.replace('_', " ").into())])
             }
-            (Reason::TooManyFailedCodes, _, _) => "Many wrong codes were typed in a row".to_owned(),
-            (Reason::NewCountry | Reason::Other(_), _, _) => reason.as_str().replace('_', " "),
         })
         .collect()
 }
 
-/// A moment to the minute in UTC, e.g. `2026-11-25 07:10 UTC`.
+/// A moment to the minute in UTC, e.g. `2026-11-25 07:10 UTC` (the CLI's machine-friendly form).
 pub fn utc_minute(at: time::OffsetDateTime) -> String {
     let at = at.checked_to_offset(time::UtcOffset::UTC).unwrap_or(at);
     format!(
@@ -144,37 +148,47 @@ pub fn utc_minute(at: time::OffsetDateTime) -> String {
 }
 
 /// "Firefox 133 on Windows", "Firefox", or `None` when the device is unknown.
-pub fn device_words(event: &Event) -> Option<String> {
-    match (event.device.browser.as_deref(), event.device.os.as_deref()) {
-        (Some(browser), Some(os)) => Some(format!("{browser} on {os}")),
+pub fn device_words(words: &Words, event: &Event) -> Option<String> {
+    describe_device(words, &event.device)
+}
+
+/// A device's browser and system in words ("Firefox 133 on Windows"), or `None` when unknown.
+pub fn describe_device(words: &Words, device: &vigil_core::activity::Device) -> Option<String> {
+    match (device.browser.as_deref(), device.os.as_deref()) {
+        (Some(browser), Some(os)) => Some(words.with(
+            "activity-device",
+            &[("browser", browser.into()), ("os", os.into())],
+        )),
         (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
         (None, None) => None,
     }
 }
 
-fn duration_words(minutes: i64) -> String {
+fn duration_words(words: &Words, minutes: i64) -> String {
     match minutes {
-        ..=0 => "less than a minute".to_owned(),
-        1 => "a minute".to_owned(),
-        2..=89 => format!("{minutes} minutes"),
-        _ => format!("{} hours", (minutes + 30) / 60),
+        ..=0 => words.get("duration-under-a-minute"),
+        1..=89 => words.with("duration-minutes", &[("count", minutes.into())]),
+        _ => words.with("duration-hours", &[("count", ((minutes + 30) / 60).into())]),
     }
 }
 
-/// The account's state in words, and what the customer can do.
-pub fn state_sentence(state: AccountState) -> &'static str {
-    match state {
-        AccountState::Active => "active",
-        AccountState::LockedPendingVerification => {
-            "locked: confirm the flagged activity (this was me), or send a document for review"
-        }
-        AccountState::LockedPendingReview => "locked: the service is reviewing it",
-    }
+/// The account's state in words, and what the customer can do (after "Account").
+pub fn state_sentence(words: &Words, state: AccountState) -> String {
+    words.get(match state {
+        AccountState::Active => "state-active",
+        AccountState::LockedPendingVerification => "state-locked-pending-verification",
+        AccountState::LockedPendingReview => "state-locked-pending-review",
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use vigil_i18n::Language;
+
+    fn english() -> Words {
+        Words::new(Language::English, None)
+    }
     use vigil_core::activity::Device;
 
     fn event(kind: EventKind, details: Value) -> Event {
@@ -190,37 +204,32 @@ mod tests {
     #[test]
     fn events_read_as_sentences() {
         assert_eq!(
-            summary(&event(EventKind::SignIn, serde_json::json!({}))),
+            summary(&english(), &event(EventKind::SignIn, serde_json::json!({}))),
             "Signed in from Netherlands · Firefox on Linux"
         );
         let mut failed = event(EventKind::SignIn, serde_json::json!({}));
         failed.outcome = Some(Outcome::InvalidCode);
         assert_eq!(
-            summary(&failed),
+            summary(&english(), &failed),
             "Failed sign-in from Netherlands · Firefox on Linux"
         );
         failed.count = Some(200);
         assert_eq!(
-            summary(&failed),
+            summary(&english(), &failed),
             "200 failed sign-ins from Netherlands · Firefox on Linux"
         );
         let order =
             serde_json::json!({"reference": "••••1001", "amount": "49.90", "currency": "EUR"});
         assert_eq!(
-            summary(&event(EventKind::OrderPlaced, order)),
+            summary(&english(), &event(EventKind::OrderPlaced, order)),
             "Order ••••1001 · 49.90 EUR"
         );
         let locked = serde_json::json!({"from": "active", "to": "locked_pending_review"});
         assert_eq!(
-            summary(&event(EventKind::StateChanged, locked)),
+            summary(&english(), &event(EventKind::StateChanged, locked)),
             "Account locked"
         );
-        assert!(state_sentence(AccountState::LockedPendingVerification).contains("this was me"));
-        assert_eq!(
-            country_name("GB"),
-            "United Kingdom of Great Britain and Northern Ireland"
-        );
-        assert_eq!(country_name("XX"), "XX");
+        assert!(state_sentence(&english(), AccountState::LockedPendingVerification).contains("this was me"));
         assert_eq!(
             utc_minute(time::macros::datetime!(2026-11-25 08:10 +01:00)),
             "2026-11-25 07:10 UTC"
@@ -241,10 +250,10 @@ mod tests {
         ];
         let page = vec![second.clone(), first];
         assert_eq!(
-            reasons(&second, &page),
+            reasons(&english(), &second, &page),
             [
-                "Signed in from Netherlands 25 minutes after a sign-in from United States of America",
-                "some new rule"
+                "Signed in from Netherlands 25 minutes after a sign-in from United States",
+                "Another rule: some new rule"
             ]
         );
     }
@@ -253,11 +262,11 @@ mod tests {
     fn every_reason_the_service_gives_has_words() {
         let mut event = event(EventKind::SignIn, serde_json::json!({}));
         event.reasons = Reason::KNOWN.to_vec();
-        let words = reasons(&event, &[]);
+        let words = reasons(&english(), &event, &[]);
         assert_eq!(words.len(), Reason::KNOWN.len());
         for (reason, text) in Reason::KNOWN.iter().zip(&words) {
             assert!(!text.contains('_'), "{reason}: {text}");
-            assert_ne!(text, &reason.as_str().replace('_', " "), "{reason}");
+            assert!(!text.starts_with("Another rule"), "{reason}: {text}");
         }
         assert_eq!(words[7], "Many wrong codes were typed in a row");
         assert_eq!(words[3], "First sign-in on Firefox on Linux in 90 days");

@@ -52,6 +52,7 @@ fn pane(state: &AppState, id: &AccountId) -> Result<String, AppError> {
     let cached = vault.cached_feed(id)?;
     let problem = state.feeds.problem(id);
     Ok(askama::Template::render(&state.activity.pane(
+        &state.settings.words(),
         &account,
         &link,
         cached.as_ref(),
@@ -104,7 +105,9 @@ pub async fn older_activity(state: State<'_, AppState>, id: String) -> Result<St
 #[tauri::command]
 pub fn activity_overview(state: State<'_, AppState>) -> Result<String, AppError> {
     let feeds = state.accounts.linked_feeds()?;
-    Ok(askama::Template::render(&state.activity.overview(&feeds))?)
+    Ok(askama::Template::render(
+        &state.activity.overview(&state.settings.words(), &feeds),
+    )?)
 }
 
 /// The list's marks, and whether anything changed since the page last looked.

@@ -28,8 +28,11 @@ fn view(state: &AppState) -> AppLockView {
 }
 
 /// The lock page.
-pub fn lock_page() -> Result<String, AppError> {
-    Ok(LockPage.render()?)
+pub fn lock_page(state: &AppState) -> Result<String, AppError> {
+    Ok(LockPage {
+        t: state.settings.words(),
+    }
+    .render()?)
 }
 
 /// Opens the app with `password`; gives the whole page. A wrong password waits a little longer
@@ -52,9 +55,12 @@ pub async fn unlock_app(state: State<'_, AppState>, password: String) -> Result<
 
 /// Locks the app now (when the lock is on); gives the lock page.
 #[tauri::command]
-pub fn lock_app<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Result<String, AppError> {
+pub fn lock_app<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<String, AppError> {
     crate::app_lock::show_locked(&app);
-    lock_page()
+    lock_page(&state)
 }
 
 /// The person pressed a key, clicked or scrolled (the page says so at most every few seconds).

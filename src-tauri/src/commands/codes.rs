@@ -3,6 +3,7 @@ use askama::Template;
 use serde::Serialize;
 use tauri::State;
 use vigil_vault::AccountId;
+use vigil_i18n::Words;
 
 use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
@@ -33,43 +34,32 @@ pub fn render_app(state: State<'_, AppState>) -> Result<String, AppError> {
         state.lock.learn(on);
     }
     if state.lock.is_locked() {
-        return super::app_lock::lock_page();
+        return super::app_lock::lock_page(&state);
     }
     match state.refresh() {
         Ok(page) => Ok(page.render()?),
-        Err(error) => Ok(error_page(&error).render()?),
+        Err(error) => Ok(error_page(&error, state.settings.words()).render()?),
     }
 }
 
-fn error_page(error: &AppError) -> ErrorPage {
+fn error_page(error: &AppError, t: Words) -> ErrorPage {
     let advice = match error.code {
-        ErrorCode::KeychainUnavailable => {
-            "Vigil keeps your secrets in the system keychain. Log in to a desktop session with \
-             GNOME Keyring or KWallet running, then open Vigil again. Nothing has been lost."
-        }
-        ErrorCode::KeychainLocked => {
-            "Unlock the keychain: your desktop asks for its password. Vigil goes on by itself \
-             once it is unlocked. Nothing has been lost."
-        }
-        ErrorCode::KeychainNoCollection => {
-            "Your desktop asks you to choose a password for the new keychain; Vigil goes on by \
-             itself once it is made."
-        }
-        ErrorCode::Database => {
-            "Your secrets are safe in the system keychain. Move the account list file aside (or \
-             restore it from a backup) and open Vigil again."
-        }
-        _ => "Close Vigil and open it again. If this keeps happening, please report it.",
+        ErrorCode::KeychainUnavailable => "fatal-advice-keychain-unavailable",
+        ErrorCode::KeychainLocked => "fatal-advice-keychain-locked",
+        ErrorCode::KeychainNoCollection => "fatal-advice-keychain-no-collection",
+        ErrorCode::Database => "fatal-advice-database",
+        _ => "fatal-advice-other",
     };
     let unlock = match error.code {
-        ErrorCode::KeychainLocked => Some("Unlock the keychain"),
-        ErrorCode::KeychainNoCollection => Some("Create the keychain"),
+        ErrorCode::KeychainLocked => Some(t.get("unlock-keychain")),
+        ErrorCode::KeychainNoCollection => Some(t.get("create-keychain")),
         _ => None,
     };
     ErrorPage {
         message: error.message.clone(),
-        advice,
+        advice: t.get(advice),
         unlock,
+        t,
     }
 }
 

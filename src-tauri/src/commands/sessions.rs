@@ -28,12 +28,17 @@ async fn sessions_html(state: &AppState, id: &AccountId) -> Result<String, AppEr
     let (account, link, secret) = state.accounts.linked(id)?;
     let service = service_of(&account, &link);
     let client = state.feeds.client()?;
+    let t = state.settings.words();
     let view = match client.sessions(&link, &secret).await {
-        Ok(list) => state.activity.sessions(id.as_str(), &service, &list),
+        Ok(list) => state.activity.sessions(&t, id.as_str(), &service, &list),
         Err(error) => state.activity.sessions_problem(
+            &t,
             id.as_str(),
             &service,
-            format!("Vigil could not read where you are signed in: {error}"),
+            t.with(
+                "sessions-unreadable",
+                &[("error", crate::error::localized(&t, &error.into()).into())],
+            ),
         ),
     };
     Ok(view.render()?)
@@ -60,10 +65,12 @@ pub async fn end_session(
     let _ = sync_feed(&state, &id).await;
     Ok(SessionsOutcome {
         html: sessions_html(&state, &id).await?,
-        message: format!(
-            "Signed out {} at {}",
-            ended.session.device_words,
-            service_of(&account, &link)
+        message: state.settings.words().with(
+            "session-ended",
+            &[
+                ("device", ended.session.device_words.into()),
+                ("service", service_of(&account, &link).into()),
+            ],
         ),
     })
 }
@@ -82,21 +89,25 @@ pub async fn secure_account(
     drop(secret);
     let _ = sync_feed(&state, &id).await;
     let service = service_of(&account, &link);
-    let signed_out = match secured.ended_sessions.len() {
-        0 => "No device was signed in".to_owned(),
-        1 => "1 device was signed out".to_owned(),
-        n => format!("{n} devices were signed out"),
-    };
-    let locked = if secured.account_state.is_locked() {
-        format!(" The account is locked until {service} has reviewed it.")
-    } else {
-        String::new()
-    };
+    let t = state.settings.words();
+    let signed_out = t.with(
+        "secured-signed-out",
+        &[("count", secured.ended_sessions.len().into())],
+    );
+    let mut message = t.with(
+        "secured",
+        &[
+            ("signed_out", signed_out.into()),
+            ("service", service.as_str().into()),
+        ],
+    );
+    if secured.account_state.is_locked() {
+        message.push(' ');
+        message.push_str(&t.with("secured-locked", &[("service", service.into())]));
+    }
     Ok(SessionsOutcome {
         html: sessions_html(&state, &id).await?,
-        message: format!(
-            "{signed_out}. {service} will ask for a new password at your next sign-in.{locked}"
-        ),
+        message,
     })
 }
 
@@ -120,8 +131,6 @@ pub async fn devices_signed_in(state: State<'_, AppState>) -> Result<Option<Stri
                 .count();
         }
     }
-    Ok((answered > 0).then(|| match devices {
-        1 => "1 device is signed in to your linked accounts".to_owned(),
-        n => format!("{n} devices are signed in to your linked accounts"),
-    }))
+    let t = state.settings.words();
+    Ok((answered > 0).then(|| t.with("devices-signed-in", &[("count", devices.into())])))
 }

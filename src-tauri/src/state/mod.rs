@@ -78,7 +78,14 @@ impl AppState {
     /// them.
     pub fn refresh(&self) -> Result<MainPage, AppError> {
         self.accounts
-            .reload(|unlocked| MainPage::new(unlocked, self.settings.get(), self.lock.is_on()))
+            .reload(|unlocked| {
+                MainPage::new(
+                    unlocked,
+                    self.settings.get(),
+                    self.lock.is_on(),
+                    self.settings.words(),
+                )
+            })
     }
 
     /// Records what the account's service said about this computer's clock (`None`: nothing

@@ -6,18 +6,22 @@ use std::sync::Mutex;
 use super::lock;
 use crate::error::AppError;
 use crate::settings::Settings;
+use vigil_i18n::Words;
 
-/// The settings and where they are saved.
+/// The settings and where they are saved, and the words of the language they choose.
 pub struct SettingsStore {
     data_dir: PathBuf,
     current: Mutex<Settings>,
+    words: Mutex<Words>,
 }
 
 impl SettingsStore {
     /// Reads the settings saved in `data_dir` (the defaults when there are none).
     pub fn load(data_dir: PathBuf) -> Self {
+        let settings = Settings::load(&data_dir);
         Self {
-            current: Mutex::new(Settings::load(&data_dir)),
+            words: Mutex::new(settings.language.words()),
+            current: Mutex::new(settings),
             data_dir,
         }
     }
@@ -31,7 +35,15 @@ impl SettingsStore {
     pub fn set(&self, settings: Settings) -> Result<(), AppError> {
         let settings = settings.clamped();
         settings.save(&self.data_dir)?;
-        *lock(&self.current) = settings;
+        let before = std::mem::replace(&mut *lock(&self.current), settings);
+        if before.language != settings.language {
+            *lock(&self.words) = settings.language.words();
+        }
         Ok(())
+    }
+
+    /// What the app says, in the language the settings choose (the system's by default).
+    pub fn words(&self) -> Words {
+        lock(&self.words).clone()
     }
 }

@@ -1,0 +1,2 @@
+# app (de)
+search = Suchen

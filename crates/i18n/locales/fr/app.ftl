@@ -1,0 +1,2 @@
+# app (fr)
+search = Rechercher

@@ -1,0 +1,132 @@
+//! The Fluent files held together: each parses, German and French have exactly English's keys
+//! with the same placeables, and the formatting of times and names follows the locale.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast;
+use vigil_i18n::{Language, Words, sources};
+
+/// Message id → the variables its value and attributes use.
+type Keys = BTreeMap<String, BTreeSet<String>>;
+
+fn keys_of(language: Language) -> Keys {
+    let mut keys = Keys::new();
+    for (candidate, name, text) in sources() {
+        if candidate != language {
+            continue;
+        }
+        let resource = match fluent_syntax::parser::parse(text) {
+            Ok(resource) => resource,
+            Err((_, errors)) => panic!("{}/{name} does not parse: {errors:?}", language.code()),
+        };
+        for entry in resource.body {
+            if let ast::Entry::Message(message) = entry {
+                let mut variables = BTreeSet::new();
+                if let Some(pattern) = &message.value {
+                    pattern_variables(pattern, &mut variables);
+                }
+                let id = message.id.name.to_owned();
+                assert!(
+                    keys.insert(id.clone(), variables).is_none(),
+                    "{}/{name}: {id} is defined twice",
+                    language.code()
+                );
+            }
+        }
+    }
+    keys
+}
+
+fn pattern_variables(pattern: &ast::Pattern<&str>, into: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, into);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, into: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, into);
+            for variant in variants {
+                pattern_variables(&variant.value, into);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, into),
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, into: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            into.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, into);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, into),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_key_exists_in_every_language_with_the_same_placeholders() {
+    let english = keys_of(Language::English);
+    assert!(english.len() > 1, "English has its messages");
+    for language in [Language::German, Language::French] {
+        let other = keys_of(language);
+        let missing: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
+        let extra: Vec<_> = other.keys().filter(|k| !english.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "{} lacks {missing:?}", language.code());
+        assert!(extra.is_empty(), "{} has keys English lacks: {extra:?}", language.code());
+        for (key, variables) in &english {
+            assert_eq!(
+                &other[key],
+                variables,
+                "{}: {key} must use the placeholders English uses",
+                language.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn messages_are_chosen_by_language() {
+    assert_eq!(Words::new(Language::English, None).get("search"), "Search");
+    assert_eq!(Words::new(Language::German, None).get("search"), "Suchen");
+    assert_eq!(Words::new(Language::French, None).get("search"), "Rechercher");
+    assert_eq!(Words::for_locale("de_AT.UTF-8").lang(), "de");
+    // A key nobody wrote shows as itself rather than failing.
+    assert_eq!(Words::default().get("no-such-key"), "no-such-key");
+}
+
+#[test]
+fn times_follow_the_locale_hour_cycle() {
+    let afternoon = jiff::civil::time(14, 5, 0, 0);
+    assert_eq!(Words::for_locale("en_GB.UTF-8").clock(afternoon), "14:05");
+    assert_eq!(Words::for_locale("de_DE.UTF-8").clock(afternoon), "14:05");
+    assert_eq!(Words::for_locale("fr_FR.UTF-8").clock(afternoon), "14:05");
+    let american = Words::for_locale("en_US.UTF-8").clock(afternoon);
+    assert!(american.starts_with("2:05") && american.ends_with("PM"), "{american}");
+    let day = jiff::civil::date(2026, 12, 7);
+    assert_eq!(Words::for_locale("de_DE").day_month(day), "7. Dez.");
+    assert_eq!(Words::for_locale("en_GB").day_month(day), "7 Dec");
+    assert_eq!(Words::for_locale("en_US").day_month(day), "Dec 7");
+    assert_eq!(Words::for_locale("fr_FR").day_month(day), "7 déc.");
+    assert!(Words::for_locale("de_DE").weekday_day_month(day).contains("Montag"));
+}
+
+#[test]
+fn countries_have_short_common_names() {
+    assert_eq!(Words::new(Language::English, None).country("GB"), "United Kingdom");
+    assert_eq!(Words::new(Language::German, None).country("gb"), "Vereinigtes Königreich");
+    assert_eq!(Words::new(Language::French, None).country("GB"), "Royaume-Uni");
+    assert_eq!(Words::new(Language::German, None).country("NL"), "Niederlande");
+    assert_eq!(Words::new(Language::English, None).country("US"), "United States");
+    // Unknown codes are shown as they came.
+    assert_eq!(Words::default().country("QQ"), "QQ");
+    assert_eq!(Words::default().country("<b>"), "<B>");
+}

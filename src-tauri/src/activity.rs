@@ -262,7 +262,7 @@ impl ActivityContext {
             detail.push(ip.clone());
         }
         if let Some(agent) = &event.user_agent {
-            detail.push(agent.chars().take(512).collect());
+            detail.push(agent.chars().take(320).collect());
         }
         let time = if with_day {
             self.clock_and_day(t, event.occurred_at)
@@ -362,7 +362,10 @@ impl ActivityContext {
             locked: page.account_state.is_locked(),
             in_review: page.account_state == AccountState::LockedPendingReview,
             text: match page.account_state {
-                AccountState::Active => t.with("state-banner-active", &[("service", service.as_str().into())]),
+                AccountState::Active => t.with(
+                    "state-banner-active",
+                    &[("service", service.as_str().into())],
+                ),
                 // After "This wasn't me" only the service's review unlocks (protocol v2).
                 AccountState::LockedPendingVerification
                     if page
@@ -370,7 +373,10 @@ impl ActivityContext {
                         .iter()
                         .any(|e| e.verdict == Some(Verdict::NotMine)) =>
                 {
-                    t.with("state-banner-not-mine", &[("service", service.as_str().into())])
+                    t.with(
+                        "state-banner-not-mine",
+                        &[("service", service.as_str().into())],
+                    )
                 }
                 AccountState::LockedPendingVerification => t.with(
                     "state-banner-verify",
@@ -503,11 +509,39 @@ mod tests {
         let at = |text: &str| {
             OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).unwrap()
         };
-        assert_eq!(context.clock(at("2026-07-01T12:00:00Z")), "14:00", "summer");
-        assert_eq!(context.clock(at("2026-01-15T12:00:00Z")), "13:00", "winter");
+        let british = Words::for_locale("en_GB.UTF-8");
+        assert_eq!(
+            context.clock(&british, at("2026-07-01T12:00:00Z")),
+            "14:00",
+            "summer"
+        );
+        assert_eq!(
+            context.clock(&british, at("2026-01-15T12:00:00Z")),
+            "13:00",
+            "winter"
+        );
         // The night the clocks go back: 00:30 and 01:30 UTC are both 02:30 there.
-        assert_eq!(context.clock(at("2026-10-25T00:30:00Z")), "02:30");
-        assert_eq!(context.clock(at("2026-10-25T01:30:00Z")), "02:30");
+        assert_eq!(context.clock(&british, at("2026-10-25T00:30:00Z")), "02:30");
+        assert_eq!(context.clock(&british, at("2026-10-25T01:30:00Z")), "02:30");
+        // The locale's form: 12 hours in American English, 24 in German.
+        let american = context.clock(
+            &Words::for_locale("en_US.UTF-8"),
+            at("2026-07-01T12:00:00Z"),
+        );
+        assert!(
+            american.starts_with("2:00") && american.ends_with("PM"),
+            "{american}"
+        );
+        let german = Words::for_locale("de_DE.UTF-8");
+        assert_eq!(context.clock(&german, at("2026-07-01T12:00:00Z")), "14:00");
+        assert_eq!(
+            context.moment(
+                &german,
+                at("2026-07-01T12:00:00Z"),
+                at("2026-07-01T18:00:00Z")
+            ),
+            "heute um 14:00"
+        );
     }
 
     #[test]
@@ -536,15 +570,15 @@ mod tests {
             };
             let link = FeedLink::parse("https://shop.example/v1/feed/x").unwrap();
             let html = context
-                .pane(&account(), &link, Some(&cached), None)
+                .pane(&Words::default(), &account(), &link, Some(&cached), None)
                 .render()
                 .unwrap();
             assert!(html.contains("Signed in from Netherlands"), "{html}");
             let overview = context
-                .overview(&[(account(), Some(cached.clone()))])
+                .overview(&Words::default(), &[(account(), Some(cached.clone()))])
                 .render()
                 .unwrap();
-            assert!(overview.contains("This wasn't me"));
+            assert!(overview.contains("This wasn’t me"));
         }
     }
 
@@ -578,7 +612,7 @@ mod tests {
         let context = ActivityContext::new();
         let link = FeedLink::parse("https://shop.example/v1/feed/x").unwrap();
         let html = context
-            .pane(&account(), &link, Some(&cached), None)
+            .pane(&Words::default(), &account(), &link, Some(&cached), None)
             .render()
             .unwrap();
         for raw in [
@@ -592,7 +626,7 @@ mod tests {
         }
         assert!(html.contains("&#60;img src=x onerror=alert(2)&#62;") || html.contains("&lt;img"));
         assert!(
-            !html.contains(&"A".repeat(200)),
+            !html.contains(&"A".repeat(400)),
             "very long user agents are cut"
         );
         assert!(
@@ -600,11 +634,11 @@ mod tests {
                 || html.contains("Shop &lt;b&gt;")
         );
         let overview = context
-            .overview(&[(account(), Some(cached))])
+            .overview(&Words::default(), &[(account(), Some(cached))])
             .render()
             .unwrap();
         assert!(!overview.contains("<script>") && !overview.contains("<b>"));
-        assert!(overview.contains("This wasn't me"));
+        assert!(overview.contains("This wasn’t me"));
         assert!(
             overview.contains("Recent activity")
                 && overview.contains("data-action=\"open-activity\""),

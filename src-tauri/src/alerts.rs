@@ -9,6 +9,7 @@ use vigil_activity::sync::News;
 use vigil_activity::sync::news;
 use vigil_activity::words;
 use vigil_core::activity::FeedPage;
+use vigil_i18n::Words;
 use vigil_vault::AccountId;
 
 use crate::state::{AppState, OpenRequest};
@@ -33,10 +34,10 @@ impl Alert {
     /// The alert without the account's name or what happened, for while the app lock is on and
     /// locked: a notification shows on the desktop for anyone to read. Clicking it still opens
     /// the event, once Vigil is unlocked.
-    pub fn discreet(self) -> Self {
+    pub fn discreet(self, t: &Words) -> Self {
         Self {
-            title: "Vigil: activity needs a look".to_owned(),
-            body: "Unlock Vigil to see which account and what happened.".to_owned(),
+            title: t.get("alert-discreet-title"),
+            body: t.get("alert-discreet-body"),
             ..self
         }
     }
@@ -52,7 +53,14 @@ pub fn alerts(
     previous: Option<&FeedPage>,
     current: &FeedPage,
 ) -> Vec<Alert> {
-    alerts_for(account, name, service, &news(previous, current), current)
+    alerts_for(
+        &Words::default(),
+        account,
+        name,
+        service,
+        &news(previous, current),
+        current,
+    )
 }
 
 /// The notifications for `news` in `current`: one per new flagged event (its reason in words),
@@ -60,6 +68,7 @@ pub fn alerts(
 /// than in a notification of its own. `name` names the account ("alice@example.com at Shop") and
 /// `service` its service.
 pub fn alerts_for(
+    t: &Words,
     account: &AccountId,
     name: &str,
     service: &str,
@@ -70,44 +79,61 @@ pub fn alerts_for(
         .flagged
         .iter()
         .map(|event| {
-            let reasons = words::reasons(event, &current.events);
+            let reasons = words::reasons(t, event, &current.events);
             let why = reasons
                 .first()
                 .cloned()
-                .unwrap_or_else(|| words::summary(event));
+                .unwrap_or_else(|| words::summary(t, event));
             Alert {
                 account: account.clone(),
                 event: Some(event.id.clone()),
-                title: format!("Was this you? {service}"),
-                body: format!("{why}. Account: {name}."),
+                title: t.with("alert-was-this-you", &[("service", service.into())]),
+                body: t.with("alert-body", &[("why", why.into()), ("name", name.into())]),
             }
         })
         .collect();
     if alerts.len() > MAX_ALERTS_PER_READ {
         let count = alerts.len();
         let newest = alerts.swap_remove(0);
-        let why = newest
-            .body
-            .strip_suffix(&format!(" Account: {name}."))
-            .unwrap_or(&newest.body)
-            .to_owned();
+        let why = news
+            .flagged
+            .first()
+            .map(|event| {
+                words::reasons(t, event, &current.events)
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| words::summary(t, event))
+            })
+            .unwrap_or_default();
         alerts = vec![Alert {
-            title: format!("{count} events at {service} need a look"),
-            body: format!("The newest: {why} Account: {name}."),
+            title: t.with(
+                "alert-many",
+                &[("count", count.into()), ("service", service.into())],
+            ),
+            body: t.with(
+                "alert-many-body",
+                &[("why", why.into()), ("name", name.into())],
+            ),
             ..newest
         }];
     }
     if news.newly_locked {
-        let locked = format!("{service} locked your account");
+        let locked = t.with("alert-locked", &[("service", service.into())]);
         match alerts.first_mut() {
             Some(first) => first.title = locked,
             None => alerts.push(Alert {
                 account: account.clone(),
                 event: None,
                 title: locked,
-                body: format!(
-                    "{name} is {}.",
-                    words::state_sentence(current.account_state)
+                body: t.with(
+                    "alert-locked-body",
+                    &[
+                        ("name", name.into()),
+                        (
+                            "state",
+                            words::state_sentence(t, current.account_state).into(),
+                        ),
+                    ],
                 ),
             }),
         }
@@ -166,7 +192,7 @@ mod tests {
             title: "Shop: sign-in from Brazil".into(),
             body: "alice@example.com · Chrome on Android".into(),
         }
-        .discreet();
+        .discreet(&Words::default());
         assert_eq!(alert.event.as_deref(), Some("e1"));
         assert_eq!(alert.account.as_str(), "a1");
         for text in [&alert.title, &alert.body] {

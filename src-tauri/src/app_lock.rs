@@ -27,9 +27,9 @@ pub fn guarded<R: Runtime>(
             .try_state::<AppState>()
             .is_some_and(|state| state.lock.is_locked());
         if locked && !OPEN_WHILE_LOCKED.contains(&command) {
-            invoke.resolver.reject(AppError::new(
+            invoke.resolver.reject(AppError::said(
                 ErrorCode::AppLocked,
-                "Vigil is locked: enter your Vigil password",
+                crate::error::current_words().get("app-locked-title"),
             ));
             return true;
         }

@@ -30,9 +30,10 @@ impl ClipboardHandle {
             *guard = Some(arboard::Clipboard::new().map_err(failed)?);
         }
         let Some(clipboard) = guard.as_mut() else {
-            return Err(AppError::new(
+            return Err(AppError::keyed(
                 ErrorCode::Clipboard,
-                "The clipboard cannot be used",
+                "error-the-clipboard-cannot-be-used",
+                &[],
             ));
         };
         exclude_from_history(clipboard.set())

@@ -7,7 +7,7 @@
 use std::sync::RwLock;
 
 use serde::{Serialize, Serializer};
-use vigil_i18n::{Language, Words};
+use vigil_i18n::{Arg, Language, Words};
 use vigil_vault::VaultError;
 
 /// The words errors are said in when they cross IPC: the app's language, set with the settings.
@@ -20,7 +20,8 @@ pub fn set_words(words: Words) {
     }
 }
 
-fn current_words() -> Words {
+/// The words of the app's language now (for errors, and where no state is at hand).
+pub fn current_words() -> Words {
     ERROR_WORDS
         .read()
         .ok()
@@ -178,6 +179,11 @@ impl AppError {
         }
     }
 
+    /// An error with `code` whose message is `key` (with `args`) in the app's language.
+    pub fn keyed(code: ErrorCode, key: &str, args: &[(&str, Arg)]) -> Self {
+        Self::said(code, current_words().with(key, args))
+    }
+
     /// An error with `code` and a `message` the app wrote in the person's language.
     pub fn said(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
@@ -250,44 +256,73 @@ impl From<askama::Error> for AppError {
 
 #[cfg(test)]
 mod tests {
+    use vigil_i18n::Language;
+
+    #[test]
+    fn errors_from_below_are_said_in_the_app_language() {
+        let error = AppError::from(VaultError::KeychainLocked);
+        let german = Words::new(Language::German, None);
+        let said = localized(&german, &error);
+        assert!(said.contains("Schlüsselbund"), "{said}");
+        // English keeps the crate's own sentence.
+        assert_eq!(localized(&Words::default(), &error), error.message);
+        // A sentence the app wrote in the person's words is left as it is.
+        let written = AppError::said(ErrorCode::InvalidField, "Schon auf Deutsch");
+        assert_eq!(localized(&german, &written), "Schon auf Deutsch");
+        // Every code has its message in every language.
+        for language in Language::ALL {
+            let words = Words::new(language, None);
+            for code in CODES {
+                let key = format!("error-{}", code.as_str());
+                assert_ne!(words.get(&key), key, "{}: {key}", language.code());
+                assert_eq!(
+                    serde_json::to_string(&code).unwrap(),
+                    format!("\"{}\"", code.as_str())
+                );
+            }
+        }
+    }
+
     use super::*;
+
+    const CODES: [ErrorCode; 29] = [
+        ErrorCode::KeychainUnavailable,
+        ErrorCode::KeychainLocked,
+        ErrorCode::KeychainNoCollection,
+        ErrorCode::MissingSecret,
+        ErrorCode::Database,
+        ErrorCode::Duplicate,
+        ErrorCode::NotFound,
+        ErrorCode::InvalidUri,
+        ErrorCode::InvalidField,
+        ErrorCode::Clipboard,
+        ErrorCode::Capture,
+        ErrorCode::BadImage,
+        ErrorCode::NoQrCode,
+        ErrorCode::NotEnrolment,
+        ErrorCode::Render,
+        ErrorCode::Settings,
+        ErrorCode::Activity,
+        ErrorCode::NotLinked,
+        ErrorCode::BadLink,
+        ErrorCode::BadDocument,
+        ErrorCode::UpdateUnavailable,
+        ErrorCode::UpdateCheck,
+        ErrorCode::UpdateNone,
+        ErrorCode::UpdateSignature,
+        ErrorCode::UpdateInstall,
+        ErrorCode::BadBackup,
+        ErrorCode::WrongPassword,
+        ErrorCode::Backup,
+        ErrorCode::AppLocked,
+    ];
 
     #[test]
     fn every_code_has_its_pinned_name() {
-        let names: Vec<String> = [
-            ErrorCode::KeychainUnavailable,
-            ErrorCode::KeychainLocked,
-            ErrorCode::KeychainNoCollection,
-            ErrorCode::MissingSecret,
-            ErrorCode::Database,
-            ErrorCode::Duplicate,
-            ErrorCode::NotFound,
-            ErrorCode::InvalidUri,
-            ErrorCode::InvalidField,
-            ErrorCode::Clipboard,
-            ErrorCode::Capture,
-            ErrorCode::BadImage,
-            ErrorCode::NoQrCode,
-            ErrorCode::NotEnrolment,
-            ErrorCode::Render,
-            ErrorCode::Settings,
-            ErrorCode::Activity,
-            ErrorCode::NotLinked,
-            ErrorCode::BadLink,
-            ErrorCode::BadDocument,
-            ErrorCode::UpdateUnavailable,
-            ErrorCode::UpdateCheck,
-            ErrorCode::UpdateNone,
-            ErrorCode::UpdateSignature,
-            ErrorCode::UpdateInstall,
-            ErrorCode::BadBackup,
-            ErrorCode::WrongPassword,
-            ErrorCode::Backup,
-            ErrorCode::AppLocked,
-        ]
-        .iter()
-        .map(|code| serde_json::to_string(code).unwrap())
-        .collect();
+        let names: Vec<String> = CODES
+            .iter()
+            .map(|code| serde_json::to_string(code).unwrap())
+            .collect();
         assert_eq!(
             names.join(","),
             r#""keychain_unavailable","keychain_locked","keychain_no_collection","missing_secret","database","duplicate","not_found","invalid_uri","invalid_field","clipboard","capture","bad_image","no_qr_code","not_enrolment","render","settings","activity","not_linked","bad_link","bad_document","update_unavailable","update_check","update_none","update_signature","update_install","bad_backup","wrong_password","backup","app_locked""#

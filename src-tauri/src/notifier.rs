@@ -135,6 +135,7 @@ impl FreedesktopBus {
 
     /// Shows `alert`, replacing notification `replaces` (0: none); gives the new one's id.
     async fn notify(&self, alert: &Alert, replaces: u32) -> zbus::Result<u32> {
+        let open = crate::error::current_words().get("notification-open");
         let hints: std::collections::HashMap<&str, zbus::zvariant::Value<'_>> =
             std::collections::HashMap::from([("desktop-entry", "Vigil".into())]);
         let reply = self
@@ -150,7 +151,7 @@ impl FreedesktopBus {
                     "",
                     alert.title.as_str(),
                     plain(&alert.body),
-                    vec!["default", "Open"],
+                    vec!["default", open.as_str()],
                     hints,
                     -1_i32,
                 ),

@@ -51,7 +51,11 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                             // While the app lock is locked, notifications name nothing.
                             let locked = state.lock.is_locked();
                             for alert in alerts {
-                                let alert = if locked { alert.discreet() } else { alert };
+                                let alert = if locked {
+                                    alert.discreet(&state.settings.words())
+                                } else {
+                                    alert
+                                };
                                 app.state::<Notifier>().show(alert);
                             }
                         }

@@ -45,13 +45,7 @@ pub struct SessionView {
 
 impl ActivityContext {
     /// The view of `list` (active sessions only).
-    pub fn sessions(
-        &self,
-        t: &Words,
-        id: &str,
-        service: &str,
-        list: &SessionList,
-    ) -> SessionsView {
+    pub fn sessions(&self, t: &Words, id: &str, service: &str, list: &SessionList) -> SessionsView {
         let now = OffsetDateTime::now_utc();
         let sessions = list
             .sessions
@@ -94,11 +88,14 @@ impl ActivityContext {
         last_code: Option<&str>,
         now: OffsetDateTime,
     ) -> SessionView {
-        let place = [s.country.as_deref().map(|code| t.country(code)), s.ip.clone()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let place = [
+            s.country.as_deref().map(|code| t.country(code)),
+            s.ip.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
         SessionView {
             id: s.id.clone(),
             device: s.device_words.clone(),

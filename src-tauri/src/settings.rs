@@ -252,6 +252,7 @@ mod tests {
             keep_running: Some(false),
             start_at_login: true,
             lock_idle_minutes: 15,
+            language: LanguageChoice::De,
         };
         chosen.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()), chosen);

@@ -14,6 +14,7 @@ use crate::state::AppState;
 /// Reads one account's feed and caches it; gives the notifications it calls for, or why it
 /// could not be read (a sentence for the pane's footer).
 pub async fn sync_feed(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, String> {
+    let t = state.settings.words();
     let (account, link, secret) = state.accounts.linked(id).map_err(|e| e.message)?;
     let client = state.feeds.client().map_err(|e| e.message)?;
     let result = client.feed(&link, &secret, None, 100).await;
@@ -35,20 +36,22 @@ pub async fn sync_feed(state: &AppState, id: &AccountId) -> Result<Vec<Alert>, S
                 .save_feed(id, &json, vigil_activity::clock::unix_seconds())
                 .map_err(|e| e.to_string())?;
             Ok(alerts_for(
+                &t,
                 id,
-                &name_of(&account),
+                &name_of(&t, &account),
                 &service_of(&account, &link),
                 &absorbed.news,
                 &absorbed.page,
             ))
         }
-        Err(ActivityError::Refused { message, host, .. }) => {
-            Err(format!("{host} refused to show the activity: {message}"))
-        }
+        Err(ActivityError::Refused { message, host, .. }) => Err(t.with(
+            "feed-refused",
+            &[("host", host.into()), ("message", message.into())],
+        )),
         Err(ActivityError::Unreachable { host, .. } | ActivityError::Timeout { host }) => {
-            Err(format!("Could not reach {host}"))
+            Err(t.with("feed-unreachable", &[("host", host.into())]))
         }
-        Err(other) => Err(other.to_string()),
+        Err(other) => Err(crate::error::localized(&t, &other.into())),
     };
     // The page redraws what is open when the counter moves: only for news, not every read.
     if state.feeds.set_problem(id, outcome.as_ref().err().cloned()) || changed {

@@ -31,9 +31,11 @@ impl AlertsPaused {
 pub fn start<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     app.manage(AlertsPaused::default());
     app.manage(Marked::default());
-    let open = MenuItem::with_id(app, "open", "Open Vigil", true, None::<&str>)?;
-    let pause = CheckMenuItem::with_id(app, "pause", "Pause alerts", true, false, None::<&str>)?;
-    let quit = MenuItem::with_id(app, "quit", "Quit Vigil", true, None::<&str>)?;
+    let t = app.state::<AppState>().settings.words();
+    let open = MenuItem::with_id(app, "open", t.get("tray-open"), true, None::<&str>)?;
+    let pause =
+        CheckMenuItem::with_id(app, "pause", t.get("tray-pause"), true, false, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", t.get("tray-quit"), true, None::<&str>)?;
     let separator = PredefinedMenuItem::separator(app)?;
     let menu = Menu::with_items(app, &[&open, &pause, &separator, &quit])?;
     let mut tray = TrayIconBuilder::with_id("vigil")
@@ -77,10 +79,11 @@ pub fn mark_attention<R: Runtime>(app: &AppHandle<R>, needs_a_look: bool) {
         icon.clone().to_owned()
     };
     let _ = tray.set_icon(Some(icon));
+    let words = app.state::<AppState>().settings.words();
     let _ = tray.set_tooltip(Some(if needs_a_look {
-        "Vigil: something needs a look"
+        words.get("tray-attention")
     } else {
-        "Vigil"
+        "Vigil".to_owned()
     }));
 }
 

@@ -116,10 +116,7 @@ pub async fn install<R: Runtime>(app: &AppHandle<R>) -> Result<String, AppError>
         .unwrap_or_else(PoisonError::into_inner)
         .clone()
         .ok_or_else(|| {
-            AppError::new(
-                ErrorCode::UpdateNone,
-                "There is no update to install: check for updates first.",
-            )
+            AppError::keyed(ErrorCode::UpdateNone, "error-there-is-no-update-to", &[])
         })?;
     let version = update.version.clone();
     update
@@ -143,10 +140,10 @@ pub async fn install<R: Runtime>(_app: &AppHandle<R>) -> Result<String, AppError
 }
 
 fn from_source() -> AppError {
-    AppError::new(
+    AppError::keyed(
         ErrorCode::UpdateUnavailable,
-        "This copy of Vigil was not installed from a release package, so it cannot update \
-         itself: update it the way it was installed.",
+        "error-this-copy-of-vigil-was",
+        &[],
     )
 }
 
@@ -167,19 +164,15 @@ fn install_failed(version: &str, error: &tauri_plugin_updater::Error) -> AppErro
         | Error::SignatureUtf8(_)
         | Error::Base64(_)
         | Error::SignedVersionMismatch { .. }
-        | Error::MissingSignedVersion => AppError::new(
+        | Error::MissingSignedVersion => AppError::keyed(
             ErrorCode::UpdateSignature,
-            format!(
-                "The download of Vigil {version} is not signed with the Vigil release key, so \
-                 it was not installed. Nothing was changed."
-            ),
+            "update-not-signed",
+            &[("version", version.into())],
         ),
-        Error::AuthenticationFailed => AppError::new(
+        Error::AuthenticationFailed => AppError::keyed(
             ErrorCode::UpdateInstall,
-            format!(
-                "Vigil {version} was downloaded and its signature checked, but installing it \
-                 needs an administrator's permission, which was not given. Nothing was changed."
-            ),
+            "update-not-permitted",
+            &[("version", version.into())],
         ),
         other => AppError::new(
             ErrorCode::UpdateInstall,

@@ -101,8 +101,18 @@ pub struct MainPage {
     pub t: Words,
     /// The page script's messages (JSON; see `SCRIPT_KEYS`).
     pub script_words: String,
-    /// The languages the settings offer: (value, name in itself).
-    pub languages: Vec<(&'static str, &'static str)>,
+    /// The languages the settings offer besides the system's.
+    pub languages: Vec<LanguageOption>,
+}
+
+/// One language the settings offer.
+pub struct LanguageOption {
+    /// `en`, `de` or `fr`: the form's value.
+    pub code: &'static str,
+    /// Its name in itself ("Deutsch").
+    pub name: &'static str,
+    /// The one chosen.
+    pub selected: bool,
 }
 
 /// The account list alone (`partials/_accounts.html`, which the main page includes): what the
@@ -305,7 +315,11 @@ impl MainPage {
             script_words: t.for_script(SCRIPT_KEYS),
             languages: LanguageChoice::CHOSEN
                 .iter()
-                .map(|(choice, language)| (choice.as_str(), language.own_name()))
+                .map(|(choice, language)| LanguageOption {
+                    code: choice.as_str(),
+                    name: language.own_name(),
+                    selected: *choice == settings.language,
+                })
                 .collect(),
             t,
         }
@@ -344,6 +358,56 @@ fn hue(name: &str) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_script_gets_every_message_it_asks_for() {
+        let script = include_str!("../../ui/static/app.js");
+        let mut asked: Vec<&str> = script
+            .match_indices("word(\"")
+            .filter_map(|(at, _)| script[at + 6..].split('"').next())
+            .collect();
+        // Keys chosen by the script ("js-activity-of-flagged" in a ternary) and built from a
+        // template (`js-lock-summary-${idle}`).
+        asked.extend(
+            script
+                .split('"')
+                .filter(|piece| piece.starts_with("js-") && !piece.contains(' ')),
+        );
+        for idle in ["start", "idle"] {
+            assert!(script.contains("`js-lock-summary-${idle}`"));
+            assert!(SCRIPT_KEYS.contains(&format!("js-lock-summary-{idle}").as_str()));
+            assert!(SCRIPT_KEYS.contains(&format!("js-lock-state-{idle}").as_str()));
+        }
+        assert!(asked.len() > 40, "the script's keys are found");
+        for key in asked {
+            assert!(
+                SCRIPT_KEYS.contains(&key),
+                "app.js asks for {key}, not sent"
+            );
+        }
+        let english = Words::default();
+        for key in SCRIPT_KEYS {
+            assert_ne!(english.get(key), *key, "{key} is not in en/app.ftl");
+        }
+        // The JSON is safe inside <script>, and placeholders and plurals are as the script
+        // reads them.
+        let german = Words::new(vigil_i18n::Language::German, None).for_script(SCRIPT_KEYS);
+        assert!(!german.contains('<'));
+        let words: serde_json::Value = serde_json::from_str(&german).unwrap();
+        assert_eq!(words["js-copied-code"], "Code von {name} kopiert");
+        assert!(
+            words["js-code-left"]["one"]
+                .as_str()
+                .unwrap()
+                .contains("1 Sekunde")
+        );
+        assert!(
+            words["js-code-left"]["other"]
+                .as_str()
+                .unwrap()
+                .contains("{count} Sekunden")
+        );
+    }
+
     use super::*;
     use std::collections::HashMap;
     use vigil_core::OtpParams;

@@ -13,6 +13,7 @@ mod backups;
 mod codes;
 mod enrol;
 mod keychain;
+mod language;
 mod sessions;
 
 use vigil_e2e::support;

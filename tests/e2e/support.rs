@@ -67,6 +67,10 @@ impl App {
             .env("VIGIL_DATA_DIR", data_dir)
             .env("VIGIL_KEYCHAIN_SERVICE", service)
             .env("VIGIL_WINDOW_SIZE", format!("{}x{}", size.0, size.1))
+            // English unless a test asks for another language, whatever this machine's is.
+            .env("LANG", "C.UTF-8")
+            .env("LC_ALL", "C.UTF-8")
+            .env_remove("LC_MESSAGES")
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

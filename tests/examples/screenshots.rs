@@ -2,7 +2,9 @@
 //! for looking at: the list, issuer icons, the app lock, a hundred long names, exporting a
 //! backup, automatic backups, adding, a backup's password, the typed form, an export preview, the row menu, settings,
 //! dark theme, the empty state and the keychain error, at each size in `VIGIL_SHOT_SIZES`
-//! (default `1280x800 1024x1366`). Run by `scripts/screenshots`, which sets up the display.
+//! (default `1280x800 1024x1366`); then the activity views, list, adding and settings in German
+//! and French (`-de`, `-fr`). `VIGIL_SHOTS_ONLY=activity` or `languages` takes only those. Run by
+//! `scripts/screenshots`, which sets up the display.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
@@ -281,7 +283,16 @@ async fn empty_and_error(out: &Path, size: (u32, u32)) {
 
 /// The activity views against a real `vigil-server --demo` on 127.0.0.1: a customer's feed, a
 /// locked account with its flagged sign-in, and the overview.
-async fn activity(out: &Path, size: (u32, u32)) {
+async fn activity(out: &Path, size: (u32, u32), lang: Option<&str>) {
+    let locale = lang.map(|lang| format!("{lang}.UTF-8"));
+    let suffix = lang
+        .map(|lang| format!("-{}", &lang[..2]))
+        .unwrap_or_default();
+    let name = |shot: &str| format!("{shot}{suffix}");
+    let mut env = vec![("VIGIL_ACTIVITY_SECONDS", "2")];
+    if let Some(locale) = &locale {
+        env.extend([("LANG", locale.as_str()), ("LC_ALL", locale.as_str())]);
+    }
     let server = LocalService::start_with(Clock::system(), |config, dir| {
         config.demo = true;
         config.demo_uris = Some(dir.join("demo-uris.txt"));
@@ -290,13 +301,7 @@ async fn activity(out: &Path, size: (u32, u32)) {
     let uris = std::fs::read_to_string(server.dir.path().join("demo-uris.txt")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let service = KeychainService::new("shots-activity");
-    let app = App::start_with(
-        dir.path(),
-        &service.0,
-        size,
-        &[("VIGIL_ACTIVITY_SECONDS", "2")],
-    )
-    .await;
+    let app = App::start_with(dir.path(), &service.0, size, &env).await;
     for uri in DEMO.iter().take(2).copied().chain(uris.lines()) {
         app.add_by_uri(uri).await;
         if uri.contains("activity=") {
@@ -307,16 +312,16 @@ async fn activity(out: &Path, size: (u32, u32)) {
     }
     app.find("#list .row.attention").await;
     app.js("document.activeElement.blur();", vec![]).await;
-    shoot(&app, out, "attention", size).await;
+    shoot(&app, out, &name("attention"), size).await;
     app.js(
         "const row = Array.from(document.querySelectorAll('#list .row')).find((r) => r.dataset.linked === 'true' && r.dataset.label.startsWith('bob'));
          row.querySelector('.activity-button').click();",
         vec![],
     )
     .await;
-    app.text_until(".activity .updated", |t| t.starts_with("Updated"))
+    app.text_until(".activity .updated", |t| !t.is_empty() && !t.ends_with('…'))
         .await;
-    shoot(&app, out, "locked", size).await;
+    shoot(&app, out, &name("locked"), size).await;
     let bob_event = app
         .js(
             "return document.querySelector('.activity .flagged-card').dataset.event;",
@@ -337,9 +342,38 @@ async fn activity(out: &Path, size: (u32, u32)) {
     )
     .await;
     app.text_until(".activity h2", |t| !t.is_empty()).await;
-    app.text_until(".activity .updated", |t| t.starts_with("Updated"))
+    app.text_until(".activity .updated", |t| !t.is_empty() && !t.ends_with('…'))
         .await;
-    shoot(&app, out, "activity", size).await;
+    // The sessions part arrives after the pane.
+    app.find(".activity .sessions").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    shoot(&app, out, &name("activity"), size).await;
+    if lang.is_some() {
+        // The list and the dialogs in this language too.
+        app.click("[data-action=close-activity]").await;
+        app.js("document.activeElement.blur();", vec![]).await;
+        shoot(&app, out, &name("list"), size).await;
+        app.click("#add-button").await;
+        shoot(&app, out, &name("add"), size).await;
+        app.click("[data-action=manual]").await;
+        app.find("#m-secret")
+            .await
+            .send_keys("JBSW 1Y3D")
+            .await
+            .unwrap();
+        app.click("#manual-form details summary").await;
+        app.click("#manual-form button[type=submit]").await;
+        app.text_until("#e-secret", |t| !t.is_empty()).await;
+        shoot(&app, out, &name("add-key"), size).await;
+        close_dialogs(&app).await;
+        app.click("#menu-button").await;
+        app.click("#app-menu [data-menu=settings]").await;
+        shoot(&app, out, &name("settings"), size).await;
+        close_dialogs(&app).await;
+        app.stop().await;
+        server.stop().await;
+        return;
+    }
 
     // The link of an alert email ("This wasn't me"), opened while the app runs.
     let link = format!(
@@ -377,11 +411,17 @@ async fn main() {
     for size in sizes.split_whitespace() {
         let (w, h) = size.split_once('x').expect("sizes look like 1280x800");
         let size = (w.parse().unwrap(), h.parse().unwrap());
-        if std::env::var("VIGIL_SHOTS_ONLY").as_deref() != Ok("activity") {
+        if std::env::var("VIGIL_SHOTS_ONLY").is_err() {
             full_app(&out, size).await;
             long_names(&out, size).await;
             empty_and_error(&out, size).await;
         }
-        activity(&out, size).await;
+        if std::env::var("VIGIL_SHOTS_ONLY").as_deref() != Ok("languages") {
+            activity(&out, size, None).await;
+        }
+        // German and French: the activity views, the list, adding and settings.
+        for lang in ["de_DE", "fr_FR"] {
+            activity(&out, size, Some(lang)).await;
+        }
     }
 }

@@ -72,24 +72,32 @@ pub fn is_off(offset: i64) -> bool {
 }
 
 /// The offset in words: "2 minutes behind", "40 seconds ahead", "1 hour 5 minutes behind".
-pub fn describe_offset(offset: i64) -> String {
-    let direction = if offset > 0 { "behind" } else { "ahead" };
+pub fn describe_offset(words: &vigil_i18n::Words, offset: i64) -> String {
     let seconds = offset.unsigned_abs();
-    let plural = |n: u64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
     let minutes = (seconds + 30) / 60;
     let amount = if seconds < 90 {
-        plural(seconds, "second")
+        words.with("offset-seconds", &[("count", seconds.into())])
     } else if minutes < 60 {
-        plural(minutes, "minute")
+        words.with("offset-minutes", &[("count", minutes.into())])
     } else {
         let (hours, rest) = (minutes / 60, minutes % 60);
+        let hours = words.with("offset-hours", &[("count", hours.into())]);
         if rest == 0 {
-            plural(hours, "hour")
+            hours
         } else {
-            format!("{} {}", plural(hours, "hour"), plural(rest, "minute"))
+            let rest = words.with("offset-minutes", &[("count", rest.into())]);
+            words.with(
+                "offset-hours-minutes",
+                &[("hours", hours.into()), ("minutes", rest.into())],
+            )
         }
     };
-    format!("{amount} {direction}")
+    let key = if offset > 0 {
+        "offset-behind"
+    } else {
+        "offset-ahead"
+    };
+    words.with(key, &[("amount", amount.into())])
 }
 
 /// Codes are corrected by at most this many seconds (10 minutes). A service further off than
@@ -206,13 +214,31 @@ mod tests {
     #[test]
     fn offsets_in_words() {
         assert!(!is_off(15) && !is_off(-15) && is_off(16) && is_off(-300));
-        assert_eq!(describe_offset(120), "2 minutes behind");
-        assert_eq!(describe_offset(-40), "40 seconds ahead");
-        assert_eq!(describe_offset(1), "1 second behind");
-        assert_eq!(describe_offset(3900), "1 hour 5 minutes behind");
-        assert_eq!(describe_offset(-7200), "2 hours ahead");
+        assert_eq!(
+            describe_offset(&vigil_i18n::Words::default(), 120),
+            "2 minutes behind"
+        );
+        assert_eq!(
+            describe_offset(&vigil_i18n::Words::default(), -40),
+            "40 seconds ahead"
+        );
+        assert_eq!(
+            describe_offset(&vigil_i18n::Words::default(), 1),
+            "1 second behind"
+        );
+        assert_eq!(
+            describe_offset(&vigil_i18n::Words::default(), 3900),
+            "1 hour 5 minutes behind"
+        );
+        assert_eq!(
+            describe_offset(&vigil_i18n::Words::default(), -7200),
+            "2 hours ahead"
+        );
         // A reading a second short of the hour is still "1 hour", never "60 minutes".
-        assert_eq!(describe_offset(3599), "1 hour behind");
+        assert_eq!(
+            describe_offset(&vigil_i18n::Words::default(), 3599),
+            "1 hour behind"
+        );
     }
 
     #[test]

@@ -26,6 +26,12 @@ impl From<&str> for Arg {
     }
 }
 
+impl From<&&str> for Arg {
+    fn from(text: &&str) -> Self {
+        Arg::Text((*text).to_owned())
+    }
+}
+
 impl From<String> for Arg {
     fn from(text: String) -> Self {
         Arg::Text(text)

@@ -67,7 +67,9 @@ pub(crate) fn parse_tag(raw: &str) -> Option<LanguageIdentifier> {
 
 /// The region a locale name gives (`GB` in `en_GB.UTF-8`), upper case.
 pub(crate) fn region_of(raw: &str) -> Option<String> {
-    parse_tag(raw)?.region.map(|region| region.as_str().to_owned())
+    parse_tag(raw)?
+        .region
+        .map(|region| region.as_str().to_owned())
 }
 
 /// Accept-Language values (`fr-CH, fr;q=0.9, en;q=0.8`), most wanted first.
@@ -105,11 +107,17 @@ mod tests {
     fn posix_and_bcp47_names_choose_a_language() {
         assert_eq!(Language::negotiate(&["de_DE.UTF-8"]), Language::German);
         assert_eq!(Language::negotiate(&["fr-CH", "en"]), Language::French);
-        assert_eq!(Language::negotiate(&["nl_NL.UTF-8", "de"]), Language::German);
+        assert_eq!(
+            Language::negotiate(&["nl_NL.UTF-8", "de"]),
+            Language::German
+        );
         assert_eq!(Language::negotiate(&["C"]), Language::English);
         assert_eq!(Language::negotiate::<&str>(&[]), Language::English);
         assert_eq!(Language::negotiate(&["ja-JP"]), Language::English);
-        assert_eq!(Language::from_code("fr_FR.UTF-8@euro"), Some(Language::French));
+        assert_eq!(
+            Language::from_code("fr_FR.UTF-8@euro"),
+            Some(Language::French)
+        );
         assert_eq!(Language::from_code("xx"), None);
         assert_eq!(region_of("en_GB.UTF-8"), Some("GB".to_owned()));
     }

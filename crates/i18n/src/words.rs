@@ -207,9 +207,10 @@ impl Words {
 
     /// A time of day in the locale's form: "14:05" (de, fr, en-GB) or "2:05 PM" (en-US).
     pub fn clock(&self, time: jiff::civil::Time) -> String {
-        let formatter = self.0.clock.get_or_init(|| {
-            NoCalendarFormatter::try_new((&self.0.locale).into(), T::hm()).ok()
-        });
+        let formatter = self
+            .0
+            .clock
+            .get_or_init(|| NoCalendarFormatter::try_new((&self.0.locale).into(), T::hm()).ok());
         let input = Time::try_new(
             time.hour().unsigned_abs(),
             time.minute().unsigned_abs(),
@@ -225,8 +226,11 @@ impl Words {
     /// A day and month: "7 Dec" (en-GB), "Dec 7" (en-US), "7. Dez." (de), "7 déc." (fr).
     pub fn day_month(&self, date: jiff::civil::Date) -> String {
         let formatter = self.0.day.get_or_init(|| {
-            FixedCalendarDateTimeFormatter::try_new((&self.0.locale).into(), fieldsets::MD::medium())
-                .ok()
+            FixedCalendarDateTimeFormatter::try_new(
+                (&self.0.locale).into(),
+                fieldsets::MD::medium(),
+            )
+            .ok()
         });
         match (formatter, gregorian(date)) {
             (Some(formatter), Some(input)) => formatter.format(&input).to_string(),
@@ -249,8 +253,11 @@ impl Words {
     /// A whole date: "7 Dec 2026", "07.12.2026".
     pub fn date(&self, date: jiff::civil::Date) -> String {
         let formatter = self.0.full_day.get_or_init(|| {
-            FixedCalendarDateTimeFormatter::try_new((&self.0.locale).into(), fieldsets::YMD::medium())
-                .ok()
+            FixedCalendarDateTimeFormatter::try_new(
+                (&self.0.locale).into(),
+                fieldsets::YMD::medium(),
+            )
+            .ok()
         });
         match (formatter, gregorian(date)) {
             (Some(formatter), Some(input)) => formatter.format(&input).to_string(),

@@ -141,9 +141,10 @@ pub async fn answer_event(
     verdict: String,
 ) -> Result<AnswerOutcome, AppError> {
     let verdict = Verdict::parse(&verdict).ok_or_else(|| {
-        AppError::new(
+        AppError::keyed(
             ErrorCode::InvalidField,
-            "The answer must be mine or not_mine",
+            "error-the-answer-must-be-mine",
+            &[],
         )
     })?;
     let id = AccountId::new(id);
@@ -153,14 +154,11 @@ pub async fn answer_event(
     drop(secret);
     let _ = sync_feed(&state, &id).await;
     let service = service_of(&account, &link);
+    let t = state.settings.words();
     let message = match (verdict, recorded.account_state.is_locked()) {
-        (Verdict::NotMine, _) => format!(
-            "Your account at {service} is locked. {service} will ask you to confirm your recent activity."
-        ),
-        (Verdict::Mine, true) => {
-            "Noted. The account stays locked until every flagged event is answered.".to_owned()
-        }
-        (Verdict::Mine, false) => format!("Noted. Your account at {service} is active."),
+        (Verdict::NotMine, _) => t.with("answer-not-mine", &[("service", service.into())]),
+        (Verdict::Mine, true) => t.get("answer-mine-locked"),
+        (Verdict::Mine, false) => t.with("answer-mine-active", &[("service", service.into())]),
     };
     Ok(AnswerOutcome {
         html: pane(&state, &id)?,
@@ -170,9 +168,9 @@ pub async fn answer_event(
 
 /// "The file is too large (the limit is 10 MB)", from the protocol's limit.
 pub fn too_large() -> String {
-    format!(
-        "The file is too large (the limit is {} MB)",
-        MAX_DOCUMENT_BYTES / (1024 * 1024)
+    crate::error::current_words().with(
+        "js-file-too-large",
+        &[("limit", (MAX_DOCUMENT_BYTES / (1024 * 1024)).into())],
     )
 }
 
@@ -185,10 +183,10 @@ pub async fn send_document(
     data: String,
 ) -> Result<AnswerOutcome, AppError> {
     if data.len() > MAX_DOCUMENT_BYTES / 3 * 4 + 8 {
-        return Err(AppError::new(ErrorCode::BadDocument, too_large()));
+        return Err(AppError::said(ErrorCode::BadDocument, too_large()));
     }
     let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data.trim())
-        .map_err(|_| AppError::new(ErrorCode::BadDocument, "The file could not be read"))?;
+        .map_err(|_| AppError::keyed(ErrorCode::BadDocument, "error-the-file-could-not-be", &[]))?;
     let id = AccountId::new(id);
     let (_, link, secret) = state.accounts.linked(&id)?;
     let client = state.feeds.client()?;
@@ -197,9 +195,12 @@ pub async fn send_document(
     let _ = sync_feed(&state, &id).await;
     Ok(AnswerOutcome {
         html: pane(&state, &id)?,
-        message: format!(
-            "Document sent. The account is {}.",
-            words::state_sentence(received.account_state)
+        message: state.settings.words().with(
+            "document-sent",
+            &[(
+                "state",
+                words::state_sentence(&state.settings.words(), received.account_state).into(),
+            )],
         ),
     })
 }

@@ -58,6 +58,8 @@ pub struct Preview {
     pub items: Vec<PreviewItem>,
     /// QR codes that were not enrolments, and export batches still to scan.
     pub notes: Vec<String>,
+    /// The preview's words.
+    pub t: vigil_i18n::Words,
 }
 
 /// One account in the preview.
@@ -82,10 +84,17 @@ pub struct PreviewItem {
 
 fn describe(uri: &OtpUri) -> String {
     let p = uri.params;
+    let t = crate::error::current_words();
     match p.kind {
-        OtpKind::Totp => format!("TOTP, {} digits, every {} s", p.digits, p.period),
-        OtpKind::Hotp => format!("HOTP, {} digits, counter {}", p.digits, p.counter),
-        OtpKind::Steam => "Steam Guard".into(),
+        OtpKind::Totp => t.with(
+            "kind-totp-params",
+            &[("digits", p.digits.into()), ("period", p.period.into())],
+        ),
+        OtpKind::Hotp => t.with(
+            "kind-hotp-params",
+            &[("digits", p.digits.into()), ("counter", p.counter.into())],
+        ),
+        OtpKind::Steam => t.get("kind-steam"),
     }
 }
 
@@ -94,7 +103,8 @@ fn add_one(state: &AppState, uri: &OtpUri) -> Result<AddOutcome, AppError> {
     state.accounts.vault()?.add(uri)?;
     Ok(AddOutcome::Added {
         html: state.refresh()?.accounts().render()?,
-        message: format!("Added {}", uri.display_name()),
+        message: crate::error::current_words()
+            .with("added-one", &[("name", uri.display_name().into())]),
     })
 }
 
@@ -109,9 +119,9 @@ fn enrol(state: &AppState, found: Vec<Found>) -> Result<AddOutcome, AppError> {
             Payload::Export(batch) => {
                 from_export = true;
                 if batch.size > 1 {
-                    notes.push(format!(
-                        "This is QR code {} of {} of the export: scan the others too.",
-                        batch.index, batch.size
+                    notes.push(crate::error::current_words().with(
+                        "export-part",
+                        &[("index", batch.index.into()), ("size", batch.size.into())],
                     ));
                 }
                 accounts.extend(batch.accounts);
@@ -129,8 +139,8 @@ fn enrol(state: &AppState, found: Vec<Found>) -> Result<AddOutcome, AppError> {
     {
         return add_one(state, uri);
     }
-    let from = from_export.then_some("a Google Authenticator export");
-    preview(state, accounts, notes, from)
+    let from = from_export.then(|| crate::error::current_words().get("from-google-export"));
+    preview(state, accounts, notes, from.as_deref())
 }
 
 /// Shows `accounts` for the person to tick; `from` names where they came from ("a Google
@@ -161,23 +171,28 @@ fn preview(
                     .activity
                     .as_deref()
                     .and_then(|text| FeedLink::parse(text).err())
-                    .map(|e| format!("Its activity will not be shown: {e}")),
+                    .map(|e| {
+                        crate::error::current_words()
+                            .with("link-problem", &[("problem", e.to_string().into())])
+                    }),
             });
         }
     }
-    let count = match accounts.len() {
-        1 => "1 account".to_owned(),
-        n => format!("{n} accounts"),
-    };
+    let t = crate::error::current_words();
+    let count = accounts.len();
     let title = match from {
-        Some(from) => format!("{count} from {from}"),
-        None => format!("{count} found"),
+        Some(from) => t.with(
+            "preview-from",
+            &[("count", count.into()), ("from", from.into())],
+        ),
+        None => t.with("preview-found", &[("count", count.into())]),
     };
     state.pending.set(accounts);
     let html = Preview {
         title,
         items,
         notes,
+        t,
     }
     .render()?;
     Ok(AddOutcome::Preview { html })
@@ -223,22 +238,21 @@ pub fn scan_image(
     request: Request<'_>,
 ) -> Result<AddOutcome, AppError> {
     let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(AppError::new(
+        return Err(AppError::keyed(
             ErrorCode::BadImage,
-            "No picture was received",
+            "error-no-picture-was-received",
+            &[],
         ));
     };
     if bytes.len() > MAX_IMAGE_BYTES {
-        return Err(AppError::new(
+        return Err(AppError::keyed(
             ErrorCode::BadImage,
-            format!(
-                "This file is too large to scan ({} MB; the limit is 50 MB)",
-                bytes.len() / (1024 * 1024)
-            ),
+            "js-too-large-scan",
+            &[("size", (bytes.len() / (1024 * 1024)).into())],
         ));
     }
     let found = qr::scan_image(bytes).map_err(|error| match error {
-        QrError::NoQrCode => AppError::new(ErrorCode::NoQrCode, "No QR code found in this picture"),
+        QrError::NoQrCode => AppError::keyed(ErrorCode::NoQrCode, "error-no-qr-code-found-in", &[]),
         QrError::CodeNotRead => {
             AppError::new(ErrorCode::NoQrCode, QrError::CodeNotRead.to_string())
         }
@@ -256,7 +270,11 @@ pub fn import_backup(
     request: Request<'_>,
 ) -> Result<AddOutcome, AppError> {
     let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(AppError::new(ErrorCode::BadBackup, "No file was received"));
+        return Err(AppError::keyed(
+            ErrorCode::BadBackup,
+            "error-no-file-was-received",
+            &[],
+        ));
     };
     let format = import::detect(bytes).ok_or_else(|| {
         import_error(if bytes.len() > import::MAX_IMPORT_BYTES {
@@ -287,9 +305,10 @@ pub fn import_backup_password(
 ) -> Result<AddOutcome, AppError> {
     let password = Sensitive::new(password);
     let Some((format, bytes)) = state.pending.take_backup() else {
-        return Err(AppError::new(
+        return Err(AppError::keyed(
             ErrorCode::NotFound,
-            "No backup is waiting for its password; choose the file again",
+            "error-no-backup-is-waiting-for",
+            &[],
         ));
     };
     match format.import(&bytes, Some(&password)) {
@@ -314,7 +333,15 @@ fn preview_backup(
     let notes: Vec<String> = imported
         .problems
         .iter()
-        .map(|p| format!("Left out {}: {}", p.name, p.reason))
+        .map(|p| {
+            crate::error::current_words().with(
+                "left-out",
+                &[
+                    ("name", p.name.as_str().into()),
+                    ("reason", p.reason.to_string().into()),
+                ],
+            )
+        })
         .collect();
     let (accounts, groups): (Vec<OtpUri>, Vec<Vec<String>>) = imported
         .accounts
@@ -322,14 +349,14 @@ fn preview_backup(
         .map(|a| (a.uri, a.groups))
         .unzip();
     if accounts.is_empty() {
-        let mut message = format!(
-            "{} holds no account Vigil can add",
-            capitalised(&backup_name(format))
+        let mut message = crate::error::current_words().with(
+            "backup-holds-nothing",
+            &[("what", capitalised(&backup_name(format)).into())],
         );
         for note in &notes {
             message.push_str(&format!("\n{note}"));
         }
-        return Err(AppError::new(ErrorCode::BadBackup, message));
+        return Err(AppError::said(ErrorCode::BadBackup, message));
     }
     let outcome = preview(state, accounts, notes, Some(&backup_name(format)))?;
     state.pending.set_groups(groups);
@@ -338,6 +365,7 @@ fn preview_backup(
 
 /// The format in words: "an Aegis backup", "a 2FAS backup".
 fn backup_name(format: Format) -> String {
+    let t = crate::error::current_words();
     let name = match format {
         Format::Aegis => "Aegis",
         Format::TwoFas => "2FAS",
@@ -347,14 +375,15 @@ fn backup_name(format: Format) -> String {
         Format::FreeOtpPlus => "FreeOTP+",
         Format::Stratum => "Stratum (Authenticator Pro)",
         Format::Proton => "Proton Authenticator",
-        Format::Uris => return "a list of otpauth links".to_owned(),
+        Format::Uris => return t.get("backup-of-uris"),
     };
-    let article = if name.starts_with(['A', 'E']) {
-        "an"
+    // English writes "an Aegis backup" but "a 2FAS backup".
+    let key = if name.starts_with(['A', 'E']) {
+        "backup-of-an"
     } else {
-        "a"
+        "backup-of-a"
     };
-    format!("{article} {name} backup")
+    t.with(key, &[("name", name.into())])
 }
 
 fn capitalised(text: &str) -> String {
@@ -433,9 +462,10 @@ pub fn confirm_add(
     let (pending, from_clipboard) = state.pending.take();
     let groups = state.pending.take_groups();
     if pending.is_empty() {
-        return Err(AppError::new(
+        return Err(AppError::keyed(
             ErrorCode::NotFound,
-            "Nothing is waiting to be added; scan the code again",
+            "error-nothing-is-waiting-to-be",
+            &[],
         ));
     }
     let (mut added, mut already) = (0, 0);
@@ -469,11 +499,14 @@ pub fn confirm_add(
         let _ = vigil_capture::clear_clipboard_otp_link();
     }
     state.activity.wake();
-    let plural = |n: usize| if n == 1 { "account" } else { "accounts" };
-    let message = match already {
-        0 => format!("Added {added} {}", plural(added)),
-        n => format!("Added {added} {}; {n} already in Vigil", plural(added)),
-    };
+    let t = crate::error::current_words();
+    let mut message = t.with("added-count", &[("count", added.into())]);
+    if already > 0 {
+        message = t.with(
+            "added-with-duplicates",
+            &[("added", message.into()), ("count", already.into())],
+        );
+    }
     Ok(AddOutcome::Added {
         html: state.refresh()?.accounts().render()?,
         message,

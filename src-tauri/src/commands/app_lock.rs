@@ -44,9 +44,10 @@ pub async fn unlock_app(state: State<'_, AppState>, password: String) -> Result<
     if !opens {
         let wait = state.lock.wrong_password();
         tokio::time::sleep(wait).await;
-        return Err(AppError::new(
+        return Err(AppError::keyed(
             ErrorCode::WrongPassword,
-            "That is not your Vigil password",
+            "error-that-is-not-your-vigil",
+            &[],
         ));
     }
     state.lock.open();
@@ -86,17 +87,21 @@ pub fn save_app_lock(
 ) -> Result<AppLockView, AppError> {
     let (password, again) = (Sensitive::new(password), Sensitive::new(again));
     if idle_minutes > MAX_LOCK_IDLE_MINUTES {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::InvalidField,
-            format!("Lock after at most {MAX_LOCK_IDLE_MINUTES} minutes"),
+            crate::error::current_words().with(
+                "lock-idle-too-long",
+                &[("count", MAX_LOCK_IDLE_MINUTES.into())],
+            ),
         ));
     }
     let keep_password = state.lock.is_on() && password.expose().is_empty();
     if !keep_password {
         if password.expose() != again.expose() {
-            return Err(AppError::new(
+            return Err(AppError::keyed(
                 ErrorCode::InvalidField,
-                "The two passwords are not the same",
+                "error-the-two-passwords-are-not",
+                &[],
             ));
         }
         state.accounts.vault()?.set_app_lock(&password)?;
@@ -118,9 +123,10 @@ pub async fn turn_off_app_lock(
     let password = Sensitive::new(password);
     let mut vault = state.accounts.vault()?;
     if !vault.app_lock_opens(&password)? {
-        return Err(AppError::new(
+        return Err(AppError::keyed(
             ErrorCode::WrongPassword,
-            "That is not your Vigil password",
+            "error-that-is-not-your-vigil",
+            &[],
         ));
     }
     vault.remove_app_lock()?;

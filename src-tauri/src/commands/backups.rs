@@ -69,9 +69,10 @@ pub fn save_backups(
     let password = super::export::typed_twice(password, again)?;
     let folder = folder.trim();
     if folder.is_empty() {
-        return Err(AppError::new(
+        return Err(AppError::keyed(
             ErrorCode::InvalidField,
-            "Choose the folder the backups go to",
+            "error-choose-the-folder-the-backups",
+            &[],
         ));
     }
     let settings = BackupSettings {
@@ -104,7 +105,10 @@ pub fn back_up_now(state: State<'_, AppState>) -> Result<BackupView, AppError> {
 pub fn backup_problem(state: &AppState) -> Option<String> {
     let status = state.accounts.vault().ok()?.backup_status().ok()?;
     status.settings.as_ref()?;
-    status
-        .last_error
-        .map(|error| format!("The automatic backup failed: {error}"))
+    status.last_error.map(|error| {
+        state
+            .settings
+            .words()
+            .with("backup-failed-banner", &[("error", error.into())])
+    })
 }

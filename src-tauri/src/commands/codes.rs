@@ -2,8 +2,8 @@
 use askama::Template;
 use serde::Serialize;
 use tauri::State;
-use vigil_vault::AccountId;
 use vigil_i18n::Words;
+use vigil_vault::AccountId;
 
 use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
@@ -110,8 +110,9 @@ pub fn copy_code(state: State<'_, AppState>, id: String) -> Result<(), AppError>
         let secret = unlocked.secrets.get(&id)?;
         Some(account.params.code_at(secret, at))
     })?;
-    let code =
-        code.ok_or_else(|| AppError::new(ErrorCode::NotFound, "This account has no code to copy"))?;
+    let code = code.ok_or_else(|| {
+        AppError::keyed(ErrorCode::NotFound, "error-this-account-has-no-code", &[])
+    })?;
     state
         .clipboard
         .copy(code.as_str(), state.settings.get().clipboard_seconds)?;

@@ -15,6 +15,8 @@ pub struct QrCode {
     pub name: String,
     /// The `<svg>` drawn by `vigil_core::qr::render_svg`: module paths only, no text.
     pub svg: String,
+    /// The dialog's words.
+    pub t: vigil_i18n::Words,
 }
 
 /// Renames an account's issuer and label and puts it in `groups` (names separated by commas);
@@ -28,9 +30,10 @@ pub fn rename_account(
     groups: String,
 ) -> Result<String, AppError> {
     if label.trim().is_empty() {
-        return Err(AppError::new(
+        return Err(AppError::keyed(
             ErrorCode::InvalidField,
-            "Enter the account name, such as your email address",
+            "error-enter-the-account-name-such",
+            &[],
         ));
     }
     let groups = group_names(&groups);
@@ -100,12 +103,13 @@ pub fn account_qr(state: State<'_, AppState>, id: String) -> Result<String, AppE
             format!("The QR code could not be drawn: {e}"),
         )
     })?;
-    let name = match (account.issuer.is_empty(), account.label.is_empty()) {
-        (false, false) => format!("{} at {}", account.label, account.issuer),
-        (true, _) => account.label.clone(),
-        (false, true) => account.issuer.clone(),
-    };
-    Ok(QrCode { name, svg }.render()?)
+    let name = crate::activity::name_of(&state.settings.words(), &account);
+    Ok(QrCode {
+        name,
+        svg,
+        t: state.settings.words(),
+    }
+    .render()?)
 }
 
 /// Removes an account (the page asked for confirmation first); returns the new page body.

@@ -24,9 +24,10 @@ pub fn export_backup(
 ) -> Result<String, AppError> {
     let password = typed_twice(password, again)?;
     if password.expose().chars().count() < MIN_PASSWORD_CHARS {
-        return Err(AppError::new(
+        return Err(AppError::keyed(
             ErrorCode::InvalidField,
-            format!("Use a password of at least {MIN_PASSWORD_CHARS} characters"),
+            "password-too-short",
+            &[("count", MIN_PASSWORD_CHARS.into())],
         ));
     }
     let unlocked = state.accounts.vault()?.unlock()?;
@@ -58,9 +59,10 @@ pub(crate) fn typed_twice(password: String, again: String) -> Result<Sensitive<S
     let password = Sensitive::new(password);
     let again = Sensitive::new(again);
     if password.expose() != again.expose() {
-        return Err(AppError::new(
+        return Err(AppError::keyed(
             ErrorCode::InvalidField,
-            "The two passwords differ; type the same one twice",
+            "error-the-two-passwords-differ-type",
+            &[],
         ));
     }
     Ok(password)
@@ -109,8 +111,9 @@ fn write_new(folder: &Path, bytes: &[u8]) -> Result<PathBuf, AppError> {
             Err(e) => return Err(failed(&path, e)),
         }
     }
-    Err(AppError::new(
+    Err(AppError::keyed(
         ErrorCode::Settings,
-        format!("{} already holds 99 backups from today", folder.display()),
+        "export-folder-full",
+        &[("folder", folder.display().to_string().into())],
     ))
 }

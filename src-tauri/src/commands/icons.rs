@@ -26,6 +26,8 @@ pub struct IconChoices {
     pub found: Vec<FoundIcon>,
     /// What was typed.
     pub query: String,
+    /// The list's words.
+    pub t: vigil_i18n::Words,
 }
 
 /// One icon the query found.
@@ -73,6 +75,7 @@ pub fn icon_choices(
         initial,
         found,
         query: typed.to_owned(),
+        t: state.settings.words(),
     }
     .render()?)
 }
@@ -91,9 +94,10 @@ pub fn set_account_icon(
         slug => match issuer_icons::named(slug) {
             Some(found) => IconChoice::Named(found.slug.clone()),
             None => {
-                return Err(AppError::new(
+                return Err(AppError::keyed(
                     crate::error::ErrorCode::InvalidField,
-                    format!("Vigil has no icon named “{slug}”"),
+                    "icon-unknown",
+                    &[("name", slug.into())],
                 ));
             }
         },

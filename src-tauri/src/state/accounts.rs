@@ -73,9 +73,10 @@ impl Accounts {
         let vault = self.vault()?;
         let account = vault.account(id)?;
         let text = account.activity.clone().ok_or_else(|| {
-            AppError::new(
+            let t = crate::error::current_words();
+            AppError::said(
                 ErrorCode::NotLinked,
-                format!("{} is not linked to an activity feed", name_of(&account)),
+                t.with("not-linked", &[("name", name_of(&t, &account).into())]),
             )
         })?;
         let link = FeedLink::parse(&text)?;

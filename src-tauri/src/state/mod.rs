@@ -77,15 +77,14 @@ impl AppState {
     /// Reads every account and secret afresh (one batch from the keychain) and makes the page of
     /// them.
     pub fn refresh(&self) -> Result<MainPage, AppError> {
-        self.accounts
-            .reload(|unlocked| {
-                MainPage::new(
-                    unlocked,
-                    self.settings.get(),
-                    self.lock.is_on(),
-                    self.settings.words(),
-                )
-            })
+        self.accounts.reload(|unlocked| {
+            MainPage::new(
+                unlocked,
+                self.settings.get(),
+                self.lock.is_on(),
+                self.settings.words(),
+            )
+        })
     }
 
     /// Records what the account's service said about this computer's clock (`None`: nothing
@@ -97,24 +96,16 @@ impl AppState {
     /// The banner about the clock, if the linked services say it is off.
     pub fn clock_banner(&self) -> Option<String> {
         let off = lock(&self.clock).report()?;
-        let how = describe_offset(off.offset);
-        let host = off.host;
-        Some(if !off.correctable {
-            format!(
-                "{host} says this computer's clock is {how}. That is too far to be likely, so \
-                 Vigil does not correct codes for it: check this computer's clock."
-            )
+        let t = self.settings.words();
+        let how = describe_offset(&t, off.offset);
+        let key = if !off.correctable {
+            "clock-too-far"
         } else if self.settings.get().correct_clock {
-            format!(
-                "This computer's clock is {how} ({host} says so). Vigil shows codes for the \
-                 right time at the linked services; set the clock to fix it everywhere."
-            )
+            "clock-corrected"
         } else {
-            format!(
-                "This computer's clock is {how} ({host} says so), so codes may be refused. Set \
-                 the clock, or let Vigil correct codes in Settings."
-            )
-        })
+            "clock-not-corrected"
+        };
+        Some(t.with(key, &[("host", off.host.into()), ("how", how.into())]))
     }
 
     /// Unix seconds to compute the codes of account `id` for: now, corrected by its own

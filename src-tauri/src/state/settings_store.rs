@@ -19,6 +19,7 @@ impl SettingsStore {
     /// Reads the settings saved in `data_dir` (the defaults when there are none).
     pub fn load(data_dir: PathBuf) -> Self {
         let settings = Settings::load(&data_dir);
+        crate::error::set_words(settings.language.words());
         Self {
             words: Mutex::new(settings.language.words()),
             current: Mutex::new(settings),
@@ -38,6 +39,7 @@ impl SettingsStore {
         let before = std::mem::replace(&mut *lock(&self.current), settings);
         if before.language != settings.language {
             *lock(&self.words) = settings.language.words();
+            crate::error::set_words(settings.language.words());
         }
         Ok(())
     }

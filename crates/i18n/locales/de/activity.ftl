@@ -61,3 +61,20 @@ reason-other = Eine weitere Regel: { $rule }
 state-active = aktiv
 state-locked-pending-verification = gesperrt: Bestätigen Sie die markierte Aktivität (das war ich) oder senden Sie ein Dokument zur Prüfung
 state-locked-pending-review = gesperrt: Der Dienst prüft es
+
+# Wie weit die Uhr dieses Computers abweicht, laut einem verknüpften Dienst („2 Minuten nach“).
+offset-seconds = { $count ->
+    [one] { $count } Sekunde
+   *[other] { $count } Sekunden
+}
+offset-minutes = { $count ->
+    [one] { $count } Minute
+   *[other] { $count } Minuten
+}
+offset-hours = { $count ->
+    [one] { $count } Stunde
+   *[other] { $count } Stunden
+}
+offset-hours-minutes = { $hours } { $minutes }
+offset-behind = { $amount } nach
+offset-ahead = { $amount } vor

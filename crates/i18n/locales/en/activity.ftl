@@ -61,3 +61,20 @@ reason-other = Another rule: { $rule }
 state-active = active
 state-locked-pending-verification = locked: confirm the flagged activity (this was me), or send a document for review
 state-locked-pending-review = locked: the service is reviewing it
+
+# How far this computer's clock is off, as a linked service says ("2 minutes behind").
+offset-seconds = { $count ->
+    [one] { $count } second
+   *[other] { $count } seconds
+}
+offset-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+offset-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+offset-hours-minutes = { $hours } { $minutes }
+offset-behind = { $amount } behind
+offset-ahead = { $amount } ahead

@@ -243,3 +243,110 @@ version = Version { $version }
 vigil-password = Vigil password
 vigil-version = Vigil { $version }
 your-accounts = Your accounts
+
+# Written by the app (src-tauri): panes, notifications, the tray, messages.
+fatal-advice-keychain-unavailable = Vigil keeps your secrets in the system keychain. Log in to a desktop session with GNOME Keyring or KWallet running, then open Vigil again. Nothing has been lost.
+fatal-advice-keychain-locked = Unlock the keychain: your desktop asks for its password. Vigil goes on by itself once it is unlocked. Nothing has been lost.
+fatal-advice-keychain-no-collection = Your desktop asks you to choose a password for the new keychain; Vigil goes on by itself once it is made.
+fatal-advice-database = Your secrets are safe in the system keychain. Move the account list file aside (or restore it from a backup) and open Vigil again.
+fatal-advice-other = Close Vigil and open it again. If this keeps happening, please report it.
+unlock-keychain = Unlock the keychain
+create-keychain = Create the keychain
+sort-custom = Your order
+sort-issuer = Service
+sort-name = Account name
+sort-recent = Recently used
+moment-today = today at { $clock }
+moment-yesterday = yesterday at { $clock }
+moment-day = { $clock }, { $day }
+today = Today
+yesterday = Yesterday
+verdict-mine = You said this was you
+verdict-not-mine = You said this wasn’t you
+activity-stale = { $problem }: showing activity from { $clock }
+activity-reading = Reading activity from { $host }…
+state-banner-active = Your account at { $service } is active.
+state-banner-not-mine = Your account at { $service } is locked because you said some activity was not you. Send a document (an ID or a letter) so { $service } can review it and unlock it.
+state-banner-verify = Your account at { $service } is locked. If the flagged activity below was you, say so and it unlocks; if not, send a document (an ID or a letter) for review.
+state-banner-review = Your account at { $service } is locked while { $service } reviews it. You will hear from them by email.
+account-state = Account { $state }
+updated-now = Updated just now
+updated-minutes = { $count ->
+    [one] Updated a minute ago
+   *[other] Updated { $count } minutes ago
+}
+updated-hours = { $count ->
+    [one] Updated an hour ago
+   *[other] Updated { $count } hours ago
+}
+details = Details
+place-unknown = Place unknown
+session-when = Signed in { $started } · last seen { $seen }
+sessions-unreadable = Vigil could not read where you are signed in: { $error }
+session-ended = Signed out { $device } at { $service }
+secured-signed-out = { $count ->
+    [0] No device was signed in
+    [one] { $count } device was signed out
+   *[other] { $count } devices were signed out
+}
+secured = { $signed_out }. { $service } will ask for a new password at your next sign-in.
+secured-locked = The account is locked until { $service } has reviewed it.
+devices-signed-in = { $count ->
+    [one] { $count } device is signed in to your linked accounts
+   *[other] { $count } devices are signed in to your linked accounts
+}
+feed-refused = { $host } refused to show the activity: { $message }
+feed-unreachable = Could not reach { $host }
+alert-discreet-title = Vigil: activity needs a look
+alert-discreet-body = Unlock Vigil to see which account and what happened.
+alert-was-this-you = Was this you? { $service }
+alert-body = { $why }. Account: { $name }.
+alert-many = { $count } events at { $service } need a look
+alert-many-body = The newest: { $why }. Account: { $name }.
+alert-locked = { $service } locked your account
+alert-locked-body = { $name } is { $state }.
+tray-open = Open Vigil
+tray-pause = Pause alerts
+tray-quit = Quit Vigil
+tray-attention = Vigil: something needs a look
+notification-open = Open
+app-locked-title = Vigil is locked: enter your Vigil password
+kind-totp-params = TOTP, { $digits } digits, every { $period } s
+kind-hotp-params = HOTP, { $digits } digits, counter { $counter }
+added-one = Added { $name }
+export-part = This is QR code { $index } of { $size } of the export: scan the others too.
+from-google-export = a Google Authenticator export
+link-problem = Its activity will not be shown: { $problem }
+preview-from = { $count ->
+    [one] { $count } account from { $from }
+   *[other] { $count } accounts from { $from }
+}
+preview-found = { $count ->
+    [one] { $count } account found
+   *[other] { $count } accounts found
+}
+left-out = Left out { $name }: { $reason }
+backup-holds-nothing = { $what } holds no account Vigil can add
+backup-of-uris = a list of otpauth links
+backup-of-an = an { $name } backup
+backup-of-a = a { $name } backup
+added-count = { $count ->
+    [one] Added { $count } account
+   *[other] Added { $count } accounts
+}
+added-with-duplicates = { $added }; { $count } already in Vigil
+answer-not-mine = Your account at { $service } is locked. { $service } will ask you to confirm your recent activity.
+answer-mine-locked = Noted. The account stays locked until every flagged event is answered.
+answer-mine-active = Noted. Your account at { $service } is active.
+document-sent = Document sent. The account is { $state }.
+update-not-signed = The download of Vigil { $version } is not signed with the Vigil release key, so it was not installed. Nothing was changed.
+update-not-permitted = Vigil { $version } was downloaded and its signature checked, but installing it needs an administrator’s permission, which was not given. Nothing was changed.
+export-folder-full = { $folder } already holds 99 backups from today
+password-too-short = Use a password of at least { $count } characters
+icon-unknown = Vigil has no icon named “{ $name }”
+not-linked = { $name } is not linked to an activity feed
+lock-idle-too-long = Lock after at most { $count } minutes
+backup-failed-banner = The automatic backup failed: { $error }
+clock-too-far = { $host } says this computer’s clock is { $how }. That is too far to be likely, so Vigil does not correct codes for it: check this computer’s clock.
+clock-corrected = This computer’s clock is { $how } ({ $host } says so). Vigil shows codes for the right time at the linked services; set the clock to fix it everywhere.
+clock-not-corrected = This computer’s clock is { $how } ({ $host } says so), so codes may be refused. Set the clock, or let Vigil correct codes in Settings.

@@ -61,3 +61,20 @@ reason-other = Une autre règle : { $rule }
 state-active = actif
 state-locked-pending-verification = verrouillé : confirmez l'activité signalée (c'était moi) ou envoyez un document pour vérification
 state-locked-pending-review = verrouillé : le service l'examine
+
+# L'écart de l'horloge de cet ordinateur, selon un service lié (« 2 minutes de retard »).
+offset-seconds = { $count ->
+    [one] { $count } seconde
+   *[other] { $count } secondes
+}
+offset-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+offset-hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+offset-hours-minutes = { $hours } { $minutes }
+offset-behind = en retard de { $amount }
+offset-ahead = en avance de { $amount }

@@ -2,8 +2,6 @@
 //! parsing"): compiles uap-core's rules once, then reads a mix of current user agents many times.
 //! Usage: `cargo run --release -p vigil-server --example ua_parse [rounds]` (default 20,000).
 
-#![allow(clippy::print_stdout)]
-
 use std::hint::black_box;
 use std::time::Instant;
 

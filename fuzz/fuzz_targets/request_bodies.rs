@@ -89,6 +89,7 @@ fn new_event(body: &[u8]) {
         occurred_at,
         ip: checked.ip.map(|ip| ip.to_string()),
         country: None,
+        city: None,
         user_agent: request.user_agent.clone(),
         device: Device::default(),
         outcome: Some(Outcome::Success),

@@ -259,6 +259,7 @@ async fn create(
             recorded_at: now - ago,
             ip: ip.map(str::to_owned),
             country: ip.and_then(|ip| state.geo.country(ip)),
+            city: ip.and_then(|ip| state.geo.city_name(ip)),
             user_agent: user_agent.map(str::to_owned),
             outcome: (kind == EventKind::SignIn).then_some(Outcome::Success),
             details,

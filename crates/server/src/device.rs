@@ -1,34 +1,172 @@
 //! Browser and operating system read from a user agent string, for feeds and emails.
 //!
-//! A short ordered list of markers covers the browsers and systems people use; anything else is
-//! `null` rather than a guess.
+//! The reading is uap-core's `regexes.yaml` (vendored in `crates/server/data/uap-core/`, Apache-2.0,
+//! refreshed by `scripts/update-ua-regexes`) run by the `ua-parser` crate. The rules are compiled
+//! once, by [`prepare`] at start (or the first reading), never per request. Anything the rules do
+//! not name is `null` rather than a guess.
+//!
+//! Versions are kept only where a user agent still tells the truth: the browser's major version,
+//! iOS's and a non-reduced Android's. Chrome's reduced user agent says "Android 10; K" on every
+//! Android, Windows 10 and 11 both say "Windows NT 10.0", and every current browser on a Mac says
+//! macOS 10.15: those read as "Android", "Windows" and "macOS".
 
+use std::sync::LazyLock;
+
+use ua_parser::{os, user_agent};
 use vigil_core::activity::Device;
+
+/// uap-core's rules, as `scripts/update-ua-regexes` vendored them.
+const UAP_CORE_RULES: &str = include_str!("../data/uap-core/regexes.yaml");
+
+/// Only this many bytes of a user agent are read: real ones are far shorter, and it bounds the
+/// work a huge header can cause.
+pub const MAX_READ_BYTES: usize = 1024;
+
+/// The vendored rules cannot be turned into a parser (a broken `regexes.yaml` update).
+#[derive(Debug, thiserror::Error)]
+pub enum UserAgentRulesError {
+    /// `regexes.yaml` is not YAML of uap-core's shape.
+    #[error("the bundled user agent rules cannot be read: {0}")]
+    Read(String),
+    /// A rule's regular expression or replacement does not compile.
+    #[error("the bundled user agent rules do not compile: {0}")]
+    Compile(String),
+}
+
+/// The browser and OS extractors (the device extractor is not needed and not built).
+struct UserAgentParser {
+    browsers: user_agent::Extractor<'static>,
+    systems: os::Extractor<'static>,
+}
+
+impl UserAgentParser {
+    fn from_rules(rules: &str) -> Result<Self, UserAgentRulesError> {
+        let regexes: ua_parser::Regexes<'static> = serde_saphyr::from_str(rules)
+            .map_err(|error| UserAgentRulesError::Read(error.to_string()))?;
+        let compile = |error: ua_parser::Error| UserAgentRulesError::Compile(error.to_string());
+        let browsers = user_agent::Builder::new()
+            .push_all(regexes.user_agent_parsers)
+            .map_err(compile)?
+            .build()
+            .map_err(|error| compile(error.into()))?;
+        let systems = os::Builder::new()
+            .push_all(regexes.os_parsers)
+            .map_err(|error| compile(error.into()))?
+            .build()
+            .map_err(|error| compile(error.into()))?;
+        Ok(Self { browsers, systems })
+    }
+}
+
+static PARSER: LazyLock<Result<UserAgentParser, UserAgentRulesError>> =
+    LazyLock::new(|| UserAgentParser::from_rules(UAP_CORE_RULES));
+
+/// Compiles the rules now (the service calls it at start, so no request pays for it); an error
+/// means the vendored rules are broken, and every device then reads as unknown.
+pub fn prepare() -> Result<(), &'static UserAgentRulesError> {
+    PARSER.as_ref().map(|_| ())
+}
+
+/// What the rules read, before it is put in words.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Reading {
+    /// The browser's product name ("Chrome", "Safari").
+    browser: Option<String>,
+    /// Its major version, when the user agent has one.
+    browser_major: Option<String>,
+    /// The operating system's name ("Android", "macOS").
+    os: Option<String>,
+    /// Its version, when the user agent tells the real one.
+    os_version: Option<String>,
+}
+
+/// The first [`MAX_READ_BYTES`] of `ua`, cut at a character boundary.
+fn bounded(ua: &str) -> &str {
+    &ua[..ua.floor_char_boundary(MAX_READ_BYTES)]
+}
+
+fn read(ua: &str) -> Reading {
+    let Ok(parser) = PARSER.as_ref() else {
+        return Reading::default();
+    };
+    let ua = bounded(ua);
+    let mut reading = Reading::default();
+    if let Some(browser) = parser.browsers.extract(ua) {
+        reading.browser = browser_name(&browser.family).map(str::to_owned);
+        if reading.browser.is_some() {
+            reading.browser_major = browser.major.map(str::to_owned);
+        }
+    }
+    if let Some(system) = parser.systems.extract(ua) {
+        let (name, version) = os_name(ua, &system.os, system.major.as_deref());
+        reading.os = name.map(str::to_owned);
+        reading.os_version = version.map(str::to_owned);
+    }
+    reading
+}
+
+/// uap-core's browser family as people name the product: the "Mobile" variants are the same
+/// browser (the OS already says it is a phone). `None` for uap-core's "Other".
+fn browser_name(family: &str) -> Option<&str> {
+    Some(match family {
+        "Other" | "" => return None,
+        "Chrome Mobile" | "Chrome Mobile iOS" => "Chrome",
+        "Firefox Mobile" | "Firefox iOS" => "Firefox",
+        "Mobile Safari" => "Safari",
+        "Edge Mobile" => "Edge",
+        "Opera Mobile" => "Opera",
+        other => other,
+    })
+}
+
+/// Whether `ua` is Chrome's reduced form for Android, which names Android 10 and the model "K"
+/// whatever the real ones are.
+fn is_reduced_android(ua: &str) -> bool {
+    ua.contains("; Android 10; K)")
+}
+
+/// uap-core's OS family and major version as the service words them, with the version left out
+/// where user agents freeze it.
+fn os_name<'a>(
+    ua: &str,
+    family: &'a str,
+    major: Option<&'a str>,
+) -> (Option<&'a str>, Option<&'a str>) {
+    match family {
+        "Other" | "" => (None, None),
+        "Mac OS X" => (Some("macOS"), None),
+        "Chrome OS" => (Some("ChromeOS"), None),
+        "Windows" => (Some("Windows"), major.filter(|major| *major != "10")),
+        "Android" if is_reduced_android(ua) => (Some("Android"), None),
+        "Android" | "iOS" => (Some(family), major),
+        other => (Some(other), None),
+    }
+}
+
+fn with_version(name: Option<String>, version: Option<String>) -> Option<String> {
+    match (name, version) {
+        (Some(name), Some(version)) => Some(format!("{name} {version}")),
+        (name, _) => name,
+    }
+}
 
 /// Reads the browser (with its major version) and the OS from a user agent.
 pub fn device_from_user_agent(user_agent: Option<&str>) -> Device {
     let Some(ua) = user_agent else {
         return Device::default();
     };
+    let reading = read(ua);
     Device {
-        browser: browser(ua),
-        os: os(ua),
+        browser: with_version(reading.browser, reading.browser_major),
+        os: with_version(reading.os, reading.os_version),
     }
 }
 
 /// The device's family, without versions ("Firefox on Windows"): what the `new_device` rule
 /// compares. `None` when neither browser nor OS can be read.
 pub fn device_family(user_agent: Option<&str>) -> Option<String> {
-    let device = device_from_user_agent(user_agent);
-    let unversioned = |name: Option<String>| {
-        name.map(|name| {
-            name.split(' ')
-                .filter(|word| !word.starts_with(|c: char| c.is_ascii_digit()))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-    };
-    match (unversioned(device.browser), unversioned(device.os)) {
+    let reading = read(user_agent?);
+    match (reading.browser, reading.os) {
         (None, None) => None,
         (browser, os) => Some(format!(
             "{} on {}",
@@ -38,7 +176,7 @@ pub fn device_family(user_agent: Option<&str>) -> Option<String> {
     }
 }
 
-/// "Firefox 133 on Windows", "Safari on iOS 17", or "unknown device".
+/// "Firefox 133 on Windows", "Safari 17 on iOS 17", or "unknown device".
 pub fn describe(device: &Device) -> String {
     match (&device.browser, &device.os) {
         (Some(browser), Some(os)) => format!("{browser} on {os}"),
@@ -48,136 +186,6 @@ pub fn describe(device: &Device) -> String {
     }
 }
 
-fn version_after(ua: &str, marker: &str) -> Option<String> {
-    let start = ua.find(marker)? + marker.len();
-    let major: String = ua[start..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    (!major.is_empty()).then_some(major)
-}
-
-fn named(name: &str, version: Option<String>) -> Option<String> {
-    Some(match version {
-        Some(version) => format!("{name} {version}"),
-        None => name.to_owned(),
-    })
-}
-
-fn browser(ua: &str) -> Option<String> {
-    // Order matters: Edge and Opera also say Chrome; Chrome also says Safari.
-    const MARKERS: &[(&str, &str)] = &[
-        ("Edg/", "Edge"),
-        ("EdgA/", "Edge"),
-        ("OPR/", "Opera"),
-        ("SamsungBrowser/", "Samsung Internet"),
-        ("Firefox/", "Firefox"),
-        ("FxiOS/", "Firefox"),
-        ("CriOS/", "Chrome"),
-        ("Chrome/", "Chrome"),
-        ("curl/", "curl"),
-    ];
-    for (marker, name) in MARKERS {
-        if ua.contains(marker) {
-            return named(name, version_after(ua, marker));
-        }
-    }
-    if ua.contains("Safari/") {
-        return named("Safari", version_after(ua, "Version/"));
-    }
-    None
-}
-
-fn os(ua: &str) -> Option<String> {
-    if ua.contains("Windows NT 10.0") {
-        return Some("Windows".to_owned());
-    }
-    if ua.contains("Windows") {
-        return Some("Windows".to_owned());
-    }
-    if ua.contains("iPhone") || ua.contains("iPad") {
-        let version = version_after(ua, " OS ");
-        return named("iOS", version);
-    }
-    if ua.contains("Android") {
-        return named("Android", version_after(ua, "Android "));
-    }
-    if ua.contains("CrOS") {
-        return Some("ChromeOS".to_owned());
-    }
-    if ua.contains("Mac OS X") || ua.contains("Macintosh") {
-        return Some("macOS".to_owned());
-    }
-    if ua.contains("Linux") {
-        return Some("Linux".to_owned());
-    }
-    None
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read(ua: &str) -> String {
-        describe(&device_from_user_agent(Some(ua)))
-    }
-
-    #[test]
-    fn common_user_agents_are_read() {
-        assert_eq!(
-            read(
-                "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"
-            ),
-            "Firefox 133 on Windows"
-        );
-        assert_eq!(
-            read(
-                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15"
-            ),
-            "Safari 17 on macOS"
-        );
-        assert_eq!(
-            read(
-                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
-            ),
-            "Safari 17 on iOS 17"
-        );
-        assert_eq!(
-            read(
-                "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
-            ),
-            "Chrome 131 on Android 14"
-        );
-        assert_eq!(
-            read(
-                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0"
-            ),
-            "Edge 131 on Windows"
-        );
-        assert_eq!(
-            read(
-                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
-            ),
-            "Chrome 131 on Linux"
-        );
-        assert_eq!(read("something odd"), "unknown device");
-        assert_eq!(describe(&device_from_user_agent(None)), "unknown device");
-    }
-
-    #[test]
-    fn families_leave_out_versions() {
-        let firefox_134 =
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:134.0) Gecko/20100101 Firefox/134.0";
-        assert_eq!(
-            device_family(Some(firefox_134)).as_deref(),
-            Some("Firefox on Windows")
-        );
-        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
-        assert_eq!(
-            device_family(Some(iphone)).as_deref(),
-            Some("Safari on iOS")
-        );
-        assert_eq!(device_family(Some("something else")), None);
-        assert_eq!(device_family(None), None);
-    }
-}
+#[path = "device_tests.rs"]
+mod tests;

@@ -1,5 +1,6 @@
 //! Where an IP address is: its country offline (`iptocc`, registry data compiled in), and with an
-//! optional MaxMind-format city database, its coordinates for the travel-speed rule.
+//! optional MaxMind-format city database, its city (English name, shown in feeds and sessions)
+//! and its coordinates for the travel-speed rule.
 
 use std::net::IpAddr;
 use std::path::Path;
@@ -57,6 +58,14 @@ impl Geo {
         iptocc::country_code(address).map(str::to_owned)
     }
 
+    /// The city's English name (`names["en"]`), when a city database knows the address.
+    pub fn city_name(&self, ip: &str) -> Option<String> {
+        let address: IpAddr = ip.trim().parse().ok()?;
+        let names = self.city(address)?.city?.names?;
+        let name = names.get("en")?.trim();
+        (!name.is_empty()).then(|| name.to_owned())
+    }
+
     /// Latitude and longitude, when a city database knows the address.
     pub fn coordinates(&self, ip: &str) -> Option<(f64, f64)> {
         let address: IpAddr = ip.trim().parse().ok()?;
@@ -98,6 +107,7 @@ mod tests {
         assert_eq!(geo.country("10.0.0.1"), None);
         assert_eq!(geo.country("not an address"), None);
         assert_eq!(geo.coordinates("8.8.8.8"), None);
+        assert_eq!(geo.city_name("8.8.8.8"), None);
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub enum StartError {
     /// The city database cannot be opened.
     #[error("{0}")]
     Geo(#[from] geo::GeoError),
+    /// The bundled user agent rules do not compile (a broken `scripts/update-ua-regexes` update).
+    #[error("{0}")]
+    UserAgentRules(String),
     /// The listen address cannot be bound.
     #[error("cannot listen on {address}: {source}")]
     Listen {
@@ -162,6 +165,7 @@ pub async fn start(mut config: Config, clock: Clock) -> Result<RunningServer, St
         tracing::info!(sealed, "encrypted TOTP secrets stored in plain text before");
     }
     let geo = Geo::open(config.city_database.as_deref())?;
+    device::prepare().map_err(|error| StartError::UserAgentRules(error.to_string()))?;
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Listen {

@@ -602,6 +602,7 @@ async fn change_state(
         recorded_at: now,
         ip: None,
         country: None,
+        city: None,
         user_agent: None,
         outcome: None,
         details: json!({"from": account.state, "to": to, "reason": reason}),

@@ -62,6 +62,10 @@ pub struct Session {
     pub ip: Option<String>,
     /// ISO 3166-1 alpha-2 country of that IP, when known.
     pub country: Option<String>,
+    /// That IP's city in English, when the service has a city database that knows the address;
+    /// absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
     /// When it started.
     #[serde(with = "time::serde::rfc3339")]
     pub started_at: OffsetDateTime,
@@ -151,5 +155,13 @@ mod tests {
         .unwrap();
         assert_eq!(session.state, SessionState::EndedByCustomer);
         assert_eq!(session.ended_at.unwrap().hour(), 8);
+        // A service without a city database sends no `city`.
+        assert_eq!(session.city, None);
+        assert!(
+            serde_json::to_value(&session)
+                .unwrap()
+                .get("city")
+                .is_none()
+        );
     }
 }

@@ -247,6 +247,10 @@ pub struct Event {
     pub ip: Option<String>,
     /// ISO 3166-1 alpha-2 country of the IP, when known.
     pub country: Option<String>,
+    /// The IP's city in English (e.g. `Amsterdam`), when the service has a city database that
+    /// knows the address; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
     /// The client's user agent, when known.
     pub user_agent: Option<String>,
     /// Browser and OS read from the user agent.
@@ -610,6 +614,23 @@ mod tests {
         event.verdict = None;
         event.flagged = false;
         assert!(!event.awaits_answer());
+    }
+
+    #[test]
+    fn the_city_is_optional_and_left_out_when_unknown() {
+        let mut event: Event = serde_json::from_value(serde_json::json!({
+            "id": "e1", "kind": "sign_in", "occurred_at": "2026-11-25T07:10:00Z", "ip": null,
+            "country": "NL", "user_agent": null, "device": {"browser": null, "os": null},
+            "outcome": "success", "details": {}, "flagged": false, "reasons": [], "verdict": null
+        }))
+        .unwrap();
+        assert_eq!(event.city, None);
+        assert!(serde_json::to_value(&event).unwrap().get("city").is_none());
+        event.city = Some("Amsterdam".into());
+        let wire = serde_json::to_value(&event).unwrap();
+        assert_eq!(wire["city"], "Amsterdam");
+        let back: Event = serde_json::from_value(wire).unwrap();
+        assert_eq!(back.city.as_deref(), Some("Amsterdam"));
     }
 
     #[test]

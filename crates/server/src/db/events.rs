@@ -23,6 +23,8 @@ pub struct EventRow {
     pub ip: Option<String>,
     /// Country of the IP.
     pub country: Option<String>,
+    /// City of the IP (English), when the city database knows it.
+    pub city: Option<String>,
     /// Client user agent.
     pub user_agent: Option<String>,
     /// Sign-in outcome.
@@ -58,6 +60,8 @@ pub struct NewEventRow {
     pub ip: Option<String>,
     /// Country of the IP.
     pub country: Option<String>,
+    /// City of the IP (English), when the city database knows it.
+    pub city: Option<String>,
     /// User agent.
     pub user_agent: Option<String>,
     /// Sign-in outcome.
@@ -86,8 +90,8 @@ pub struct FeedCursor {
     pub id: String,
 }
 
-const COLUMNS: &str = "id, account_id, kind, occurred_at, recorded_at, ip, country, user_agent, \
-     outcome, details, flagged, resolved, reasons, verdict, repeat_count";
+const COLUMNS: &str = "id, account_id, kind, occurred_at, recorded_at, ip, country, city, \
+     user_agent, outcome, details, flagged, resolved, reasons, verdict, repeat_count";
 
 fn event_from_row(row: &AnyRow) -> Result<EventRow, sqlx::Error> {
     let decode = |column: &str, value: String| sqlx::Error::ColumnDecode {
@@ -106,6 +110,7 @@ fn event_from_row(row: &AnyRow) -> Result<EventRow, sqlx::Error> {
         recorded_at: row.try_get("recorded_at")?,
         ip: row.try_get("ip")?,
         country: row.try_get("country")?,
+        city: row.try_get("city")?,
         user_agent: row.try_get("user_agent")?,
         outcome: match outcome {
             Some(text) => Some(Outcome::parse(&text).ok_or_else(|| decode("outcome", text))?),
@@ -131,8 +136,8 @@ impl Database {
     ) -> Result<(), sqlx::Error> {
         sqlx::query(
             "INSERT INTO events (id, account_id, kind, occurred_at, recorded_at, ip, country, \
-             user_agent, outcome, details, flagged, resolved, reasons) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 1, '[]')",
+             city, user_agent, outcome, details, flagged, resolved, reasons) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 1, '[]')",
         )
         .bind(&event.id)
         .bind(&event.account_id)
@@ -141,6 +146,7 @@ impl Database {
         .bind(event.recorded_at)
         .bind(event.ip.as_deref())
         .bind(event.country.as_deref())
+        .bind(event.city.as_deref())
         .bind(event.user_agent.as_deref())
         .bind(event.outcome.map(Outcome::as_str))
         .bind(event.details.to_string())

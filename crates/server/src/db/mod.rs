@@ -38,6 +38,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
     (3, include_str!("../../migrations/0003_email_queue.sql")),
     (4, include_str!("../../migrations/0004_sessions.sql")),
+    (5, include_str!("../../migrations/0005_event_city.sql")),
 ];
 
 /// A pool of connections to the service's database.

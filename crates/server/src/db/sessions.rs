@@ -22,6 +22,8 @@ pub struct SessionRow {
     pub ip: Option<String>,
     /// Its country.
     pub country: Option<String>,
+    /// Its city, as the sign-in event stored it.
+    pub city: Option<String>,
     /// Unix seconds.
     pub started_at: i64,
     /// The last event in it.
@@ -55,8 +57,8 @@ pub struct NewSession<'a> {
     pub by_code: bool,
 }
 
-const COLUMNS: &str = "s.id, s.account_id, s.state, s.user_agent, s.ip, s.country, s.started_at, \
-     s.last_seen_at, s.ended_at, s.sign_in_event_id, \
+const COLUMNS: &str = "s.id, s.account_id, s.state, s.user_agent, s.ip, s.country, e.city, \
+     s.started_at, s.last_seen_at, s.ended_at, s.sign_in_event_id, \
      CASE WHEN e.flagged = 1 OR e.verdict = 'not_mine' THEN 1 ELSE 0 END AS flagged";
 
 const FROM: &str =
@@ -74,6 +76,7 @@ fn session_from_row(row: &AnyRow) -> Result<SessionRow, sqlx::Error> {
         user_agent: row.try_get("user_agent")?,
         ip: row.try_get("ip")?,
         country: row.try_get("country")?,
+        city: row.try_get("city")?,
         started_at: row.try_get("started_at")?,
         last_seen_at: row.try_get("last_seen_at")?,
         ended_at: row.try_get("ended_at")?,

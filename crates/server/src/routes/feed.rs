@@ -180,6 +180,7 @@ pub async fn upload_document(
         recorded_at: now,
         ip: None,
         country: None,
+        city: None,
         user_agent: None,
         outcome: None,
         details: json!({"document_id": document.id, "content_type": content_type, "size": body.len()}),

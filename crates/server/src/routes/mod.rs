@@ -389,6 +389,7 @@ pub fn api_event(row: &EventRow) -> Event {
         occurred_at: datetime(row.occurred_at),
         ip: row.ip.clone(),
         country: row.country.clone(),
+        city: row.city.clone(),
         user_agent: row.user_agent.clone(),
         device: device_from_user_agent(row.user_agent.as_deref()),
         outcome: row.outcome,

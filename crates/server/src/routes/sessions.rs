@@ -34,6 +34,7 @@ fn api_session(row: &SessionRow) -> Session {
         device,
         ip: row.ip.clone(),
         country: row.country.clone(),
+        city: row.city.clone(),
         started_at: datetime(row.started_at),
         last_seen_at: datetime(row.last_seen_at),
         ended_at: row.ended_at.map(datetime),

@@ -157,6 +157,7 @@ async fn verify_code(
     let now = state.clock.now();
     let ip_text = ip.map(|ip| ip.to_string());
     let country = ip_text.as_deref().and_then(|ip| state.geo.country(ip));
+    let city = ip_text.as_deref().and_then(|ip| state.geo.city_name(ip));
     let sign_in = |outcome: Outcome| NewEventRow {
         id: uuid::Uuid::new_v4().to_string(),
         account_id: account.id.clone(),
@@ -165,6 +166,7 @@ async fn verify_code(
         recorded_at: now,
         ip: ip_text.clone(),
         country: country.clone(),
+        city: city.clone(),
         user_agent: request.user_agent.clone(),
         outcome: Some(outcome),
         details: Value::Object(Default::default()),
@@ -312,6 +314,7 @@ pub async fn record_event(
         occurred_at: checked.occurred_at,
         recorded_at: now,
         country: ip.as_deref().and_then(|ip| state.geo.country(ip)),
+        city: ip.as_deref().and_then(|ip| state.geo.city_name(ip)),
         ip,
         user_agent: request.user_agent.clone(),
         outcome: (request.kind == EventKind::SignIn).then_some(Outcome::Success),
@@ -367,6 +370,7 @@ async fn notify(
                     recorded_at: event.recorded_at,
                     ip: event.ip.clone(),
                     country: event.country.clone(),
+                    city: event.city.clone(),
                     user_agent: event.user_agent.clone(),
                     outcome: event.outcome,
                     details: event.details.to_string(),

@@ -8,6 +8,7 @@ mod accounts;
 mod configuration;
 mod crash_safety;
 mod deployment;
+mod devices_and_places;
 mod documents;
 mod email_queue;
 mod emails;

@@ -4,6 +4,7 @@
 
 use askama::Template;
 use time::OffsetDateTime;
+use vigil_activity::words;
 use vigil_core::activity::{Session, SessionList, SessionState};
 use vigil_i18n::Words;
 
@@ -89,7 +90,7 @@ impl ActivityContext {
         now: OffsetDateTime,
     ) -> SessionView {
         let place = [
-            s.country.as_deref().map(|code| t.country(code)),
+            words::place_of(t, s.country.as_deref(), s.city.as_deref()),
             s.ip.clone(),
         ]
         .into_iter()
@@ -98,7 +99,7 @@ impl ActivityContext {
         .join(" · ");
         SessionView {
             id: s.id.clone(),
-            device: s.device_words.clone(),
+            device: words::describe_device(t, &s.device).unwrap_or_else(|| t.get("device-unknown")),
             place: if place.is_empty() {
                 t.get("place-unknown")
             } else {

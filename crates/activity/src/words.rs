@@ -74,9 +74,22 @@ pub fn summary(words: &Words, event: &Event) -> String {
     }
 }
 
-/// Where an event came from: the country's name in the person's language.
+/// Where an event came from: the country's name in the person's language, after the city when
+/// the service knows it ("Amsterdam, Netherlands").
 pub fn place(words: &Words, event: &Event) -> Option<String> {
-    Some(words.country(event.country.as_deref()?))
+    place_of(words, event.country.as_deref(), event.city.as_deref())
+}
+
+/// A country (ISO 3166-1 alpha-2) in words, after its city when known.
+pub fn place_of(words: &Words, country: Option<&str>, city: Option<&str>) -> Option<String> {
+    let country = words.country(country?);
+    Some(match city.map(str::trim).filter(|city| !city.is_empty()) {
+        Some(city) => words.with(
+            "activity-place-city",
+            &[("city", city.into()), ("country", country.into())],
+        ),
+        None => country,
+    })
 }
 
 /// Why a flagged event was flagged, in plain words; `page` is the feed it came from (newest

@@ -68,7 +68,15 @@ pub async fn end_session(
         message: state.settings.words().with(
             "session-ended",
             &[
-                ("device", ended.session.device_words.into()),
+                (
+                    "device",
+                    vigil_activity::words::describe_device(
+                        &state.settings.words(),
+                        &ended.session.device,
+                    )
+                    .unwrap_or(ended.session.device_words)
+                    .into(),
+                ),
                 ("service", service_of(&account, &link).into()),
             ],
         ),

@@ -350,3 +350,4 @@ backup-failed-banner = Die automatische Sicherung ist fehlgeschlagen: { $error }
 clock-too-far = Laut { $host } geht die Uhr dieses Computers { $how }. Das ist zu viel, um wahrscheinlich zu sein, daher korrigiert Vigil die Codes nicht: Prüfen Sie die Uhr dieses Computers.
 clock-corrected = Die Uhr dieses Computers geht { $how } ({ $host } sagt das). Vigil zeigt Codes für die richtige Zeit bei den verknüpften Diensten; stellen Sie die Uhr, um es überall zu beheben.
 clock-not-corrected = Die Uhr dieses Computers geht { $how } ({ $host } sagt das), daher werden Codes eventuell abgelehnt. Stellen Sie die Uhr oder lassen Sie Vigil die Codes in den Einstellungen korrigieren.
+device-unknown = Unbekanntes Gerät

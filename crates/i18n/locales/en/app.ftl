@@ -350,3 +350,4 @@ backup-failed-banner = The automatic backup failed: { $error }
 clock-too-far = { $host } says this computer’s clock is { $how }. That is too far to be likely, so Vigil does not correct codes for it: check this computer’s clock.
 clock-corrected = This computer’s clock is { $how } ({ $host } says so). Vigil shows codes for the right time at the linked services; set the clock to fix it everywhere.
 clock-not-corrected = This computer’s clock is { $how } ({ $host } says so), so codes may be refused. Set the clock, or let Vigil correct codes in Settings.
+device-unknown = Unknown device

@@ -350,3 +350,4 @@ backup-failed-banner = La sauvegarde automatique a échoué : { $error }
 clock-too-far = Selon { $host }, l'horloge de cet ordinateur est { $how }. C'est trop pour être plausible, donc Vigil ne corrige pas les codes en conséquence : vérifiez l'horloge de cet ordinateur.
 clock-corrected = L'horloge de cet ordinateur est { $how } (selon { $host }). Vigil affiche les codes pour l'heure exacte des services liés ; réglez l'horloge pour corriger cela partout.
 clock-not-corrected = L'horloge de cet ordinateur est { $how } (selon { $host }), donc des codes peuvent être refusés. Réglez l'horloge, ou laissez Vigil corriger les codes dans les Paramètres.
+device-unknown = Appareil inconnu

@@ -45,7 +45,7 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
     let offer = app.text_until(".link-pick", |t| !t.is_empty()).await;
     assert_eq!(
         offer,
-        format!("Show this account's sign-ins and orders from {host}")
+        format!("Show this account’s sign-ins and orders from {host}")
     );
     app.click("#preview-form button[type=submit]").await;
     app.text_until("#list .row .issuer", |t| t == "Shop").await;

@@ -58,7 +58,7 @@ async fn a_clock_minutes_off_shows_a_banner_and_codes_follow_the_service() {
     assert_eq!(
         banner,
         format!(
-            "This computer's clock is 2 minutes behind ({host} says so). Vigil shows codes for \
+            "This computer’s clock is 2 minutes behind ({host} says so). Vigil shows codes for \
              the right time at the linked services; set the clock to fix it everywhere."
         )
     );
@@ -147,8 +147,8 @@ async fn a_hostile_service_an_hour_off_moves_no_code_and_unlinking_forgets_it() 
     assert_eq!(
         banner,
         format!(
-            "{hostile_host} says this computer's clock is 1 hour behind. That is too far to be \
-             likely, so Vigil does not correct codes for it: check this computer's clock."
+            "{hostile_host} says this computer’s clock is 1 hour behind. That is too far to be \
+             likely, so Vigil does not correct codes for it: check this computer’s clock."
         )
     );
     for (issuer, uri) in [("Bank", &bank), ("Evil", &evil), ("Mail", &mail)] {

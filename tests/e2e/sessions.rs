@@ -72,7 +72,7 @@ async fn sign_out_a_device_and_secure_the_account_after_this_was_not_me() {
     app.text_until(".link-pick", |t| !t.is_empty()).await;
     app.click("#preview-form button[type=submit]").await;
     app.click("#list .row .activity-button").await;
-    app.text_until(".sessions h3", |t| t == "Where you're signed in")
+    app.text_until(".sessions h3", |t| t == "Where you’re signed in")
         .await;
     app.text_until(".session-list li[data-session=phone] .event-line", |t| {
         t.starts_with("Chrome 131 on Android")

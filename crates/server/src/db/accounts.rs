@@ -5,6 +5,7 @@ use sqlx::{AnyConnection, Row};
 use vigil_core::Secret;
 use vigil_core::activity::AccountState;
 
+use super::sqlite_readers::parse_stored;
 use super::{Backend, Database};
 use crate::sealed_secret::{SEALED_PREFIX_V1, SealError, SecretSealer};
 
@@ -81,6 +82,25 @@ fn account_from_row(row: &AnyRow) -> Result<AccountRow, sqlx::Error> {
         last_step: row.try_get("last_step")?,
         failed_streak: row.try_get("failed_streak")?,
         blocked_until: row.try_get("blocked_until")?,
+    })
+}
+
+/// An account from a rusqlite row of [`COLUMNS`], in their order.
+pub(super) fn account_from_sqlite(row: &rusqlite::Row<'_>) -> rusqlite::Result<AccountRow> {
+    Ok(AccountRow {
+        id: row.get(0)?,
+        external_id: row.get(1)?,
+        email: row.get(2)?,
+        issuer: row.get(3)?,
+        label: row.get(4)?,
+        sealed_secret: row.get(5)?,
+        state: parse_stored(6, "state", row.get(6)?, AccountState::parse)?,
+        state_reason: row.get(7)?,
+        created_at: row.get(8)?,
+        enrolled: row.get::<_, i64>(9)? != 0,
+        last_step: row.get(10)?,
+        failed_streak: row.get(11)?,
+        blocked_until: row.get(12)?,
     })
 }
 
@@ -212,6 +232,17 @@ impl Database {
 
     /// One account, if it exists.
     pub async fn account(&self, id: &str) -> Result<Option<AccountRow>, sqlx::Error> {
+        if let Some(readers) = &self.readers {
+            let id = id.to_owned();
+            return readers
+                .read(move |connection| {
+                    let mut statement = connection
+                        .prepare_cached(&format!("SELECT {COLUMNS} FROM accounts WHERE id = ?1"))?;
+                    let mut rows = statement.query([&id])?;
+                    rows.next()?.map(account_from_sqlite).transpose()
+                })
+                .await;
+        }
         let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"));
         let row = sqlx::query(sql).bind(id).fetch_optional(&self.pool).await?;
         row.as_ref().map(account_from_row).transpose()

@@ -15,11 +15,14 @@ mod email_queue;
 mod events;
 mod reseal;
 mod sessions;
+mod sqlite_readers;
 mod throttle;
 mod webhooks;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
+
+use sqlite_readers::SqliteReaders;
 
 pub use accounts::{AccountRow, NewAccount, SecretKeyCheckError};
 pub use email_queue::QueuedEmail;
@@ -45,6 +48,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
 pub struct Database {
     pool: AnyPool,
     writer: AnyPool,
+    /// On a SQLite file, the hot reads' own connections ([`SqliteReaders`]).
+    readers: Option<SqliteReaders>,
     backend: Backend,
 }
 
@@ -96,12 +101,16 @@ impl Database {
             let pool = options(16).connect(url).await?;
             (pool.clone(), pool)
         };
-        let database = Self {
+        let mut database = Self {
             pool,
             writer,
+            readers: None,
             backend,
         };
         database.migrate().await?;
+        if backend == Backend::Sqlite && !in_memory {
+            database.readers = SqliteReaders::open(url)?;
+        }
         Ok(database)
     }
 

@@ -54,6 +54,25 @@ impl Database {
         Ok(found.is_some())
     }
 
+    /// [`Database::is_familiar_ip`] outside a transaction, on the hot reads' own connections on
+    /// SQLite ([`super::sqlite_readers`]), else on the pool.
+    pub async fn familiar_ip(&self, account_id: &str, ip: &str) -> Result<bool, sqlx::Error> {
+        if let Some(readers) = &self.readers {
+            let (account_id, ip) = (account_id.to_owned(), ip.to_owned());
+            return readers
+                .read(move |connection| {
+                    let mut statement = connection.prepare_cached(
+                        "SELECT 1 FROM events WHERE account_id = ?1 AND kind = 'sign_in' \
+                         AND outcome = 'success' AND ip = ?2 LIMIT 1",
+                    )?;
+                    statement.exists([&account_id, &ip])
+                })
+                .await;
+        }
+        let mut connection = self.pool.acquire().await?;
+        Self::is_familiar_ip(&mut connection, account_id, ip).await
+    }
+
     /// Counts an attempt from `source` unless it is blocked (one atomic step), and blocks the
     /// source when this attempt completes another `every` failures in a row.
     pub async fn reserve_attempt(

@@ -175,17 +175,15 @@ async fn verify_code(
     }
     // Smart lockout: the places the customer signed in from share the account's throttle;
     // every other place is throttled on its own, so failures there cannot keep them out.
-    let mut connection = state.db.pool().acquire().await?;
     let familiar = match &ip_text {
         None => true,
-        Some(ip) => Database::is_familiar_ip(&mut connection, &account.id, ip).await?,
+        Some(ip) => state.db.familiar_ip(&account.id, ip).await?,
     };
     let source = throttle_source(familiar, ip_text.as_deref(), country.as_deref());
     let rule = BlockRule {
         every: state.rules.failures_before_block,
         max_minutes: state.rules.max_block_minutes,
     };
-    drop(connection);
     let mut writer = state.db.writer().acquire().await?;
     let attempt = Database::reserve_attempt(&mut writer, &account.id, &source, now, rule).await?;
     drop(writer);

@@ -306,6 +306,27 @@ impl Database {
         Ok(result.rows_affected() == 1)
     }
 
+    /// [`Database::accept_step`] that also takes the account's write lock and reads the row
+    /// back (`UPDATE … RETURNING`): the row after the update, or `None` when the step was not
+    /// accepted (nothing changed).
+    pub async fn accept_step_returning(
+        connection: &mut AnyConnection,
+        id: &str,
+        step: i64,
+    ) -> Result<Option<AccountRow>, sqlx::Error> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "UPDATE accounts SET version = version + 1, last_step = $2, failed_streak = 0, \
+             blocked_until = 0, enrolled = 1 WHERE id = $1 AND last_step < $2 AND state = 'active' \
+             RETURNING {COLUMNS}"
+        ));
+        let row = sqlx::query(sql)
+            .bind(id)
+            .bind(step)
+            .fetch_optional(&mut *connection)
+            .await?;
+        row.as_ref().map(account_from_row).transpose()
+    }
+
     /// Sets the state and its reason (the caller records the `state_changed` event); back to
     /// active, every failed-code throttle of the account starts again.
     pub async fn set_state(

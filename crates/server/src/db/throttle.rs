@@ -138,6 +138,43 @@ impl Database {
         Ok(())
     }
 
+    /// A right code's throttle step in one statement where it can be: unless `source` is
+    /// blocked at `now` (then `false`, nothing changed), its streak starts again (the bucket is
+    /// made at 0 if new, as a reservation and [`Database::reset_attempts`] leave it), and so
+    /// does the familiar places' one.
+    pub async fn clear_attempts_unless_blocked(
+        connection: &mut AnyConnection,
+        account_id: &str,
+        source: &str,
+        now: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let open: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO failure_buckets (account_id, source, failed_streak, blocked_until) \
+             VALUES ($1, $2, 0, 0) ON CONFLICT (account_id, source) DO UPDATE \
+             SET failed_streak = 0, blocked_until = 0 WHERE failure_buckets.blocked_until <= $3 \
+             RETURNING failed_streak",
+        )
+        .bind(account_id)
+        .bind(source)
+        .bind(now)
+        .fetch_optional(&mut *connection)
+        .await?;
+        if open.is_none() {
+            return Ok(false);
+        }
+        if source != FAMILIAR_SOURCE {
+            sqlx::query(
+                "UPDATE failure_buckets SET failed_streak = 0, blocked_until = 0 \
+                 WHERE account_id = $1 AND source = $2",
+            )
+            .bind(account_id)
+            .bind(FAMILIAR_SOURCE)
+            .execute(&mut *connection)
+            .await?;
+        }
+        Ok(true)
+    }
+
     /// An unlock: every source of the account starts again.
     pub async fn forget_attempts(
         connection: &mut AnyConnection,

@@ -1,6 +1,5 @@
 //! Queries on the `accounts` table.
 
-use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use vigil_core::Secret;
 use vigil_core::activity::AccountState;
@@ -63,7 +62,14 @@ pub struct NewAccount<'a> {
 const COLUMNS: &str = "id, external_id, email, issuer, label, secret, state, state_reason, \
      created_at, enrolled, last_step, failed_streak, blocked_until";
 
-fn account_from_row(row: &AnyRow) -> Result<AccountRow, sqlx::Error> {
+/// An account from a row of either driver (`AnyRow`, or `PgRow` for the hot reads).
+pub(super) fn account_from_row<R>(row: &R) -> Result<AccountRow, sqlx::Error>
+where
+    R: Row,
+    for<'r> &'r str: sqlx::ColumnIndex<R>,
+    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
     let state: String = row.try_get("state")?;
     Ok(AccountRow {
         id: row.try_get("id")?,
@@ -232,6 +238,11 @@ impl Database {
 
     /// One account, if it exists.
     pub async fn account(&self, id: &str) -> Result<Option<AccountRow>, sqlx::Error> {
+        if let Some(postgres) = &self.postgres_reads {
+            let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"));
+            let row = sqlx::query(sql).bind(id).fetch_optional(postgres).await?;
+            return row.as_ref().map(account_from_row).transpose();
+        }
         if let Some(readers) = &self.readers {
             let id = id.to_owned();
             return readers

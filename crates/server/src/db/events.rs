@@ -1,6 +1,5 @@
 //! Queries on the `events` table: recording, the feed, and what the rules ask.
 
-use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use vigil_core::activity::{AccountState, EventKind, Outcome, Reason, Verdict};
 
@@ -90,7 +89,14 @@ pub struct FeedCursor {
 const COLUMNS: &str = "id, account_id, kind, occurred_at, recorded_at, ip, country, user_agent, \
      outcome, details, flagged, resolved, reasons, verdict, repeat_count";
 
-fn event_from_row(row: &AnyRow) -> Result<EventRow, sqlx::Error> {
+/// An event from a row of either driver (`AnyRow`, or `PgRow` for the feed).
+fn event_from_row<R>(row: &R) -> Result<EventRow, sqlx::Error>
+where
+    R: Row,
+    for<'r> &'r str: sqlx::ColumnIndex<R>,
+    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
     let decode = |column: &str, value: String| sqlx::Error::ColumnDecode {
         index: column.into(),
         source: format!("unknown value {value}").into(),
@@ -200,6 +206,36 @@ fn feed_on_sqlite(
         }
     }
     Ok(page)
+}
+
+/// A feed page from the rows of [`feed_sql`] of either driver; `None` without rows (no account).
+fn feed_from_rows<R>(rows: &[R]) -> Result<Option<FeedRows>, sqlx::Error>
+where
+    R: Row,
+    for<'r> &'r str: sqlx::ColumnIndex<R>,
+    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let state: String = first.try_get("account_state")?;
+    let state = AccountState::parse(&state).ok_or_else(|| sqlx::Error::ColumnDecode {
+        index: "state".into(),
+        source: format!("unknown state {state}").into(),
+    })?;
+    let state_reason = first.try_get("account_state_reason")?;
+    let mut events = Vec::with_capacity(rows.len());
+    for row in rows {
+        if row.try_get::<Option<String>, _>("id")?.is_some() {
+            events.push(event_from_row(row)?);
+        }
+    }
+    Ok(Some(FeedRows {
+        state,
+        state_reason,
+        events,
+    }))
 }
 
 impl Database {
@@ -354,32 +390,23 @@ impl Database {
                 })
                 .await;
         }
-        let sql = sqlx::AssertSqlSafe(feed_sql(cursor.is_some(), '$'));
-        let mut query = sqlx::query(sql).bind(account_id).bind(limit);
+        let sql = feed_sql(cursor.is_some(), '$');
+        if let Some(postgres) = &self.postgres_reads {
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(account_id)
+                .bind(limit);
+            if let Some(cursor) = cursor {
+                query = query.bind(cursor.occurred_at).bind(&cursor.id);
+            }
+            return feed_from_rows(&query.fetch_all(postgres).await?);
+        }
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(account_id)
+            .bind(limit);
         if let Some(cursor) = cursor {
             query = query.bind(cursor.occurred_at).bind(&cursor.id);
         }
-        let rows = query.fetch_all(&self.pool).await?;
-        let Some(first) = rows.first() else {
-            return Ok(None);
-        };
-        let state: String = first.try_get("account_state")?;
-        let state = AccountState::parse(&state).ok_or_else(|| sqlx::Error::ColumnDecode {
-            index: "state".into(),
-            source: format!("unknown state {state}").into(),
-        })?;
-        let state_reason = first.try_get("account_state_reason")?;
-        let mut events = Vec::with_capacity(rows.len());
-        for row in &rows {
-            if row.try_get::<Option<String>, _>("id")?.is_some() {
-                events.push(event_from_row(row)?);
-            }
-        }
-        Ok(Some(FeedRows {
-            state,
-            state_reason,
-            events,
-        }))
+        feed_from_rows(&query.fetch_all(&self.pool).await?)
     }
 
     /// Events of some kinds within `[from, to]`, newest first.

@@ -50,6 +50,9 @@ pub struct Database {
     writer: AnyPool,
     /// On a SQLite file, the hot reads' own connections ([`SqliteReaders`]).
     readers: Option<SqliteReaders>,
+    /// On PostgreSQL, a pool of the native driver for the hot reads (typed rows, without the
+    /// `Any` driver's conversion of every value).
+    postgres_reads: Option<sqlx::PgPool>,
     backend: Backend,
 }
 
@@ -105,11 +108,19 @@ impl Database {
             pool,
             writer,
             readers: None,
+            postgres_reads: None,
             backend,
         };
         database.migrate().await?;
         if backend == Backend::Sqlite && !in_memory {
             database.readers = SqliteReaders::open(url)?;
+        }
+        if backend == Backend::Postgres {
+            let reads = sqlx::postgres::PgPoolOptions::new()
+                .max_connections(8)
+                .connect(url)
+                .await?;
+            database.postgres_reads = Some(reads);
         }
         Ok(database)
     }

@@ -69,6 +69,17 @@ impl Database {
                 })
                 .await;
         }
+        if let Some(postgres) = &self.postgres_reads {
+            let found: Option<i64> = sqlx::query_scalar(
+                "SELECT 1::BIGINT FROM events WHERE account_id = $1 AND kind = 'sign_in' \
+                 AND outcome = 'success' AND ip = $2 LIMIT 1",
+            )
+            .bind(account_id)
+            .bind(ip)
+            .fetch_optional(postgres)
+            .await?;
+            return Ok(found.is_some());
+        }
         let mut connection = self.pool.acquire().await?;
         Self::is_familiar_ip(&mut connection, account_id, ip).await
     }

@@ -9,6 +9,10 @@
 //! writers queue in order instead of meeting SQLite's busy handler (which sleeps 1, 2, 5, 10 ...
 //! ms between tries); reads use [`Database::pool`], which WAL lets run beside the writer. Other
 //! processes on the same file still wait on the busy timeout. On PostgreSQL both are one pool.
+//!
+//! The hot reads (an account by id, a feed page, the familiar-IP check) skip `Any`: on a SQLite
+//! file they run on rusqlite connections of their own ([`sqlite_readers`]), on PostgreSQL on a
+//! pool of the native driver; both decode typed rows.
 
 mod accounts;
 mod email_queue;

@@ -1,10 +1,10 @@
 //! Queries on the `accounts` table.
 
-use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use vigil_core::Secret;
 use vigil_core::activity::AccountState;
 
+use super::sqlite_readers::parse_stored;
 use super::{Backend, Database};
 use crate::sealed_secret::{SEALED_PREFIX_V1, SealError, SecretSealer};
 
@@ -62,7 +62,14 @@ pub struct NewAccount<'a> {
 const COLUMNS: &str = "id, external_id, email, issuer, label, secret, state, state_reason, \
      created_at, enrolled, last_step, failed_streak, blocked_until";
 
-fn account_from_row(row: &AnyRow) -> Result<AccountRow, sqlx::Error> {
+/// An account from a row of either driver (`AnyRow`, or `PgRow` for the hot reads).
+pub(super) fn account_from_row<R>(row: &R) -> Result<AccountRow, sqlx::Error>
+where
+    R: Row,
+    for<'r> &'r str: sqlx::ColumnIndex<R>,
+    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
     let state: String = row.try_get("state")?;
     Ok(AccountRow {
         id: row.try_get("id")?,
@@ -81,6 +88,25 @@ fn account_from_row(row: &AnyRow) -> Result<AccountRow, sqlx::Error> {
         last_step: row.try_get("last_step")?,
         failed_streak: row.try_get("failed_streak")?,
         blocked_until: row.try_get("blocked_until")?,
+    })
+}
+
+/// An account from a rusqlite row of [`COLUMNS`], in their order.
+pub(super) fn account_from_sqlite(row: &rusqlite::Row<'_>) -> rusqlite::Result<AccountRow> {
+    Ok(AccountRow {
+        id: row.get(0)?,
+        external_id: row.get(1)?,
+        email: row.get(2)?,
+        issuer: row.get(3)?,
+        label: row.get(4)?,
+        sealed_secret: row.get(5)?,
+        state: parse_stored(6, "state", row.get(6)?, AccountState::parse)?,
+        state_reason: row.get(7)?,
+        created_at: row.get(8)?,
+        enrolled: row.get::<_, i64>(9)? != 0,
+        last_step: row.get(10)?,
+        failed_streak: row.get(11)?,
+        blocked_until: row.get(12)?,
     })
 }
 
@@ -212,6 +238,22 @@ impl Database {
 
     /// One account, if it exists.
     pub async fn account(&self, id: &str) -> Result<Option<AccountRow>, sqlx::Error> {
+        if let Some(postgres) = &self.postgres_reads {
+            let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"));
+            let row = sqlx::query(sql).bind(id).fetch_optional(postgres).await?;
+            return row.as_ref().map(account_from_row).transpose();
+        }
+        if let Some(readers) = &self.readers {
+            let id = id.to_owned();
+            return readers
+                .read(move |connection| {
+                    let mut statement = connection
+                        .prepare_cached(&format!("SELECT {COLUMNS} FROM accounts WHERE id = ?1"))?;
+                    let mut rows = statement.query([&id])?;
+                    rows.next()?.map(account_from_sqlite).transpose()
+                })
+                .await;
+        }
         let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"));
         let row = sqlx::query(sql).bind(id).fetch_optional(&self.pool).await?;
         row.as_ref().map(account_from_row).transpose()
@@ -273,6 +315,27 @@ impl Database {
         .execute(connection)
         .await?;
         Ok(result.rows_affected() == 1)
+    }
+
+    /// [`Database::accept_step`] that also takes the account's write lock and reads the row
+    /// back (`UPDATE … RETURNING`): the row after the update, or `None` when the step was not
+    /// accepted (nothing changed).
+    pub async fn accept_step_returning(
+        connection: &mut AnyConnection,
+        id: &str,
+        step: i64,
+    ) -> Result<Option<AccountRow>, sqlx::Error> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "UPDATE accounts SET version = version + 1, last_step = $2, failed_streak = 0, \
+             blocked_until = 0, enrolled = 1 WHERE id = $1 AND last_step < $2 AND state = 'active' \
+             RETURNING {COLUMNS}"
+        ));
+        let row = sqlx::query(sql)
+            .bind(id)
+            .bind(step)
+            .fetch_optional(&mut *connection)
+            .await?;
+        row.as_ref().map(account_from_row).transpose()
     }
 
     /// Sets the state and its reason (the caller records the `state_changed` event); back to

@@ -1,10 +1,10 @@
 //! Queries on the `events` table: recording, the feed, and what the rules ask.
 
-use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use vigil_core::activity::{AccountState, EventKind, Outcome, Reason, Verdict};
 
 use super::Database;
+use super::sqlite_readers::parse_stored;
 
 /// An event as stored.
 #[derive(Debug, Clone)]
@@ -93,7 +93,14 @@ pub struct FeedCursor {
 const COLUMNS: &str = "id, account_id, kind, occurred_at, recorded_at, ip, country, city, \
      user_agent, outcome, details, flagged, resolved, reasons, verdict, repeat_count";
 
-fn event_from_row(row: &AnyRow) -> Result<EventRow, sqlx::Error> {
+/// An event from a row of either driver (`AnyRow`, or `PgRow` for the feed).
+fn event_from_row<R>(row: &R) -> Result<EventRow, sqlx::Error>
+where
+    R: Row,
+    for<'r> &'r str: sqlx::ColumnIndex<R>,
+    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
     let decode = |column: &str, value: String| sqlx::Error::ColumnDecode {
         index: column.into(),
         source: format!("unknown value {value}").into(),
@@ -126,6 +133,114 @@ fn event_from_row(row: &AnyRow) -> Result<EventRow, sqlx::Error> {
         },
         count: row.try_get("repeat_count")?,
     })
+}
+
+/// An event from a rusqlite row holding [`COLUMNS`], in their order, from column `at` on.
+fn event_from_sqlite(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<EventRow> {
+    let reasons: String = row.get(at + 12)?;
+    let outcome: Option<String> = row.get(at + 8)?;
+    let verdict: Option<String> = row.get(at + 13)?;
+    Ok(EventRow {
+        id: row.get(at)?,
+        account_id: row.get(at + 1)?,
+        kind: parse_stored(at + 2, "kind", row.get(at + 2)?, EventKind::parse)?,
+        occurred_at: row.get(at + 3)?,
+        recorded_at: row.get(at + 4)?,
+        ip: row.get(at + 5)?,
+        country: row.get(at + 6)?,
+        user_agent: row.get(at + 7)?,
+        outcome: outcome
+            .map(|text| parse_stored(at + 8, "outcome", text, Outcome::parse))
+            .transpose()?,
+        details: row.get(at + 9)?,
+        flagged: row.get::<_, i64>(at + 10)? != 0,
+        resolved: row.get::<_, i64>(at + 11)? != 0,
+        reasons: serde_json::from_str(&reasons).unwrap_or_default(),
+        verdict: verdict
+            .map(|text| parse_stored(at + 13, "verdict", text, Verdict::parse))
+            .transpose()?,
+        count: row.get(at + 14)?,
+    })
+}
+
+/// The feed page's statement: the account's one row joined to the page (no events: one row of
+/// NULLs beside it); `$3`/`$4` (the cursor) only when `after`. `?N` on rusqlite, `$N` on sqlx.
+fn feed_sql(after: bool, mark: char) -> String {
+    let after = if after {
+        format!("AND (occurred_at < {mark}3 OR (occurred_at = {mark}3 AND id < {mark}4))")
+    } else {
+        String::new()
+    };
+    format!(
+        "SELECT a.state AS account_state, a.state_reason AS account_state_reason, e.* \
+         FROM accounts a LEFT JOIN (SELECT {COLUMNS} FROM events WHERE account_id = {mark}1 \
+         {after} ORDER BY occurred_at DESC, id DESC LIMIT {mark}2) e ON 1 = 1 \
+         WHERE a.id = {mark}1 ORDER BY e.occurred_at DESC, e.id DESC"
+    )
+}
+
+/// A feed page read on a rusqlite connection (see [`Database::feed`]).
+fn feed_on_sqlite(
+    connection: &rusqlite::Connection,
+    account_id: &str,
+    cursor: Option<&FeedCursor>,
+    limit: i64,
+) -> rusqlite::Result<Option<FeedRows>> {
+    let mut statement = connection.prepare_cached(&feed_sql(cursor.is_some(), '?'))?;
+    let mut rows = match cursor {
+        Some(cursor) => statement.query(rusqlite::params![
+            account_id,
+            limit,
+            cursor.occurred_at,
+            cursor.id
+        ])?,
+        None => statement.query(rusqlite::params![account_id, limit])?,
+    };
+    let mut page: Option<FeedRows> = None;
+    while let Some(row) = rows.next()? {
+        let page = match &mut page {
+            Some(page) => page,
+            None => page.insert(FeedRows {
+                state: parse_stored(0, "state", row.get(0)?, AccountState::parse)?,
+                state_reason: row.get(1)?,
+                events: Vec::with_capacity(usize::try_from(limit).unwrap_or(0)),
+            }),
+        };
+        if !matches!(row.get_ref(2)?, rusqlite::types::ValueRef::Null) {
+            page.events.push(event_from_sqlite(row, 2)?);
+        }
+    }
+    Ok(page)
+}
+
+/// A feed page from the rows of [`feed_sql`] of either driver; `None` without rows (no account).
+fn feed_from_rows<R>(rows: &[R]) -> Result<Option<FeedRows>, sqlx::Error>
+where
+    R: Row,
+    for<'r> &'r str: sqlx::ColumnIndex<R>,
+    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let state: String = first.try_get("account_state")?;
+    let state = AccountState::parse(&state).ok_or_else(|| sqlx::Error::ColumnDecode {
+        index: "state".into(),
+        source: format!("unknown state {state}").into(),
+    })?;
+    let state_reason = first.try_get("account_state_reason")?;
+    let mut events = Vec::with_capacity(rows.len());
+    for row in rows {
+        if row.try_get::<Option<String>, _>("id")?.is_some() {
+            events.push(event_from_row(row)?);
+        }
+    }
+    Ok(Some(FeedRows {
+        state,
+        state_reason,
+        events,
+    }))
 }
 
 impl Database {
@@ -273,43 +388,31 @@ impl Database {
         cursor: Option<&FeedCursor>,
         limit: i64,
     ) -> Result<Option<FeedRows>, sqlx::Error> {
-        let after = if cursor.is_some() {
-            "AND (occurred_at < $3 OR (occurred_at = $3 AND id < $4))"
-        } else {
-            ""
-        };
-        // The account's one row, joined to the page (no events: one row of NULLs beside it).
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT a.state AS account_state, a.state_reason AS account_state_reason, e.* \
-             FROM accounts a LEFT JOIN (SELECT {COLUMNS} FROM events WHERE account_id = $1 \
-             {after} ORDER BY occurred_at DESC, id DESC LIMIT $2) e ON 1 = 1 \
-             WHERE a.id = $1 ORDER BY e.occurred_at DESC, e.id DESC"
-        ));
-        let mut query = sqlx::query(sql).bind(account_id).bind(limit);
+        if let Some(readers) = &self.readers {
+            let (account_id, cursor) = (account_id.to_owned(), cursor.cloned());
+            return readers
+                .read(move |connection| {
+                    feed_on_sqlite(connection, &account_id, cursor.as_ref(), limit)
+                })
+                .await;
+        }
+        let sql = feed_sql(cursor.is_some(), '$');
+        if let Some(postgres) = &self.postgres_reads {
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(account_id)
+                .bind(limit);
+            if let Some(cursor) = cursor {
+                query = query.bind(cursor.occurred_at).bind(&cursor.id);
+            }
+            return feed_from_rows(&query.fetch_all(postgres).await?);
+        }
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(account_id)
+            .bind(limit);
         if let Some(cursor) = cursor {
             query = query.bind(cursor.occurred_at).bind(&cursor.id);
         }
-        let rows = query.fetch_all(&self.pool).await?;
-        let Some(first) = rows.first() else {
-            return Ok(None);
-        };
-        let state: String = first.try_get("account_state")?;
-        let state = AccountState::parse(&state).ok_or_else(|| sqlx::Error::ColumnDecode {
-            index: "state".into(),
-            source: format!("unknown state {state}").into(),
-        })?;
-        let state_reason = first.try_get("account_state_reason")?;
-        let mut events = Vec::with_capacity(rows.len());
-        for row in &rows {
-            if row.try_get::<Option<String>, _>("id")?.is_some() {
-                events.push(event_from_row(row)?);
-            }
-        }
-        Ok(Some(FeedRows {
-            state,
-            state_reason,
-            events,
-        }))
+        feed_from_rows(&query.fetch_all(&self.pool).await?)
     }
 
     /// Events of some kinds within `[from, to]`, newest first.

@@ -9,17 +9,24 @@
 //! writers queue in order instead of meeting SQLite's busy handler (which sleeps 1, 2, 5, 10 ...
 //! ms between tries); reads use [`Database::pool`], which WAL lets run beside the writer. Other
 //! processes on the same file still wait on the busy timeout. On PostgreSQL both are one pool.
+//!
+//! The hot reads (an account by id, a feed page, the familiar-IP check) skip `Any`: on a SQLite
+//! file they run on rusqlite connections of their own ([`sqlite_readers`]), on PostgreSQL on a
+//! pool of the native driver; both decode typed rows.
 
 mod accounts;
 mod email_queue;
 mod events;
 mod reseal;
 mod sessions;
+mod sqlite_readers;
 mod throttle;
 mod webhooks;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
+
+use sqlite_readers::SqliteReaders;
 
 pub use accounts::{AccountRow, NewAccount, SecretKeyCheckError};
 pub use email_queue::QueuedEmail;
@@ -46,6 +53,11 @@ const MIGRATIONS: &[(i64, &str)] = &[
 pub struct Database {
     pool: AnyPool,
     writer: AnyPool,
+    /// On a SQLite file, the hot reads' own connections ([`SqliteReaders`]).
+    readers: Option<SqliteReaders>,
+    /// On PostgreSQL, a pool of the native driver for the hot reads (typed rows, without the
+    /// `Any` driver's conversion of every value).
+    postgres_reads: Option<sqlx::PgPool>,
     backend: Backend,
 }
 
@@ -97,12 +109,24 @@ impl Database {
             let pool = options(16).connect(url).await?;
             (pool.clone(), pool)
         };
-        let database = Self {
+        let mut database = Self {
             pool,
             writer,
+            readers: None,
+            postgres_reads: None,
             backend,
         };
         database.migrate().await?;
+        if backend == Backend::Sqlite && !in_memory {
+            database.readers = SqliteReaders::open(url)?;
+        }
+        if backend == Backend::Postgres {
+            let reads = sqlx::postgres::PgPoolOptions::new()
+                .max_connections(8)
+                .connect(url)
+                .await?;
+            database.postgres_reads = Some(reads);
+        }
         Ok(database)
     }
 

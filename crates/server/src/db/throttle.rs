@@ -54,6 +54,36 @@ impl Database {
         Ok(found.is_some())
     }
 
+    /// [`Database::is_familiar_ip`] outside a transaction, on the hot reads' own connections on
+    /// SQLite ([`super::sqlite_readers`]), else on the pool.
+    pub async fn familiar_ip(&self, account_id: &str, ip: &str) -> Result<bool, sqlx::Error> {
+        if let Some(readers) = &self.readers {
+            let (account_id, ip) = (account_id.to_owned(), ip.to_owned());
+            return readers
+                .read(move |connection| {
+                    let mut statement = connection.prepare_cached(
+                        "SELECT 1 FROM events WHERE account_id = ?1 AND kind = 'sign_in' \
+                         AND outcome = 'success' AND ip = ?2 LIMIT 1",
+                    )?;
+                    statement.exists([&account_id, &ip])
+                })
+                .await;
+        }
+        if let Some(postgres) = &self.postgres_reads {
+            let found: Option<i64> = sqlx::query_scalar(
+                "SELECT 1::BIGINT FROM events WHERE account_id = $1 AND kind = 'sign_in' \
+                 AND outcome = 'success' AND ip = $2 LIMIT 1",
+            )
+            .bind(account_id)
+            .bind(ip)
+            .fetch_optional(postgres)
+            .await?;
+            return Ok(found.is_some());
+        }
+        let mut connection = self.pool.acquire().await?;
+        Self::is_familiar_ip(&mut connection, account_id, ip).await
+    }
+
     /// Counts an attempt from `source` unless it is blocked (one atomic step), and blocks the
     /// source when this attempt completes another `every` failures in a row.
     pub async fn reserve_attempt(
@@ -117,6 +147,43 @@ impl Database {
         .execute(connection)
         .await?;
         Ok(())
+    }
+
+    /// A right code's throttle step in one statement where it can be: unless `source` is
+    /// blocked at `now` (then `false`, nothing changed), its streak starts again (the bucket is
+    /// made at 0 if new, as a reservation and [`Database::reset_attempts`] leave it), and so
+    /// does the familiar places' one.
+    pub async fn clear_attempts_unless_blocked(
+        connection: &mut AnyConnection,
+        account_id: &str,
+        source: &str,
+        now: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let open: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO failure_buckets (account_id, source, failed_streak, blocked_until) \
+             VALUES ($1, $2, 0, 0) ON CONFLICT (account_id, source) DO UPDATE \
+             SET failed_streak = 0, blocked_until = 0 WHERE failure_buckets.blocked_until <= $3 \
+             RETURNING failed_streak",
+        )
+        .bind(account_id)
+        .bind(source)
+        .bind(now)
+        .fetch_optional(&mut *connection)
+        .await?;
+        if open.is_none() {
+            return Ok(false);
+        }
+        if source != FAMILIAR_SOURCE {
+            sqlx::query(
+                "UPDATE failure_buckets SET failed_streak = 0, blocked_until = 0 \
+                 WHERE account_id = $1 AND source = $2",
+            )
+            .bind(account_id)
+            .bind(FAMILIAR_SOURCE)
+            .execute(&mut *connection)
+            .await?;
+        }
+        Ok(true)
     }
 
     /// An unlock: every source of the account starts again.

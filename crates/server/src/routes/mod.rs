@@ -376,8 +376,12 @@ pub fn datetime(unix: i64) -> OffsetDateTime {
 
 /// An event as feeds and reviewers see it: device read from the user agent, references masked.
 pub fn api_event(row: &EventRow) -> Event {
-    let mut details: serde_json::Value =
-        serde_json::from_str(&row.details).unwrap_or(serde_json::Value::Null);
+    // Most events (sign-ins) carry no details: no parse for those.
+    let mut details: serde_json::Value = if row.details == "{}" {
+        serde_json::Value::Object(serde_json::Map::new())
+    } else {
+        serde_json::from_str(&row.details).unwrap_or(serde_json::Value::Null)
+    };
     if let Some(reference) = details.get_mut("reference")
         && let Some(text) = reference.as_str()
     {

@@ -177,17 +177,32 @@ async fn verify_code(
     }
     // Smart lockout: the places the customer signed in from share the account's throttle;
     // every other place is throttled on its own, so failures there cannot keep them out.
-    let mut connection = state.db.pool().acquire().await?;
     let familiar = match &ip_text {
         None => true,
-        Some(ip) => Database::is_familiar_ip(&mut connection, &account.id, ip).await?,
+        Some(ip) => state.db.familiar_ip(&account.id, ip).await?,
     };
     let source = throttle_source(familiar, ip_text.as_deref(), country.as_deref());
     let rule = BlockRule {
         every: state.rules.failures_before_block,
         max_minutes: state.rules.max_block_minutes,
     };
-    drop(connection);
+    // A right, fresh code is accepted in one transaction (the common case); anything else, or
+    // anything that transaction finds in the way, takes the path below, which says why.
+    if let Ok(secret) = state.secret_of(&account)
+        && let Some(step) = matched_step(&state, &secret, &request.code, now)
+        && step > account.last_step
+        && let Some(accepted) = accept_fresh_code(
+            &state,
+            &account,
+            &sign_in(Outcome::Success),
+            &source,
+            step,
+            request.session.as_deref(),
+        )
+        .await?
+    {
+        return Ok(accepted);
+    }
     let mut writer = state.db.writer().acquire().await?;
     let attempt = Database::reserve_attempt(&mut writer, &account.id, &source, now, rule).await?;
     drop(writer);
@@ -199,22 +214,7 @@ async fn verify_code(
         }
     };
     let secret = state.secret_of(&account)?;
-    let typed: String = request
-        .code
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let params = OtpParams::totp();
-    let current = params.step(now.max(0) as u64) as i64;
-    // Every candidate is compared (no early exit), each in constant time.
-    let mut matched = None;
-    for step in [current - 1, current, current + 1] {
-        let expected = params.code_for_counter(&secret, step.max(0) as u64);
-        if state.same(expected.as_str().as_bytes(), typed.as_bytes()) && matched.is_none() {
-            matched = Some(step);
-        }
-    }
-    let Some(step) = matched else {
+    let Some(step) = matched_step(&state, &secret, &request.code, now) else {
         let event_id = record_failure(&state, &sign_in(Outcome::InvalidCode)).await?;
         let lock = rules::wrong_code(
             &state.db,
@@ -268,6 +268,69 @@ async fn verify_code(
         event_id: event.id,
     })
     .into_response())
+}
+
+/// The TOTP step (the previous, current or next) whose code was typed (spaces ignored), if any.
+/// Every candidate is compared (no early exit), each in constant time.
+fn matched_step(state: &SharedState, secret: &Secret, code: &str, now: i64) -> Option<i64> {
+    let typed: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    let params = OtpParams::totp();
+    let current = params.step(now.max(0) as u64) as i64;
+    let mut matched = None;
+    for step in [current - 1, current, current + 1] {
+        let expected = params.code_for_counter(secret, step.max(0) as u64);
+        if state.same(expected.as_str().as_bytes(), typed.as_bytes()) && matched.is_none() {
+            matched = Some(step);
+        }
+    }
+    matched
+}
+
+/// Accepts a right code of a step later than the account's last, in one transaction on the
+/// writer: the step (the account's row locked and read back by the same `UPDATE … RETURNING`),
+/// the throttle check and reset (one upsert, refused while blocked), the event, the rules and
+/// the session, then one commit, before the answer. `None` (nothing written) when the step was
+/// taken meanwhile, the account is no longer active, the source is blocked or the session has
+/// ended: the caller's step-by-step path then records and answers that as before.
+async fn accept_fresh_code(
+    state: &SharedState,
+    account: &AccountRow,
+    event: &NewEventRow,
+    source: &str,
+    step: i64,
+    session: Option<&str>,
+) -> Result<Option<Response>, ApiError> {
+    let now = event.occurred_at;
+    let mut tx = state.db.writer().begin().await?;
+    let Some(locked) = Database::accept_step_returning(&mut tx, &account.id, step).await? else {
+        tx.rollback().await?;
+        return Ok(None);
+    };
+    if !Database::clear_attempts_unless_blocked(&mut tx, &account.id, source, now).await? {
+        tx.rollback().await?;
+        return Ok(None);
+    }
+    Database::insert_event(&mut tx, event).await?;
+    let assessment = rules::assess(&mut tx, &state.rules, &state.geo, event).await?;
+    let change = rules::apply(&mut tx, &locked, &event.id, &assessment, now).await?;
+    match super::sessions::on_code(&mut tx, event, session).await {
+        Ok(()) => {}
+        Err(ApiError::SessionEnded(_)) => {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        Err(error) => return Err(error),
+    }
+    tx.commit().await?;
+    tracing::info!(account = %account.id, event = %event.id, "code accepted");
+    notify(state, account, event, &assessment, change.as_ref(), now).await;
+    Ok(Some(
+        Json(VerifyAccepted {
+            result: "accepted".into(),
+            event_id: event.id.clone(),
+        })
+        .into_response(),
+    ))
 }
 
 /// The throttle bucket of a sign-in attempt: the familiar places share one; an unfamiliar one

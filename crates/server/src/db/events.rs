@@ -137,9 +137,9 @@ where
 
 /// An event from a rusqlite row holding [`COLUMNS`], in their order, from column `at` on.
 fn event_from_sqlite(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<EventRow> {
-    let reasons: String = row.get(at + 12)?;
-    let outcome: Option<String> = row.get(at + 8)?;
-    let verdict: Option<String> = row.get(at + 13)?;
+    let reasons: String = row.get(at + 13)?;
+    let outcome: Option<String> = row.get(at + 9)?;
+    let verdict: Option<String> = row.get(at + 14)?;
     Ok(EventRow {
         id: row.get(at)?,
         account_id: row.get(at + 1)?,
@@ -148,18 +148,19 @@ fn event_from_sqlite(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Eve
         recorded_at: row.get(at + 4)?,
         ip: row.get(at + 5)?,
         country: row.get(at + 6)?,
-        user_agent: row.get(at + 7)?,
+        city: row.get(at + 7)?,
+        user_agent: row.get(at + 8)?,
         outcome: outcome
-            .map(|text| parse_stored(at + 8, "outcome", text, Outcome::parse))
+            .map(|text| parse_stored(at + 9, "outcome", text, Outcome::parse))
             .transpose()?,
-        details: row.get(at + 9)?,
-        flagged: row.get::<_, i64>(at + 10)? != 0,
-        resolved: row.get::<_, i64>(at + 11)? != 0,
+        details: row.get(at + 10)?,
+        flagged: row.get::<_, i64>(at + 11)? != 0,
+        resolved: row.get::<_, i64>(at + 12)? != 0,
         reasons: serde_json::from_str(&reasons).unwrap_or_default(),
         verdict: verdict
-            .map(|text| parse_stored(at + 13, "verdict", text, Verdict::parse))
+            .map(|text| parse_stored(at + 14, "verdict", text, Verdict::parse))
             .transpose()?,
-        count: row.get(at + 14)?,
+        count: row.get(at + 15)?,
     })
 }
 

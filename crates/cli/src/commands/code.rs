@@ -5,6 +5,7 @@ use vigil_core::OtpUri;
 use super::{now, open_vault, uri_argument};
 use crate::cli::CodeArgs;
 use crate::error::CliError;
+use crate::words::text_with;
 use crate::query::find_one;
 
 /// Prints the code, nothing else, so scripts can use it.
@@ -21,9 +22,9 @@ pub fn run(args: CodeArgs) -> Result<(), CliError> {
     let mut account = find_one(vault.accounts()?, &query)?;
     if args.next {
         if account.params.kind.is_timed() {
-            return Err(CliError::Input(format!(
-                "{} is time-based; --next is only for counter-based (HOTP) accounts",
-                account.display_name()
+            return Err(CliError::Input(text_with(
+                "cli-error-next-on-totp",
+                &[("name", account.display_name().into())],
             )));
         }
         account = vault.advance_counter(&account.id)?;

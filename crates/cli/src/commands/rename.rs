@@ -3,6 +3,7 @@
 use super::open_vault;
 use crate::cli::RenameArgs;
 use crate::error::CliError;
+use crate::words::text_with;
 use crate::query::find_one;
 
 /// Renames one account; what is not given stays as it was.
@@ -13,9 +14,14 @@ pub fn run(args: RenameArgs) -> Result<(), CliError> {
     let label = args.label.unwrap_or_else(|| account.label.clone());
     let renamed = vault.rename(&account.id, &issuer, &label)?;
     println!(
-        "Renamed {} to {}",
-        account.display_name(),
-        renamed.display_name()
+        "{}",
+        text_with(
+            "cli-renamed",
+            &[
+                ("old", account.display_name().into()),
+                ("new", renamed.display_name().into()),
+            ],
+        )
     );
     Ok(())
 }

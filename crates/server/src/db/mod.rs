@@ -38,6 +38,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
     (3, include_str!("../../migrations/0003_email_queue.sql")),
     (4, include_str!("../../migrations/0004_sessions.sql")),
+    // 5 is another change's; each version is applied on its own, so a gap is fine.
+    (6, include_str!("../../migrations/0006_account_locale.sql")),
 ];
 
 /// A pool of connections to the service's database.

@@ -55,6 +55,7 @@ pub async fn create_account(
             label,
             sealed_secret: &sealed_secret,
             created_at: state.clock.now(),
+            locale: request.locale.as_deref(),
         })
         .await?;
     if !inserted {
@@ -99,6 +100,7 @@ pub async fn account_status(
         state: account.state,
         state_reason: account.state_reason,
         created_at: datetime(account.created_at),
+        locale: account.locale,
     }))
 }
 
@@ -383,10 +385,12 @@ async fn notify(
                     verdict: Some(Verdict::NotMine),
                 }
                 .to_string();
+                let words = email::words_for(account.locale.as_deref());
                 match email::alert_email(
+                    &words,
                     &account.email,
                     &account.issuer,
-                    &EventLine::from_event(&row),
+                    &EventLine::from_event(&words, &row),
                     &link,
                 ) {
                     Ok(mail) => state.mailer.send(mail).await,
@@ -411,7 +415,14 @@ pub async fn notify_state(state: &SharedState, account: &AccountRow, change: &St
     if change.to.is_locked() {
         state.metrics.observe_lock(change.to.as_str());
     }
-    match email::state_email(&account.email, &account.issuer, change.to, &change.reason) {
+    let words = email::words_for(account.locale.as_deref());
+    match email::state_email(
+        &words,
+        &account.email,
+        &account.issuer,
+        change.to,
+        &change.reason,
+    ) {
         Ok(mail) => state.mailer.send(mail).await,
         Err(error) => tracing::error!(%error, "state email not rendered"),
     }
@@ -427,8 +438,12 @@ pub async fn send_digest(
     let since = state.clock.now() - 7 * 24 * 3600;
     let events = state.db.digest_events(&account.id, since).await?;
     let count = |kind: EventKind| events.iter().filter(|e| e.kind == kind).count() as u64;
-    let lines: Vec<EventLine> = events.iter().map(EventLine::from_event).collect();
-    let mail = email::digest_email(&account.email, &account.issuer, &lines)
+    let words = email::words_for(account.locale.as_deref());
+    let lines: Vec<EventLine> = events
+        .iter()
+        .map(|event| EventLine::from_event(&words, event))
+        .collect();
+    let mail = email::digest_email(&words, &account.email, &account.issuer, &lines)
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     state.mailer.send(mail).await;
     Ok(Json(DigestSent {

@@ -33,7 +33,10 @@ pub fn summary(words: &Words, event: &Event) -> String {
             // Repeated failures come as one event with a count.
             Some(_) => {
                 let count = event.count.unwrap_or(1).max(1);
-                with_device(placed("event-sign-in-failed", vec![("count", count.into())]))
+                with_device(placed(
+                    "event-sign-in-failed",
+                    vec![("count", count.into())],
+                ))
             }
         },
         EventKind::SignOut => with_device(placed("event-sign-out", vec![])),
@@ -93,7 +96,9 @@ pub fn reasons(words: &Words, event: &Event, page: &[Event]) -> Vec<String> {
         })
         .max_by_key(|e| e.occurred_at);
     let here = event.country.as_deref().map(|code| words.country(code));
-    let before = earlier.and_then(|e| e.country.as_deref()).map(|code| words.country(code));
+    let before = earlier
+        .and_then(|e| e.country.as_deref())
+        .map(|code| words.country(code));
     event
         .reasons
         .iter()
@@ -231,7 +236,10 @@ mod tests {
             summary(&english(), &event(EventKind::StateChanged, locked)),
             "Account locked"
         );
-        assert!(state_sentence(&english(), AccountState::LockedPendingVerification).contains("this was me"));
+        assert!(
+            state_sentence(&english(), AccountState::LockedPendingVerification)
+                .contains("this was me")
+        );
         assert_eq!(
             utc_minute(time::macros::datetime!(2026-11-25 08:10 +01:00)),
             "2026-11-25 07:10 UTC"

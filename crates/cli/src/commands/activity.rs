@@ -64,7 +64,10 @@ pub fn link(args: LinkArgs) -> Result<(), CliError> {
         text_with(
             "cli-linked",
             &[
-                ("name", printable(&account.display_name()).into()),
+                (
+                    "name",
+                    printable(&account.display_name()).into_owned().into()
+                ),
                 ("host", link.host().into()),
             ],
         )
@@ -81,7 +84,10 @@ pub fn unlink(args: UnlinkArgs) -> Result<(), CliError> {
         "{}",
         text_with(
             "cli-unlinked",
-            &[("name", printable(&account.display_name()).into())]
+            &[(
+                "name",
+                printable(&account.display_name()).into_owned().into()
+            )]
         )
     );
     Ok(())
@@ -132,8 +138,11 @@ pub(super) fn linked(
                 text_with(
                     "cli-bad-link",
                     &[
-                        ("name", printable(&account.display_name()).into()),
-                        ("detail", printable(&error.to_string()).into()),
+                        (
+                            "name",
+                            printable(&account.display_name()).into_owned().into()
+                        ),
+                        ("detail", printable(&error.to_string()).into_owned().into()),
                     ],
                 )
             ),
@@ -217,8 +226,7 @@ pub(super) fn print_results<T: Serialize>(
     print: impl Fn(&T),
 ) -> Result<(), CliError> {
     if json {
-        let json =
-            serde_json::to_string_pretty(results).map_err(failure)?;
+        let json = serde_json::to_string_pretty(results).map_err(failure)?;
         println!("{json}");
     } else {
         results.iter().for_each(print);
@@ -233,7 +241,10 @@ pub(super) fn print_heading(account: &str, host: &str, error: Option<&str>) -> b
     if let Some(error) = error {
         println!(
             "  {}",
-            text_with("cli-service-error", &[("detail", printable(error).into())])
+            text_with(
+                "cli-service-error",
+                &[("detail", printable(error).into_owned().into())]
+            )
         );
         println!();
         return false;
@@ -249,7 +260,7 @@ pub(super) fn one_linked(vault: &Vault, query: &str) -> Result<(Account, FeedLin
         .ok_or_else(|| {
             CliError::Input(text_with(
                 "cli-error-not-linked",
-                &[("name", printable(query).into())],
+                &[("name", printable(query).into_owned().into())],
             ))
         })
 }
@@ -290,7 +301,10 @@ fn print_account(result: &AccountActivity) {
                 Some(Verdict::NotMine) => println!("      {}", text("cli-you-said-not-mine")),
                 None => println!(
                     "      {}",
-                    text_with("cli-was-this-you", &[("id", printable(&event.id).into())])
+                    text_with(
+                        "cli-was-this-you",
+                        &[("id", printable(&event.id).into_owned().into())]
+                    )
                 ),
             }
         }
@@ -326,7 +340,7 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
             )),
         }
     }
-    let event = printable(&args.event_id);
+    let event = printable(&args.event_id).into_owned();
     let (account, link, secret) = match found.len() {
         1 => found.swap_remove(0),
         0 if unreadable.is_empty() => {
@@ -367,7 +381,10 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
         text_with(
             key,
             &[
-                ("name", printable(&account.display_name()).into()),
+                (
+                    "name",
+                    printable(&account.display_name()).into_owned().into()
+                ),
                 (
                     "state",
                     words::state_sentence(cli_words(), recorded.account_state).into()

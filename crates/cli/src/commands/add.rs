@@ -82,13 +82,12 @@ fn clear_pasted_link() {
 fn from_text(text: &str) -> Result<Vec<OtpUri>, CliError> {
     let text = text.trim();
     if text.to_ascii_lowercase().starts_with("otpauth-migration:") {
-        let batch = migration::decode(text)
-            .map_err(|e| {
-                CliError::Input(text_with(
-                    "cli-error-invalid-export-uri",
-                    &[("detail", e.to_string().into())],
-                ))
-            })?;
+        let batch = migration::decode(text).map_err(|e| {
+            CliError::Input(text_with(
+                "cli-error-invalid-export-uri",
+                &[("detail", e.to_string().into())],
+            ))
+        })?;
         if batch.size > 1 {
             say_batch(batch.index, batch.size);
         }

@@ -5,8 +5,8 @@ use vigil_core::OtpUri;
 use super::{now, open_vault, uri_argument};
 use crate::cli::CodeArgs;
 use crate::error::CliError;
-use crate::words::text_with;
 use crate::query::find_one;
+use crate::words::text_with;
 
 /// Prints the code, nothing else, so scripts can use it.
 pub fn run(args: CodeArgs) -> Result<(), CliError> {

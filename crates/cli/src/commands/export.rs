@@ -13,10 +13,10 @@ use super::open_vault;
 use super::password::{self, PasswordSource};
 use crate::cli::ExportArgs;
 use crate::error::{CliError, failure, refused};
-use crate::words::{text, text_with};
-use vigil_i18n::Arg;
 use crate::query::find_one;
 use crate::terminal::printable;
+use crate::words::{text, text_with};
+use vigil_i18n::Arg;
 
 /// Runs `--aegis`, `--uris`, `--qr` or `--google`.
 pub fn run(args: ExportArgs) -> Result<(), CliError> {
@@ -40,7 +40,10 @@ fn aegis(out: &Path, source: PasswordSource) -> Result<(), CliError> {
                 "vigil: {}",
                 text_with(
                     "cli-left-out-no-secret",
-                    &[("name", printable(&account.display_name()).into())],
+                    &[(
+                        "name",
+                        printable(&account.display_name()).into_owned().into()
+                    )],
                 )
             );
         }
@@ -113,8 +116,7 @@ fn google_qr(out: &Path) -> Result<(), CliError> {
         }
     }
     let batch_id = i32::try_from(super::now() % 1_000_000_000).unwrap_or(1);
-    let uris =
-        migration::encode(&accounts, batch_id).map_err(refused)?;
+    let uris = migration::encode(&accounts, batch_id).map_err(refused)?;
     let stem = out.with_extension("");
     for (index, uri) in uris.iter().enumerate() {
         let uri = Zeroizing::new(uri.clone());

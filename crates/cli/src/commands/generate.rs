@@ -15,9 +15,9 @@ use crate::words::{text, text_with};
 pub fn run(args: GenerateArgs) -> Result<(), CliError> {
     let shell = match args.what {
         Generated::Man => {
-            let dir = args.out.ok_or_else(|| {
-                CliError::Input(text("cli-error-man-needs-folder"))
-            })?;
+            let dir = args
+                .out
+                .ok_or_else(|| CliError::Input(text("cli-error-man-needs-folder")))?;
             return write_man_pages(&dir);
         }
         Generated::Bash => Shell::Bash,

@@ -12,8 +12,8 @@ use super::password::{self, PasswordSource};
 use super::{activity, open_vault};
 use crate::cli::ImportArgs;
 use crate::error::{CliError, failure};
-use crate::words::{text, text_with};
 use crate::terminal::printable;
+use crate::words::{text, text_with};
 
 /// What an import did (or, with `--dry-run`, would do); the `--json` form.
 #[derive(Debug, Default, Serialize)]
@@ -47,7 +47,7 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
             CliError::Input(text_with(
                 "cli-error-unknown-format",
                 &[
-                    ("name", printable(name).into()),
+                    ("name", printable(name).into_owned().into()),
                     ("formats", names.join(", ").into()),
                 ],
             ))
@@ -57,12 +57,18 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
     let failed = |e: ImportError| {
         CliError::Input(text_with(
             "cli-error-in-file",
-            &[("path", shown.as_str().into()), ("detail", e.to_string().into())],
+            &[
+                ("path", shown.as_str().into()),
+                ("detail", e.to_string().into()),
+            ],
         ))
     };
     let needs_password = import::needs_password(&bytes, format).map_err(failed)?;
     let password = if needs_password {
-        let missing = text_with("cli-error-encrypted-no-terminal", &[("path", shown.as_str().into())]);
+        let missing = text_with(
+            "cli-error-encrypted-no-terminal",
+            &[("path", shown.as_str().into())],
+        );
         Some(password::read(
             PasswordSource::from_flag(args.password_stdin),
             &shown,
@@ -123,8 +129,7 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
         outcome.added.push(name);
     }
     if args.json {
-        let json =
-            serde_json::to_string_pretty(&outcome).map_err(failure)?;
+        let json = serde_json::to_string_pretty(&outcome).map_err(failure)?;
         println!("{json}");
         return Ok(());
     }
@@ -184,7 +189,10 @@ fn say(outcome: &Outcome) {
             "{}",
             text_with(
                 "cli-left-out",
-                &[("name", (&left.name).into()), ("reason", (&left.reason).into())],
+                &[
+                    ("name", (&left.name).into()),
+                    ("reason", (&left.reason).into())
+                ],
             )
         );
     }

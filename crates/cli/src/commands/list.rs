@@ -6,8 +6,8 @@ use vigil_vault::{Account, AccountId, VaultError};
 use super::open_vault;
 use crate::cli::ListArgs;
 use crate::error::{CliError, failure};
-use crate::words::{text, text_with};
 use crate::terminal::printable;
+use crate::words::{text, text_with};
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -77,8 +77,7 @@ pub fn run(args: ListArgs) -> Result<(), CliError> {
                 secret: status(a),
             })
             .collect();
-        let text =
-            serde_json::to_string_pretty(&rows).map_err(failure)?;
+        let text = serde_json::to_string_pretty(&rows).map_err(failure)?;
         println!("{text}");
         return Ok(());
     }
@@ -86,7 +85,10 @@ pub fn run(args: ListArgs) -> Result<(), CliError> {
         match &args.group {
             Some(group) => println!(
                 "{}",
-                text_with("cli-list-group-empty", &[("group", printable(group).into())])
+                text_with(
+                    "cli-list-group-empty",
+                    &[("group", printable(group).into_owned().into())]
+                )
             ),
             None => println!("{}", text("cli-list-empty")),
         }
@@ -101,8 +103,7 @@ pub fn run(args: ListArgs) -> Result<(), CliError> {
         "cli-list-period",
     ]
     .map(text);
-    let issuer_width =
-        width(|a| printable(&a.issuer).chars().count()).max(issuer.chars().count());
+    let issuer_width = width(|a| printable(&a.issuer).chars().count()).max(issuer.chars().count());
     let label_width = width(|a| printable(&a.label).chars().count()).max(label.chars().count());
     let kind_width = kind.chars().count().max(5);
     let digits_width = digits.chars().count().max(6);

@@ -45,7 +45,10 @@ fn back_up_if_changed() {
     if let Err(error) = outcome {
         eprintln!(
             "vigil: {}",
-            text_with("cli-warning-backup", &[("detail", error.to_string().into())])
+            text_with(
+                "cli-warning-backup",
+                &[("detail", error.to_string().into())]
+            )
         );
     }
 }
@@ -83,14 +86,12 @@ fn uri_argument(argument: &str) -> Result<zeroize::Zeroizing<String>, CliError> 
         return Ok(zeroize::Zeroizing::new(argument.to_owned()));
     }
     let mut line = zeroize::Zeroizing::new(String::new());
-    std::io::stdin()
-        .read_line(&mut line)
-        .map_err(|e| {
-            CliError::Input(text_with(
-                "cli-error-uri-stdin",
-                &[("detail", e.to_string().into())],
-            ))
-        })?;
+    std::io::stdin().read_line(&mut line).map_err(|e| {
+        CliError::Input(text_with(
+            "cli-error-uri-stdin",
+            &[("detail", e.to_string().into())],
+        ))
+    })?;
     let uri = zeroize::Zeroizing::new(line.trim().to_owned());
     if uri.is_empty() {
         return Err(CliError::Input(text("cli-error-uri-stdin-empty")));

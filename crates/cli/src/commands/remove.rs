@@ -5,8 +5,8 @@ use std::io::{BufRead, IsTerminal, Write};
 use super::open_vault;
 use crate::cli::RemoveArgs;
 use crate::error::CliError;
-use crate::words::{text, text_with};
 use crate::query::find_one;
+use crate::words::{text, text_with};
 
 /// Removes one account, after `--yes` or a "y" typed at a terminal.
 pub fn run(args: RemoveArgs) -> Result<(), CliError> {

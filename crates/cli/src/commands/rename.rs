@@ -3,8 +3,8 @@
 use super::open_vault;
 use crate::cli::RenameArgs;
 use crate::error::CliError;
-use crate::words::text_with;
 use crate::query::find_one;
+use crate::words::text_with;
 
 /// Renames one account; what is not given stays as it was.
 pub fn run(args: RenameArgs) -> Result<(), CliError> {

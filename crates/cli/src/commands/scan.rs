@@ -8,8 +8,8 @@ use vigil_core::qr::{self, Found};
 
 use crate::cli::ScanArgs;
 use crate::error::{CliError, failure, refused};
-use crate::words::text_with;
 use crate::terminal::printable;
+use crate::words::text_with;
 
 /// Prints each QR code's text, one per line; exit 2 when a source has none or is not an image.
 pub fn run(args: ScanArgs) -> Result<(), CliError> {
@@ -43,16 +43,15 @@ pub fn run(args: ScanArgs) -> Result<(), CliError> {
 
 /// The QR codes in one image file; the error names the file.
 pub fn scan_file(file: &Path) -> Result<Vec<Found>, CliError> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| {
-            CliError::Input(text_with(
-                "cli-error-cannot-read-file",
-                &[
-                    ("path", file.display().to_string().into()),
-                    ("detail", e.to_string().into()),
-                ],
-            ))
-        })?;
+    let bytes = std::fs::read(file).map_err(|e| {
+        CliError::Input(text_with(
+            "cli-error-cannot-read-file",
+            &[
+                ("path", file.display().to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
+        ))
+    })?;
     qr::scan_image(&bytes).map_err(|e| {
         CliError::Input(text_with(
             "cli-error-in-file",
@@ -67,9 +66,7 @@ pub fn scan_file(file: &Path) -> Result<Vec<Found>, CliError> {
 /// The QR codes on every display.
 pub fn screen() -> Result<Vec<Found>, CliError> {
     scan_screens().map_err(|e| match e {
-        CaptureError::NoQrCodeOnScreen | CaptureError::CodeNotRead => {
-            refused(e)
-        }
+        CaptureError::NoQrCodeOnScreen | CaptureError::CodeNotRead => refused(e),
         other => failure(other),
     })
 }

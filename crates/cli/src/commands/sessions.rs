@@ -134,8 +134,14 @@ fn print_account(result: &AccountSessions) {
             text_with(
                 "cli-not-you-sign-out",
                 &[
-                    ("account", printable(&shell_word(&result.query)).into()),
-                    ("session", printable(&shell_word(&session.id)).into()),
+                    (
+                        "account",
+                        printable(&shell_word(&result.query)).into_owned().into()
+                    ),
+                    (
+                        "session",
+                        printable(&shell_word(&session.id)).into_owned().into()
+                    ),
                 ],
             )
         );
@@ -173,7 +179,7 @@ pub fn sign_out(args: SignOutArgs) -> Result<(), CliError> {
                 "cli-signed-out",
                 &[
                     ("device", device.into()),
-                    ("session", printable(&args.session).into()),
+                    ("session", printable(&args.session).into_owned().into()),
                     ("name", name.into()),
                 ],
             )
@@ -184,9 +190,12 @@ pub fn sign_out(args: SignOutArgs) -> Result<(), CliError> {
             text_with(
                 "cli-session-ended-already",
                 &[
-                    ("session", printable(&args.session).into()),
+                    ("session", printable(&args.session).into_owned().into()),
                     ("name", name.into()),
-                    ("state", ended.session.state.as_str().replace('_', " ").into()),
+                    (
+                        "state",
+                        ended.session.state.as_str().replace('_', " ").into()
+                    ),
                 ],
             )
         );
@@ -208,7 +217,10 @@ pub fn secure(args: SecureArgs) -> Result<(), CliError> {
         text_with(
             "cli-secured",
             &[
-                ("name", printable(&account.display_name()).into()),
+                (
+                    "name",
+                    printable(&account.display_name()).into_owned().into()
+                ),
                 ("count", count.into()),
                 (
                     "state",

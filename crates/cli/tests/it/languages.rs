@@ -11,7 +11,9 @@ fn a_german_system_gets_german_sentences() {
     let empty = home.run_with_env(&[GERMAN], &["list"]);
     assert_eq!(empty.status, 0, "{}", empty.stderr);
     assert!(
-        empty.stdout.contains("Noch keine Konten. Fügen Sie eines hinzu mit: vigil add"),
+        empty
+            .stdout
+            .contains("Noch keine Konten. Fügen Sie eines hinzu mit: vigil add"),
         "{}",
         empty.stdout
     );
@@ -19,13 +21,18 @@ fn a_german_system_gets_german_sentences() {
     assert_eq!(bad.status, 2);
     // The sentence is German; the detail from below stays English.
     assert!(
-        bad.stderr.contains("vigil: ungültige otpauth-URI: missing secret"),
+        bad.stderr
+            .contains("vigil: ungültige otpauth-URI: missing secret"),
         "{}",
         bad.stderr
     );
     let added = home.run_with_env(
         &[GERMAN],
-        &["add", "--uri", "otpauth://totp/Shop:alice?secret=JBSWY3DPEHPK3PXP&issuer=Shop"],
+        &[
+            "add",
+            "--uri",
+            "otpauth://totp/Shop:alice?secret=JBSWY3DPEHPK3PXP&issuer=Shop",
+        ],
     );
     assert_eq!(added.status, 0, "{}", added.stderr);
     assert!(added.stdout.contains("hinzugefügt"), "{}", added.stdout);
@@ -46,7 +53,9 @@ fn a_german_system_gets_german_sentences() {
     // LC_ALL wins over LANG, as on every POSIX system.
     let french_all = home.run_with_env(&[GERMAN, ("LC_ALL", "fr_FR.UTF-8")], &["code", "nothing"]);
     assert!(
-        french_all.stderr.contains("aucun compte ne correspond à 'nothing'"),
+        french_all
+            .stderr
+            .contains("aucun compte ne correspond à 'nothing'"),
         "{}",
         french_all.stderr
     );
@@ -66,13 +75,22 @@ fn vigil_lang_chooses_over_the_system() {
     let bad = home.run_with_env(&french, &["code", "--uri", "https://example.com/"]);
     assert_eq!(bad.status, 2);
     assert!(
-        bad.stderr.contains("vigil: URI otpauth invalide : not an otpauth URI"),
+        bad.stderr
+            .contains("vigil: URI otpauth invalide : not an otpauth URI"),
         "{}",
         bad.stderr
     );
     // A language Vigil does not speak: the system's (German here), then English.
     let unknown = home.run_with_env(&[GERMAN, ("VIGIL_LANG", "ja")], &["list"]);
-    assert!(unknown.stdout.contains("Noch keine Konten"), "{}", unknown.stdout);
+    assert!(
+        unknown.stdout.contains("Noch keine Konten"),
+        "{}",
+        unknown.stdout
+    );
     let english = home.run_with_env(&[GERMAN, ("VIGIL_LANG", "en")], &["list"]);
-    assert!(english.stdout.contains("No accounts yet."), "{}", english.stdout);
+    assert!(
+        english.stdout.contains("No accounts yet."),
+        "{}",
+        english.stdout
+    );
 }

@@ -16,8 +16,7 @@ use base64::engine::general_purpose::STANDARD;
 use ring::hmac;
 use serde::Deserialize;
 use vigil_core::activity::{
-    AccountState, Decision, DecisionRequest, DecisionResponse, DocumentInfo, ReviewAccount,
-    Verdict,
+    AccountState, Decision, DecisionRequest, DecisionResponse, DocumentInfo, ReviewAccount, Verdict,
 };
 
 use super::{

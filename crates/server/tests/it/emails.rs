@@ -178,7 +178,11 @@ async fn languages_case(backend: Backend) {
     }
     assert!(!alert.contains("unusual sign-in"), "{alert}");
     let locked = smtp.wait_for("Shop: Ihr Konto ist gesperrt", 1).await;
-    assert!(locked[0].contains("Ihr Konto bei Shop ist gesperrt: "), "{}", locked[0]);
+    assert!(
+        locked[0].contains("Ihr Konto bei Shop ist gesperrt: "),
+        "{}",
+        locked[0]
+    );
 
     // French.
     let french = smtp
@@ -198,7 +202,9 @@ async fn languages_case(backend: Backend) {
     smtp.wait_for("Shop : votre compte est verrouillé", 1).await;
 
     // A language the service does not speak: English.
-    let english = smtp.wait_for("Shop: unusual sign-in (Netherlands)", 1).await;
+    let english = smtp
+        .wait_for("Shop: unusual sign-in (Netherlands)", 1)
+        .await;
     assert!(english[0].contains("Hello,"), "{}", english[0]);
     assert!(english[0].contains("Where: Netherlands (IP address 193.0.6.139)"));
     smtp.wait_for("Shop: your account is locked", 1).await;
@@ -206,8 +212,12 @@ async fn languages_case(backend: Backend) {
     // The digest in German: the events in the app's words, masked, with German country names.
     let (german_id, _) = &accounts[0];
     h.event(german_id, json!({"kind": "order_placed", "details": {"reference": "ORD-99887766", "amount": "42.00", "currency": "EUR"}})).await;
-    h.site(Method::POST, &format!("/v1/accounts/{german_id}/digest"), None)
-        .await;
+    h.site(
+        Method::POST,
+        &format!("/v1/accounts/{german_id}/digest"),
+        None,
+    )
+    .await;
     let digest = smtp
         .wait_for("Shop: Ihre Aktivität der letzten 7 Tage", 1)
         .await;
@@ -220,4 +230,3 @@ each_backend!(
     emails_are_in_the_language_of_the_account_locale,
     languages_case
 );
-

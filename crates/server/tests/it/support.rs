@@ -278,7 +278,9 @@ fn readable(raw: &str) -> String {
             let bytes = match encoding {
                 "b" | "B" => {
                     use base64::Engine;
-                    base64::engine::general_purpose::STANDARD.decode(text).ok()?
+                    base64::engine::general_purpose::STANDARD
+                        .decode(text)
+                        .ok()?
                 }
                 "q" | "Q" => quoted_printable(&text.replace('_', " ")),
                 _ => return None,
@@ -309,7 +311,10 @@ fn quoted_printable(text: &str) -> Vec<u8> {
     while i < bytes.len() {
         let hex = bytes
             .get(i + 1..i + 3)
-            .filter(|pair| pair.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b)))
+            .filter(|pair| {
+                pair.iter()
+                    .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b))
+            })
             .and_then(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok());
         match (bytes[i], hex) {
             (b'=', Some(byte)) => {

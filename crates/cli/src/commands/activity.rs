@@ -274,7 +274,7 @@ fn print_account(result: &AccountActivity) {
             "  {}",
             text_with(
                 "cli-account-state",
-                &[("state", words::state_sentence(cli_words(), state).into())]
+                &[("state", words::state_sentence(&cli_words(), state).into())]
             )
         );
     }
@@ -285,7 +285,7 @@ fn print_account(result: &AccountActivity) {
             "  {} {}  {}{}",
             if event.flagged { "!" } else { " " },
             words::utc_minute(event.occurred_at),
-            printable(&words::summary(cli_words(), event)),
+            printable(&words::summary(&cli_words(), event)),
             event
                 .ip
                 .as_deref()
@@ -293,7 +293,7 @@ fn print_account(result: &AccountActivity) {
                 .unwrap_or_default(),
         );
         if event.flagged {
-            for reason in words::reasons(cli_words(), event, &result.events) {
+            for reason in words::reasons(&cli_words(), event, &result.events) {
                 println!("      {}", printable(&reason));
             }
             match event.verdict {
@@ -387,7 +387,7 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
                 ),
                 (
                     "state",
-                    words::state_sentence(cli_words(), recorded.account_state).into()
+                    words::state_sentence(&cli_words(), recorded.account_state).into()
                 ),
             ],
         )

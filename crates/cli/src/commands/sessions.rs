@@ -86,7 +86,7 @@ fn print_account(result: &AccountSessions) {
             "  {}",
             text_with(
                 "cli-account-state",
-                &[("state", words::state_sentence(cli_words(), state).into())]
+                &[("state", words::state_sentence(&cli_words(), state).into())]
             )
         );
     }
@@ -224,7 +224,7 @@ pub fn secure(args: SecureArgs) -> Result<(), CliError> {
                 ("count", count.into()),
                 (
                     "state",
-                    words::state_sentence(cli_words(), secured.account_state).into()
+                    words::state_sentence(&cli_words(), secured.account_state).into()
                 ),
             ],
         )

@@ -329,9 +329,10 @@ fn page_account(t: &Words, account: ReviewAccount) -> PageAccount {
 /// `GET /review`: the review page, in the language the reviewer's browser asks for.
 async fn page(State(state): State<SharedState>, headers: HeaderMap) -> Result<Response, ApiError> {
     basic_login(&state, &headers)?;
+    let accounts = review_accounts(&state).await?;
+    // (Words are made after the await: they are not `Send`.)
     let t = reviewer_words(&headers);
-    let accounts = review_accounts(&state)
-        .await?
+    let accounts = accounts
         .into_iter()
         .map(|account| page_account(&t, account))
         .collect();

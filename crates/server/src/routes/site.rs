@@ -385,14 +385,18 @@ async fn notify(
                     verdict: Some(Verdict::NotMine),
                 }
                 .to_string();
-                let words = email::words_for(account.locale.as_deref());
-                match email::alert_email(
-                    &words,
-                    &account.email,
-                    &account.issuer,
-                    &EventLine::from_event(&words, &row),
-                    &link,
-                ) {
+                // Rendered before any await: `Words` is not `Send`.
+                let rendered = {
+                    let words = email::words_for(account.locale.as_deref());
+                    email::alert_email(
+                        &words,
+                        &account.email,
+                        &account.issuer,
+                        &EventLine::from_event(&words, &row),
+                        &link,
+                    )
+                };
+                match rendered {
                     Ok(mail) => state.mailer.send(mail).await,
                     Err(error) => tracing::error!(%error, "alert not rendered"),
                 }
@@ -415,14 +419,14 @@ pub async fn notify_state(state: &SharedState, account: &AccountRow, change: &St
     if change.to.is_locked() {
         state.metrics.observe_lock(change.to.as_str());
     }
-    let words = email::words_for(account.locale.as_deref());
-    match email::state_email(
-        &words,
+    let rendered = email::state_email(
+        &email::words_for(account.locale.as_deref()),
         &account.email,
         &account.issuer,
         change.to,
         &change.reason,
-    ) {
+    );
+    match rendered {
         Ok(mail) => state.mailer.send(mail).await,
         Err(error) => tracing::error!(%error, "state email not rendered"),
     }
@@ -438,13 +442,16 @@ pub async fn send_digest(
     let since = state.clock.now() - 7 * 24 * 3600;
     let events = state.db.digest_events(&account.id, since).await?;
     let count = |kind: EventKind| events.iter().filter(|e| e.kind == kind).count() as u64;
-    let words = email::words_for(account.locale.as_deref());
-    let lines: Vec<EventLine> = events
-        .iter()
-        .map(|event| EventLine::from_event(&words, event))
-        .collect();
-    let mail = email::digest_email(&words, &account.email, &account.issuer, &lines)
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let mail = {
+        // Rendered before the await below: `Words` is not `Send`.
+        let words = email::words_for(account.locale.as_deref());
+        let lines: Vec<EventLine> = events
+            .iter()
+            .map(|event| EventLine::from_event(&words, event))
+            .collect();
+        email::digest_email(&words, &account.email, &account.issuer, &lines)
+            .map_err(|e| ApiError::Internal(e.to_string()))?
+    };
     state.mailer.send(mail).await;
     Ok(Json(DigestSent {
         sign_ins: count(EventKind::SignIn),

@@ -120,7 +120,7 @@ async fn sign_in_from_gb_then_nl(h: &Harness, accounts: &[(String, vigil_core::S
     h.clock.advance(20 * 60);
     for (id, secret) in accounts {
         let code = h.code(secret, 0);
-        assert_eq!(h.verify(id, &code, "193.0.6.139").await.status(), 200);
+        h.verify(id, &code, "193.0.6.139").await;
     }
 }
 

@@ -5,6 +5,7 @@
 email-hello = Guten Tag,
 email-never-ask = Wir fragen Sie niemals per E-Mail nach einem Code oder einem Passwort.
 email-time = { $date }, { $time } UTC
+email-field = { $label }: { $value }
 email-when = Wann
 email-where = Wo
 email-what = Was

@@ -4,6 +4,7 @@
 email-hello = Hello,
 email-never-ask = We will never ask you for a code or a password by email.
 email-time = { $date }, { $time } UTC
+email-field = { $label }: { $value }
 email-when = When
 email-where = Where
 email-what = What

@@ -5,6 +5,7 @@
 email-hello = Bonjour,
 email-never-ask = Nous ne vous demanderons jamais de code ni de mot de passe par e-mail.
 email-time = { $date } à { $time } UTC
+email-field = { $label } : { $value }
 email-when = Quand
 email-where = Où
 email-what = Quoi

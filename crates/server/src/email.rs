@@ -39,6 +39,8 @@ pub struct EventLine {
     pub country: String,
     /// IP address, or "unknown IP address".
     pub ip: String,
+    /// Whether the IP address is known (the digest's text names it only then).
+    pub has_ip: bool,
     /// e.g. `Firefox 133 on Windows`, or "unknown device".
     pub device: String,
 }
@@ -56,6 +58,7 @@ impl EventLine {
                 .ip
                 .clone()
                 .unwrap_or_else(|| words.get("email-unknown-ip")),
+            has_ip: event.ip.is_some(),
             device: activity_words::device_words(words, &event)
                 .unwrap_or_else(|| words.get("email-unknown-device")),
         }

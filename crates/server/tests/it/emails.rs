@@ -222,7 +222,11 @@ async fn languages_case(backend: Backend) {
         .wait_for("Shop: Ihre Aktivität der letzten 7 Tage", 1)
         .await;
     let text = &digest[0];
-    assert!(text.contains("Bestellung ••••7766"), "{text}");
+    assert!(
+        text.contains("Bestellung ••••") && text.contains("7766 · 42.00 EUR"),
+        "{text}"
+    );
+    assert!(!text.contains("IP-Adresse unbekannte"), "{text}");
     assert!(text.contains("Vereinigtes Königreich"), "{text}");
     assert!(!text.contains("ORD-99887766"));
 }

@@ -14,7 +14,8 @@
 //!   with `after=` on demand).
 //! - [`AppLink`]: a `vigil://activity?…` link from an alert email, naming an event to open
 //!   (defined in `vigil_core::activity`, re-exported here).
-//! - [`words`]: events and states in plain words, the same in the CLI and the app.
+//! - [`words`]: events and states in plain words, the same in the CLI, the app and the service's
+//!   emails (the `vigil-activity-words` crate, re-exported here).
 //! - [`ActivityError`]: what went wrong, worded for the person: unreachable, slow, refused (with
 //!   the service's own message), garbage, too large.
 //!
@@ -26,9 +27,9 @@ mod error;
 pub mod history;
 mod link;
 pub mod sync;
-pub mod words;
 
 pub use client::{ActivityClient, FeedFetch, MAX_RESPONSE_BYTES};
 pub use error::ActivityError;
 pub use link::{FeedLink, LinkError};
+pub use vigil_activity_words as words;
 pub use vigil_core::activity::{AppLink, AppLinkError, MAX_DOCUMENT_BYTES};

@@ -1,6 +1,10 @@
-//! The command's errors and the exit status each one gives.
+//! The command's errors and the exit status each one gives. The text is already in the person's
+//! language ([`crate::words`]); errors of the crates below keep their English detail inside a
+//! translated sentence.
 
 use vigil_vault::VaultError;
+
+use crate::words::text_with;
 
 /// What went wrong, and so which exit status to give.
 #[derive(Debug, thiserror::Error)]
@@ -26,22 +30,51 @@ impl CliError {
 impl From<VaultError> for CliError {
     fn from(error: VaultError) -> Self {
         match error {
-            VaultError::Duplicate { .. } | VaultError::NotFound(_) | VaultError::BadOrder => {
-                CliError::Input(error.to_string())
+            VaultError::Duplicate { name } => {
+                CliError::Input(text_with("cli-error-duplicate", &[("name", name.into())]))
             }
-            other => CliError::Failure(other.to_string()),
+            VaultError::NotFound(id) => {
+                CliError::Input(text_with("cli-error-no-such-id", &[("id", id.into())]))
+            }
+            VaultError::BadOrder => refused(&error),
+            other => CliError::Failure(text_with(
+                "cli-error-vault",
+                &[("detail", other.to_string().into())],
+            )),
         }
     }
 }
 
 impl From<vigil_core::UriError> for CliError {
     fn from(error: vigil_core::UriError) -> Self {
-        CliError::Input(format!("invalid otpauth URI: {error}"))
+        CliError::Input(text_with(
+            "cli-error-invalid-uri",
+            &[("detail", error.to_string().into())],
+        ))
     }
 }
 
 impl From<std::io::Error> for CliError {
     fn from(error: std::io::Error) -> Self {
-        CliError::Failure(error.to_string())
+        CliError::Failure(text_with(
+            "cli-error-io",
+            &[("detail", error.to_string().into())],
+        ))
     }
+}
+
+/// Any other error of a crate below, as a failure (exit 1), its English detail in a sentence.
+pub fn failure(detail: impl std::fmt::Display) -> CliError {
+    CliError::Failure(text_with(
+        "cli-error-failed",
+        &[("detail", detail.to_string().into())],
+    ))
+}
+
+/// Any other error of a crate below, as bad input (exit 2), its English detail in a sentence.
+pub fn refused(detail: impl std::fmt::Display) -> CliError {
+    CliError::Input(text_with(
+        "cli-error-refused",
+        &[("detail", detail.to_string().into())],
+    ))
 }

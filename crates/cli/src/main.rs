@@ -1,13 +1,15 @@
 //! The `vigil` command: prints codes and manages the accounts of the same vault the app uses.
 //!
 //! Exit status: 0 on success, 2 on bad input or usage, 1 on any other failure; messages go to
-//! stderr, results to stdout.
+//! stderr, results to stdout. Sentences are in the system's language or `VIGIL_LANG`'s
+//! ([`words`]); `--help` and usage errors are clap's, in English.
 
 mod cli;
 mod commands;
 mod error;
 mod query;
 mod terminal;
+mod words;
 
 use std::process::ExitCode;
 

@@ -3,6 +3,7 @@
 use vigil_vault::Account;
 
 use crate::error::CliError;
+use crate::words::text_with;
 
 /// The one account `query` names: an exact issuer, label, `Issuer:label` or id wins; otherwise
 /// the only account whose issuer or label contains it (case-insensitive). Ambiguous or no match:
@@ -33,16 +34,22 @@ pub fn find_one(accounts: Vec<Account>, query: &str) -> Result<Account, CliError
     };
     match candidates.as_slice() {
         [one] => Ok((*one).clone()),
-        [] => Err(CliError::Input(format!("no account matches '{query}'"))),
+        [] => Err(CliError::Input(text_with(
+            "cli-error-no-match",
+            &[("query", query.into())],
+        ))),
         many => {
             let names: Vec<String> = many
                 .iter()
                 .map(|a| format!("  {}:{}", a.issuer, a.label))
                 .collect();
-            Err(CliError::Input(format!(
-                "'{query}' matches {} accounts; be more specific:\n{}",
-                many.len(),
-                names.join("\n")
+            Err(CliError::Input(text_with(
+                "cli-error-many-match",
+                &[
+                    ("query", query.into()),
+                    ("count", many.len().into()),
+                    ("names", names.join("\n").into()),
+                ],
             )))
         }
     }

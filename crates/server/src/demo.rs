@@ -247,6 +247,7 @@ async fn create(
             label: email,
             sealed_secret: &sealed_secret,
             created_at: now - 30 * DAY,
+            locale: None,
         })
         .await
         .map_err(fail)?;

@@ -1,79 +1,90 @@
 //! Emails: alerts for flagged sign-ins, locks and unlocks, and the 7-day digest, rendered from
 //! askama templates (HTML and plain text) and built as MIME messages with lettre
-//! (`mail_queue.rs` queues and sends them). Never a code, a secret or a full card number: the templates only get the
-//! lines built here.
+//! (`mail_queue.rs` queues and sends them). Never a code, a secret or a full card number: the
+//! templates only get the lines built here.
+//!
+//! Every sentence is in the customer's language ([`words_for`] reads the account's `locale`;
+//! absent or unknown: English) from `email.ftl`, with the events in the same words as the app
+//! and the CLI (`vigil-activity-words`), country names from CLDR and times in the locale's form
+//! with the zone named (UTC: the service does not know the customer's zone).
 
 use askama::Template;
 use lettre::Message;
 use lettre::message::{Mailbox, MultiPart};
-use time::OffsetDateTime;
-use time::macros::format_description;
-use vigil_core::activity::{AccountState, EventKind, mask_reference};
+use vigil_activity_words as activity_words;
+use vigil_core::activity::AccountState;
+use vigil_i18n::{Language, Words};
 
 use crate::db::EventRow;
-use crate::device::{describe, device_from_user_agent};
+use crate::routes::api_event;
 
-/// One event as an email lists it.
+/// The words for a customer's emails: the account's locale if the service speaks its language,
+/// else English.
+pub fn words_for(locale: Option<&str>) -> Words {
+    match locale {
+        Some(locale) if Language::from_code(locale).is_some() => Words::for_locale(locale),
+        _ => Words::default(),
+    }
+}
+
+/// One event as an email lists it, in the customer's words.
 #[derive(Debug, Clone)]
 pub struct EventLine {
-    /// e.g. `2026-11-25 06:11 UTC`.
+    /// e.g. `25.11.2026, 06:11 UTC`, in the locale's form.
     pub when: String,
-    /// What happened, e.g. `Sign-in` or `Order ••••1001: 49.90 EUR`.
+    /// What happened, e.g. `Signed in from Netherlands · Firefox 133 on Windows` or
+    /// `Order ••••1001 · 49.90 EUR` (references masked).
     pub what: String,
-    /// Country code or `unknown country`.
+    /// The country's name, or "unknown country".
     pub country: String,
-    /// IP address or `unknown IP`.
+    /// IP address, or "unknown IP address".
     pub ip: String,
-    /// e.g. `Firefox 133 on Windows`.
+    /// Whether the IP address is known (the digest's text names it only then).
+    pub has_ip: bool,
+    /// e.g. `Firefox 133 on Windows`, or "unknown device".
     pub device: String,
 }
 
 impl EventLine {
-    /// Builds the line for an event (orders and bookings masked).
-    pub fn from_event(event: &EventRow) -> Self {
-        let details: serde_json::Value = serde_json::from_str(&event.details).unwrap_or_default();
-        let field = |name: &str| details.get(name).and_then(|v| v.as_str()).unwrap_or("");
-        let what = match event.kind {
-            EventKind::SignIn => "Sign-in".to_owned(),
-            EventKind::OrderPlaced => format!(
-                "Order {}: {} {}",
-                mask_reference(field("reference")),
-                field("amount"),
-                field("currency")
-            ),
-            EventKind::BookingCreated => format!(
-                "Booking {}: {} on {}",
-                mask_reference(field("reference")),
-                field("what"),
-                field("when")
-            ),
-            other => other.as_str().replace('_', " "),
-        };
+    /// Builds the line for an event (orders and bookings masked) in `words`' language.
+    pub fn from_event(words: &Words, event: &EventRow) -> Self {
+        let event = api_event(event);
         Self {
-            when: format_time(event.occurred_at),
-            what,
-            country: event
-                .country
+            when: format_time(words, event.occurred_at.unix_timestamp()),
+            what: activity_words::summary(words, &event),
+            country: activity_words::place(words, &event)
+                .unwrap_or_else(|| words.get("email-unknown-country")),
+            ip: event
+                .ip
                 .clone()
-                .unwrap_or_else(|| "unknown country".into()),
-            ip: event.ip.clone().unwrap_or_else(|| "unknown IP".into()),
-            device: describe(&device_from_user_agent(event.user_agent.as_deref())),
+                .unwrap_or_else(|| words.get("email-unknown-ip")),
+            has_ip: event.ip.is_some(),
+            device: activity_words::device_words(words, &event)
+                .unwrap_or_else(|| words.get("email-unknown-device")),
         }
     }
 }
 
-/// Unix seconds as `2026-11-25 06:11 UTC`.
-pub fn format_time(unix: i64) -> String {
-    let format = format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-    OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
-        .unwrap_or_else(|| unix.to_string())
+/// Unix seconds as a date and time in UTC, in the locale's form with the zone named
+/// ("25 Nov 2026, 06:11 UTC", "25.11.2026, 06:11 UTC").
+pub fn format_time(words: &Words, unix: i64) -> String {
+    let Ok(at) = jiff::Timestamp::from_second(unix) else {
+        return unix.to_string();
+    };
+    let civil = at.to_zoned(jiff::tz::TimeZone::UTC).datetime();
+    words.with(
+        "email-time",
+        &[
+            ("date", words.date(civil.date()).into()),
+            ("time", words.clock(civil.time()).into()),
+        ],
+    )
 }
 
 #[derive(Template)]
 #[template(path = "email/alert.txt")]
 struct AlertText<'a> {
+    t: &'a Words,
     issuer: &'a str,
     event: &'a EventLine,
     link: &'a str,
@@ -82,6 +93,7 @@ struct AlertText<'a> {
 #[derive(Template)]
 #[template(path = "email/alert.html")]
 struct AlertHtml<'a> {
+    t: &'a Words,
     issuer: &'a str,
     event: &'a EventLine,
     link: &'a str,
@@ -90,6 +102,7 @@ struct AlertHtml<'a> {
 #[derive(Template)]
 #[template(path = "email/state.txt")]
 struct StateText<'a> {
+    t: &'a Words,
     issuer: &'a str,
     locked: bool,
     state: &'a str,
@@ -99,6 +112,7 @@ struct StateText<'a> {
 #[derive(Template)]
 #[template(path = "email/state.html")]
 struct StateHtml<'a> {
+    t: &'a Words,
     issuer: &'a str,
     locked: bool,
     state: &'a str,
@@ -108,6 +122,7 @@ struct StateHtml<'a> {
 #[derive(Template)]
 #[template(path = "email/digest.txt")]
 struct DigestText<'a> {
+    t: &'a Words,
     issuer: &'a str,
     lines: &'a [EventLine],
 }
@@ -115,6 +130,7 @@ struct DigestText<'a> {
 #[derive(Template)]
 #[template(path = "email/digest.html")]
 struct DigestHtml<'a> {
+    t: &'a Words,
     issuer: &'a str,
     lines: &'a [EventLine],
 }
@@ -139,6 +155,7 @@ pub struct RenderError(#[from] askama::Error);
 
 /// The alert for a flagged sign-in. `link` opens the event in the app ("This wasn't me").
 pub fn alert_email(
+    t: &Words,
     to: &str,
     issuer: &str,
     event: &EventLine,
@@ -146,14 +163,22 @@ pub fn alert_email(
 ) -> Result<OutgoingEmail, RenderError> {
     Ok(OutgoingEmail {
         to: to.to_owned(),
-        subject: format!("{issuer}: unusual sign-in from {}", event.country),
+        subject: t.t2(
+            "email-alert-subject",
+            "issuer",
+            issuer,
+            "country",
+            &event.country,
+        ),
         text: AlertText {
+            t,
             issuer,
             event,
             link,
         }
         .render()?,
         html: AlertHtml {
+            t,
             issuer,
             event,
             link,
@@ -162,8 +187,9 @@ pub fn alert_email(
     })
 }
 
-/// The email for a lock or an unlock.
+/// The email for a lock or an unlock. `reason` is the service's own (English) account of why.
 pub fn state_email(
+    t: &Words,
     to: &str,
     issuer: &str,
     state: AccountState,
@@ -171,15 +197,17 @@ pub fn state_email(
 ) -> Result<OutgoingEmail, RenderError> {
     let locked = state.is_locked();
     let subject = if locked {
-        format!("{issuer}: your account is locked")
+        t.t1("email-state-locked-subject", "issuer", issuer)
     } else {
-        format!("{issuer}: your account is unlocked")
+        t.t1("email-state-unlocked-subject", "issuer", issuer)
     };
+    let state = activity_words::state_sentence(t, state);
     let state = state.as_str();
     Ok(OutgoingEmail {
         to: to.to_owned(),
         subject,
         text: StateText {
+            t,
             issuer,
             locked,
             state,
@@ -187,6 +215,7 @@ pub fn state_email(
         }
         .render()?,
         html: StateHtml {
+            t,
             issuer,
             locked,
             state,
@@ -198,15 +227,16 @@ pub fn state_email(
 
 /// The digest of the last 7 days' sign-ins, orders and bookings.
 pub fn digest_email(
+    t: &Words,
     to: &str,
     issuer: &str,
     lines: &[EventLine],
 ) -> Result<OutgoingEmail, RenderError> {
     Ok(OutgoingEmail {
         to: to.to_owned(),
-        subject: format!("{issuer}: your activity in the last 7 days"),
-        text: DigestText { issuer, lines }.render()?,
-        html: DigestHtml { issuer, lines }.render()?,
+        subject: t.t1("email-digest-subject", "issuer", issuer),
+        text: DigestText { t, issuer, lines }.render()?,
+        html: DigestHtml { t, issuer, lines }.render()?,
     })
 }
 

@@ -13,9 +13,10 @@ use tokio::runtime::Runtime;
 
 use super::open_vault;
 use crate::cli::{ActivityArgs, LinkArgs, UnlinkArgs, VerdictArgs, VerdictChoice};
-use crate::error::CliError;
+use crate::error::{CliError, failure, refused};
 use crate::query::find_one;
 use crate::terminal::printable;
+use crate::words::{text, text_with, words as cli_words};
 
 /// The hosts of the feeds the accounts to add will be linked to (checked links only). A link
 /// that fails the check is dropped with a warning; `--no-link` drops them all.
@@ -33,7 +34,10 @@ pub fn links_of(accounts: &mut [OtpUri], no_link: bool) -> Vec<String> {
                 hosts.push(link.host());
                 uri.activity = Some(link.as_str().to_owned());
             }
-            Err(error) => eprintln!("vigil: not linked: {error}"),
+            Err(error) => eprintln!(
+                "vigil: {}",
+                text_with("cli-not-linked", &[("detail", error.to_string().into())])
+            ),
         }
     }
     hosts
@@ -43,21 +47,30 @@ pub fn links_of(accounts: &mut [OtpUri], no_link: bool) -> Vec<String> {
 pub fn say_linked(hosts: &[String]) {
     for host in hosts {
         println!(
-            "Linked to its activity at {host} (see it with `vigil activity`; --no-link skips this)"
+            "{}",
+            text_with("cli-linked-on-add", &[("host", host.into())])
         );
     }
 }
 
 /// `vigil link QUERY URL`.
 pub fn link(args: LinkArgs) -> Result<(), CliError> {
-    let link = FeedLink::parse(&args.url).map_err(|e| CliError::Input(e.to_string()))?;
+    let link = FeedLink::parse(&args.url).map_err(refused)?;
     let mut vault = open_vault()?;
     let account = find_one(vault.accounts()?, &args.query)?;
     vault.set_activity(&account.id, Some(link.as_str()))?;
     println!(
-        "Linked {} to its activity at {}",
-        printable(&account.display_name()),
-        link.host()
+        "{}",
+        text_with(
+            "cli-linked",
+            &[
+                (
+                    "name",
+                    printable(&account.display_name()).into_owned().into()
+                ),
+                ("host", link.host().into()),
+            ],
+        )
     );
     Ok(())
 }
@@ -67,7 +80,16 @@ pub fn unlink(args: UnlinkArgs) -> Result<(), CliError> {
     let mut vault = open_vault()?;
     let account = find_one(vault.accounts()?, &args.query)?;
     vault.set_activity(&account.id, None)?;
-    println!("Unlinked {}", printable(&account.display_name()));
+    println!(
+        "{}",
+        text_with(
+            "cli-unlinked",
+            &[(
+                "name",
+                printable(&account.display_name()).into_owned().into()
+            )]
+        )
+    );
     Ok(())
 }
 
@@ -86,11 +108,16 @@ pub(super) fn runtime() -> Result<Runtime, CliError> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| CliError::Failure(format!("cannot start the network runtime: {e}")))
+        .map_err(|e| {
+            CliError::Failure(text_with(
+                "cli-error-runtime",
+                &[("detail", e.to_string().into())],
+            ))
+        })
 }
 
 pub(super) fn client() -> Result<ActivityClient, CliError> {
-    ActivityClient::new(Duration::from_secs(15)).map_err(|e| CliError::Failure(e.to_string()))
+    ActivityClient::new(Duration::from_secs(15)).map_err(failure)
 }
 
 /// The linked accounts (all, or the one `query` names) with their checked links.
@@ -107,15 +134,25 @@ pub(super) fn linked(
         match account.activity.as_deref().map(FeedLink::parse) {
             Some(Ok(link)) => linked.push((account, link)),
             Some(Err(error)) => eprintln!(
-                "vigil: {}: {}",
-                printable(&account.display_name()),
-                printable(&error.to_string())
+                "vigil: {}",
+                text_with(
+                    "cli-bad-link",
+                    &[
+                        (
+                            "name",
+                            printable(&account.display_name()).into_owned().into()
+                        ),
+                        ("detail", printable(&error.to_string()).into_owned().into()),
+                    ],
+                )
             ),
             None if query.is_some() => {
-                return Err(CliError::Input(format!(
-                    "{} is not linked to an activity feed (vigil link {} URL)",
-                    account.display_name(),
-                    account.label
+                return Err(CliError::Input(text_with(
+                    "cli-error-not-linked-hint",
+                    &[
+                        ("name", account.display_name().into()),
+                        ("label", account.label.clone().into()),
+                    ],
                 )));
             }
             None => {}
@@ -155,9 +192,7 @@ pub fn show(args: ActivityArgs) -> Result<(), CliError> {
     };
     print_results(&results, args.json, print_account)?;
     if results.iter().all(|r| r.error.is_some()) {
-        return Err(CliError::Failure(
-            "no activity feed could be read".to_owned(),
-        ));
+        return Err(CliError::Failure(text("cli-error-no-feed-read")));
     }
     Ok(())
 }
@@ -171,7 +206,7 @@ pub(super) fn read_each_linked<T>(
     let vault = open_vault()?;
     let linked = linked(&vault, query)?;
     if linked.is_empty() {
-        println!("No account is linked to an activity feed.");
+        println!("{}", text("cli-none-linked"));
         return Ok(None);
     }
     let client = client()?;
@@ -191,8 +226,7 @@ pub(super) fn print_results<T: Serialize>(
     print: impl Fn(&T),
 ) -> Result<(), CliError> {
     if json {
-        let json =
-            serde_json::to_string_pretty(results).map_err(|e| CliError::Failure(e.to_string()))?;
+        let json = serde_json::to_string_pretty(results).map_err(failure)?;
         println!("{json}");
     } else {
         results.iter().for_each(print);
@@ -205,7 +239,13 @@ pub(super) fn print_results<T: Serialize>(
 pub(super) fn print_heading(account: &str, host: &str, error: Option<&str>) -> bool {
     println!("{} · {}", printable(account), printable(host));
     if let Some(error) = error {
-        println!("  {}", printable(error));
+        println!(
+            "  {}",
+            text_with(
+                "cli-service-error",
+                &[("detail", printable(error).into_owned().into())]
+            )
+        );
         println!();
         return false;
     }
@@ -218,9 +258,9 @@ pub(super) fn one_linked(vault: &Vault, query: &str) -> Result<(Account, FeedLin
         .into_iter()
         .next()
         .ok_or_else(|| {
-            CliError::Input(format!(
-                "{} is not linked to an activity feed",
-                printable(query)
+            CliError::Input(text_with(
+                "cli-error-not-linked",
+                &[("name", printable(query).into_owned().into())],
             ))
         })
 }
@@ -230,7 +270,13 @@ fn print_account(result: &AccountActivity) {
         return;
     }
     if let Some(state) = result.state {
-        println!("  Account {}", words::state_sentence(state));
+        println!(
+            "  {}",
+            text_with(
+                "cli-account-state",
+                &[("state", words::state_sentence(&cli_words(), state).into())]
+            )
+        );
     }
     let flagged = result.events.iter().filter(|e| e.flagged);
     let rest = result.events.iter().filter(|e| !e.flagged);
@@ -239,7 +285,7 @@ fn print_account(result: &AccountActivity) {
             "  {} {}  {}{}",
             if event.flagged { "!" } else { " " },
             words::utc_minute(event.occurred_at),
-            printable(&words::summary(event)),
+            printable(&words::summary(&cli_words(), event)),
             event
                 .ip
                 .as_deref()
@@ -247,15 +293,18 @@ fn print_account(result: &AccountActivity) {
                 .unwrap_or_default(),
         );
         if event.flagged {
-            for reason in words::reasons(event, &result.events) {
+            for reason in words::reasons(&cli_words(), event, &result.events) {
                 println!("      {}", printable(&reason));
             }
             match event.verdict {
-                Some(Verdict::Mine) => println!("      You said: this was me"),
-                Some(Verdict::NotMine) => println!("      You said: this wasn't me"),
+                Some(Verdict::Mine) => println!("      {}", text("cli-you-said-mine")),
+                Some(Verdict::NotMine) => println!("      {}", text("cli-you-said-not-mine")),
                 None => println!(
-                    "      Was this you?  vigil verdict {} mine | not-mine",
-                    printable(&event.id)
+                    "      {}",
+                    text_with(
+                        "cli-was-this-you",
+                        &[("id", printable(&event.id).into_owned().into())]
+                    )
                 ),
             }
         }
@@ -291,19 +340,22 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
             )),
         }
     }
-    let event = printable(&args.event_id);
+    let event = printable(&args.event_id).into_owned();
     let (account, link, secret) = match found.len() {
         1 => found.swap_remove(0),
         0 if unreadable.is_empty() => {
-            return Err(CliError::Input(format!(
-                "no linked account's activity has an event {event}"
+            return Err(CliError::Input(text_with(
+                "cli-error-no-such-event",
+                &[("event", event.into())],
             )));
         }
         0 => {
-            return Err(CliError::Failure(format!(
-                "event {event} was not found, and some activity could not be read, so it may be \
-                 there: {}",
-                unreadable.join("; ")
+            return Err(CliError::Failure(text_with(
+                "cli-error-event-maybe-unread",
+                &[
+                    ("event", event.into()),
+                    ("detail", unreadable.join("; ").into()),
+                ],
             )));
         }
         _ => {
@@ -311,23 +363,34 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
                 .iter()
                 .map(|(account, ..)| printable(&account.display_name()).into_owned())
                 .collect();
-            return Err(CliError::Input(format!(
-                "event {event} is in the activity of {}; say which with --account",
-                names.join(" and ")
+            return Err(CliError::Input(text_with(
+                "cli-error-event-ambiguous",
+                &[("event", event.into()), ("names", names.join(", ").into())],
             )));
         }
     };
     let recorded = runtime
         .block_on(client.verdict(&link, &secret, &args.event_id, verdict))
         .map_err(refused_or_failed)?;
-    let said = match verdict {
-        Verdict::Mine => "this was me",
-        Verdict::NotMine => "this wasn't me",
+    let key = match verdict {
+        Verdict::Mine => "cli-recorded-mine",
+        Verdict::NotMine => "cli-recorded-not-mine",
     };
     println!(
-        "Recorded \"{said}\" for {}. The account is {}.",
-        printable(&account.display_name()),
-        words::state_sentence(recorded.account_state)
+        "{}",
+        text_with(
+            key,
+            &[
+                (
+                    "name",
+                    printable(&account.display_name()).into_owned().into()
+                ),
+                (
+                    "state",
+                    words::state_sentence(&cli_words(), recorded.account_state).into()
+                ),
+            ],
+        )
     );
     Ok(())
 }
@@ -335,8 +398,8 @@ pub fn verdict(args: VerdictArgs) -> Result<(), CliError> {
 /// A service's refusal is bad input (exit 2); anything else a failure (exit 1).
 pub(super) fn refused_or_failed(error: ActivityError) -> CliError {
     match error {
-        ActivityError::Refused { .. } => CliError::Input(error.to_string()),
-        other => CliError::Failure(other.to_string()),
+        ActivityError::Refused { .. } => refused(error),
+        other => failure(other),
     }
 }
 

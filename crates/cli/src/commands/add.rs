@@ -7,6 +7,8 @@ use vigil_vault::VaultError;
 use super::{activity, open_vault, scan, uri_argument};
 use crate::cli::AddArgs;
 use crate::error::CliError;
+use crate::words::{text, text_with};
+use vigil_i18n::Arg;
 
 /// Adds what the URI or the image's QR codes hold; says what was added and what was skipped.
 pub fn run(args: AddArgs) -> Result<(), CliError> {
@@ -14,12 +16,12 @@ pub fn run(args: AddArgs) -> Result<(), CliError> {
     let mut accounts = match (&uri_text, &args.qr) {
         (Some(text), _) => from_text(text)?,
         (None, Some(file)) => enrolments(&file.display().to_string(), scan::scan_file(file)?)?,
-        (None, None) if args.screen => enrolments("the screen", scan::screen()?)?,
-        (None, None) if args.clipboard => enrolments("the clipboard", scan::clipboard()?)?,
+        (None, None) if args.screen => enrolments(&text("cli-source-screen"), scan::screen()?)?,
+        (None, None) if args.clipboard => {
+            enrolments(&text("cli-source-clipboard"), scan::clipboard()?)?
+        }
         (None, None) => {
-            return Err(CliError::Input(
-                "give --uri, --qr, --screen or --clipboard".into(),
-            ));
+            return Err(CliError::Input(text("cli-error-add-source")));
         }
     };
     let links = activity::links_of(&mut accounts, args.no_link);
@@ -31,7 +33,10 @@ pub fn run(args: AddArgs) -> Result<(), CliError> {
     });
     if let ([single], true) = (accounts.as_slice(), plain_uri) {
         let account = vault.add(single)?;
-        println!("Added {}", account.display_name());
+        println!(
+            "{}",
+            text_with("cli-added", &[("name", account.display_name().into())])
+        );
         activity::say_linked(&links);
         return Ok(());
     }
@@ -40,16 +45,25 @@ pub fn run(args: AddArgs) -> Result<(), CliError> {
         match vault.add(uri) {
             Ok(account) => {
                 added += 1;
-                println!("Added {}", account.display_name());
+                println!(
+                    "{}",
+                    text_with("cli-added", &[("name", account.display_name().into())])
+                );
             }
             Err(VaultError::Duplicate { name }) => {
                 skipped += 1;
-                println!("Skipped {name}: already in Vigil");
+                println!("{}", text_with("cli-skipped", &[("name", name.into())]));
             }
             Err(other) => return Err(other.into()),
         }
     }
-    println!("{added} added, {skipped} skipped");
+    println!(
+        "{}",
+        text_with(
+            "cli-added-skipped",
+            &[("added", added.into()), ("skipped", skipped.into())],
+        )
+    );
     activity::say_linked(&links);
     if args.clipboard && added > 0 {
         clear_pasted_link();
@@ -60,7 +74,7 @@ pub fn run(args: AddArgs) -> Result<(), CliError> {
 /// Clears an otpauth link from the clipboard once its accounts are added, and says so.
 fn clear_pasted_link() {
     if let Ok(true) = vigil_capture::clear_clipboard_otp_link() {
-        println!("Cleared the otpauth link from the clipboard.");
+        println!("{}", text("cli-clipboard-cleared"));
     }
 }
 
@@ -68,13 +82,14 @@ fn clear_pasted_link() {
 fn from_text(text: &str) -> Result<Vec<OtpUri>, CliError> {
     let text = text.trim();
     if text.to_ascii_lowercase().starts_with("otpauth-migration:") {
-        let batch = migration::decode(text)
-            .map_err(|e| CliError::Input(format!("invalid export URI: {e}")))?;
+        let batch = migration::decode(text).map_err(|e| {
+            CliError::Input(text_with(
+                "cli-error-invalid-export-uri",
+                &[("detail", e.to_string().into())],
+            ))
+        })?;
         if batch.size > 1 {
-            println!(
-                "Google Authenticator export code {} of {}",
-                batch.index, batch.size
-            );
+            say_batch(batch.index, batch.size);
         }
         return Ok(batch.accounts);
     }
@@ -91,10 +106,7 @@ fn enrolments(source: &str, found: Vec<Found>) -> Result<Vec<OtpUri>, CliError> 
             Payload::Account(uri) => accounts.push(uri),
             Payload::Export(batch) => {
                 if batch.size > 1 {
-                    println!(
-                        "Google Authenticator export code {} of {}",
-                        batch.index, batch.size
-                    );
+                    say_batch(batch.index, batch.size);
                 }
                 accounts.extend(batch.accounts);
             }
@@ -105,7 +117,21 @@ fn enrolments(source: &str, found: Vec<Found>) -> Result<Vec<OtpUri>, CliError> 
         return Err(CliError::Input(format!("{source}: {}", refused.join("; "))));
     }
     for why in refused {
-        eprintln!("vigil: skipped a QR code: {why}");
+        eprintln!(
+            "vigil: {}",
+            text_with("cli-skipped-qr", &[("detail", why.into())])
+        );
     }
     Ok(accounts)
+}
+
+/// Says which code of a Google Authenticator export this was ("2 of 3").
+fn say_batch(index: impl Into<Arg>, size: impl Into<Arg>) {
+    println!(
+        "{}",
+        text_with(
+            "cli-export-batch",
+            &[("index", index.into()), ("size", size.into())],
+        )
+    );
 }

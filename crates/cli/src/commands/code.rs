@@ -6,6 +6,7 @@ use super::{now, open_vault, uri_argument};
 use crate::cli::CodeArgs;
 use crate::error::CliError;
 use crate::query::find_one;
+use crate::words::text_with;
 
 /// Prints the code, nothing else, so scripts can use it.
 pub fn run(args: CodeArgs) -> Result<(), CliError> {
@@ -21,9 +22,9 @@ pub fn run(args: CodeArgs) -> Result<(), CliError> {
     let mut account = find_one(vault.accounts()?, &query)?;
     if args.next {
         if account.params.kind.is_timed() {
-            return Err(CliError::Input(format!(
-                "{} is time-based; --next is only for counter-based (HOTP) accounts",
-                account.display_name()
+            return Err(CliError::Input(text_with(
+                "cli-error-next-on-totp",
+                &[("name", account.display_name().into())],
             )));
         }
         account = vault.advance_counter(&account.id)?;

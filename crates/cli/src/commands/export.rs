@@ -12,9 +12,11 @@ use zeroize::Zeroizing;
 use super::open_vault;
 use super::password::{self, PasswordSource};
 use crate::cli::ExportArgs;
-use crate::error::CliError;
+use crate::error::{CliError, failure, refused};
 use crate::query::find_one;
 use crate::terminal::printable;
+use crate::words::{text, text_with};
+use vigil_i18n::Arg;
 
 /// Runs `--aegis`, `--uris`, `--qr` or `--google`.
 pub fn run(args: ExportArgs) -> Result<(), CliError> {
@@ -35,16 +37,22 @@ fn aegis(out: &Path, source: PasswordSource) -> Result<(), CliError> {
     for account in &unlocked.accounts {
         if !unlocked.secrets.contains_key(&account.id) {
             eprintln!(
-                "vigil: {}: its secret is not in the keychain; left out",
-                printable(&account.display_name())
+                "vigil: {}",
+                text_with(
+                    "cli-left-out-no-secret",
+                    &[(
+                        "name",
+                        printable(&account.display_name()).into_owned().into()
+                    )],
+                )
             );
         }
     }
     let accounts = unlocked.exportable();
     if out.exists() {
-        return Err(CliError::Input(format!(
-            "{} already exists; Vigil writes secrets only to a new file: choose another name",
-            out.display()
+        return Err(CliError::Input(text_with(
+            "cli-error-file-exists",
+            &[("path", out.display().to_string().into())],
         )));
     }
     let password = password::read_new(source, &out.display().to_string())?;
@@ -54,17 +62,17 @@ fn aegis(out: &Path, source: PasswordSource) -> Result<(), CliError> {
         &mut rand_core::OsRng,
         ScryptParams::AEGIS,
     )
-    .map_err(|e| CliError::Failure(e.to_string()))?;
+    .map_err(failure)?;
     write_private(out, json.as_bytes())?;
     println!(
-        "Wrote {} {} to {}, encrypted (an Aegis vault: Aegis and `vigil import` open it)",
-        accounts.len(),
-        if accounts.len() == 1 {
-            "account"
-        } else {
-            "accounts"
-        },
-        out.display()
+        "{}",
+        text_with(
+            "cli-wrote-aegis",
+            &[
+                ("count", accounts.len().into()),
+                ("path", out.display().to_string().into()),
+            ],
+        )
     );
     Ok(())
 }
@@ -74,18 +82,14 @@ fn account_qr(query: &str, out: &Path) -> Result<(), CliError> {
     let vault = open_vault()?;
     let account = find_one(vault.accounts()?, query)?;
     let text = Zeroizing::new(vault.otp_uri(&account)?.to_uri_string());
-    let png = qr::render_png(&text).map_err(|e| CliError::Failure(e.to_string()))?;
+    let png = qr::render_png(&text).map_err(failure)?;
     write_private(out, &png)?;
-    eprintln!(
-        "vigil: warning: {} holds the secret of {}; delete it once scanned",
-        out.display(),
-        account.display_name()
-    );
-    println!(
-        "Wrote the QR code of {} to {}",
-        account.display_name(),
-        out.display()
-    );
+    let names = [
+        ("path", Arg::from(out.display().to_string())),
+        ("name", Arg::from(account.display_name())),
+    ];
+    eprintln!("vigil: {}", text_with("cli-warning-qr-file", &names));
+    println!("{}", text_with("cli-wrote-qr", &names));
     Ok(())
 }
 
@@ -103,23 +107,28 @@ fn google_qr(out: &Path) -> Result<(), CliError> {
                 account.params,
             )),
             None => eprintln!(
-                "vigil: skipped {}: its secret is missing from the keychain",
-                account.display_name()
+                "vigil: {}",
+                text_with(
+                    "cli-skipped-no-secret",
+                    &[("name", account.display_name().into())],
+                )
             ),
         }
     }
     let batch_id = i32::try_from(super::now() % 1_000_000_000).unwrap_or(1);
-    let uris =
-        migration::encode(&accounts, batch_id).map_err(|e| CliError::Input(e.to_string()))?;
+    let uris = migration::encode(&accounts, batch_id).map_err(refused)?;
     let stem = out.with_extension("");
     for (index, uri) in uris.iter().enumerate() {
         let uri = Zeroizing::new(uri.clone());
-        let png = qr::render_png(&uri).map_err(|e| CliError::Failure(e.to_string()))?;
+        let png = qr::render_png(&uri).map_err(failure)?;
         let path = PathBuf::from(format!("{}-{}.png", stem.display(), index + 1));
         write_private(&path, &png)?;
-        println!("Wrote {}", path.display());
+        println!(
+            "{}",
+            text_with("cli-wrote", &[("path", path.display().to_string().into())])
+        );
     }
-    eprintln!("vigil: warning: these images hold your secrets; delete them once scanned");
+    eprintln!("vigil: {}", text("cli-warning-qr-files"));
     Ok(())
 }
 
@@ -134,11 +143,17 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         options.mode(0o600);
     }
     let mut file = options.open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => CliError::Input(format!(
-            "{} already exists; Vigil writes secrets only to a new file: choose another name",
-            path.display()
+        std::io::ErrorKind::AlreadyExists => CliError::Input(text_with(
+            "cli-error-file-exists",
+            &[("path", path.display().to_string().into())],
         )),
-        _ => CliError::Failure(format!("cannot write {}: {e}", path.display())),
+        _ => CliError::Failure(text_with(
+            "cli-error-cannot-write",
+            &[
+                ("path", path.display().to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
+        )),
     })?;
     file.write_all(bytes)?;
     Ok(())
@@ -146,14 +161,10 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
 
 /// Prints one URI per line; warns on stderr, and refuses a terminal without `--yes`.
 fn uris(args: &ExportArgs) -> Result<(), CliError> {
-    eprintln!(
-        "vigil: warning: this export is not encrypted; anyone who reads it can make your codes"
-    );
+    eprintln!("vigil: {}", text("cli-warning-not-encrypted"));
     let stdout = std::io::stdout();
     if stdout.is_terminal() && !args.yes {
-        return Err(CliError::Input(
-            "not printing secrets to a terminal; redirect to a file or pass --yes".into(),
-        ));
+        return Err(CliError::Input(text("cli-error-secrets-to-terminal")));
     }
     let vault = open_vault()?;
     let unlocked = vault.unlock()?;
@@ -161,8 +172,11 @@ fn uris(args: &ExportArgs) -> Result<(), CliError> {
     for account in &unlocked.accounts {
         let Some(secret) = unlocked.secrets.get(&account.id) else {
             eprintln!(
-                "vigil: skipped {}: its secret is missing from the keychain",
-                account.display_name()
+                "vigil: {}",
+                text_with(
+                    "cli-skipped-no-secret",
+                    &[("name", account.display_name().into())],
+                )
             );
             continue;
         };

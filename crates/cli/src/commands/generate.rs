@@ -9,14 +9,15 @@ use clap_complete::Shell;
 
 use crate::cli::{Cli, GenerateArgs, Generated};
 use crate::error::CliError;
+use crate::words::{text, text_with};
 
 /// Writes what was asked into `--out` (or completions to standard output).
 pub fn run(args: GenerateArgs) -> Result<(), CliError> {
     let shell = match args.what {
         Generated::Man => {
-            let dir = args.out.ok_or_else(|| {
-                CliError::Input("man pages need a folder: vigil generate man --out DIR".into())
-            })?;
+            let dir = args
+                .out
+                .ok_or_else(|| CliError::Input(text("cli-error-man-needs-folder")))?;
             return write_man_pages(&dir);
         }
         Generated::Bash => Shell::Bash,
@@ -63,5 +64,11 @@ fn write_man_pages(dir: &Path) -> Result<(), CliError> {
 }
 
 fn folder_error(dir: &Path, error: &std::io::Error) -> CliError {
-    CliError::Failure(format!("cannot write into {}: {error}", dir.display()))
+    CliError::Failure(text_with(
+        "cli-error-cannot-write-into",
+        &[
+            ("path", dir.display().to_string().into()),
+            ("detail", error.to_string().into()),
+        ],
+    ))
 }

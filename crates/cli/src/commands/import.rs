@@ -11,8 +11,9 @@ use vigil_vault::VaultError;
 use super::password::{self, PasswordSource};
 use super::{activity, open_vault};
 use crate::cli::ImportArgs;
-use crate::error::CliError;
+use crate::error::{CliError, failure};
 use crate::terminal::printable;
+use crate::words::{text, text_with};
 
 /// What an import did (or, with `--dry-run`, would do); the `--json` form.
 #[derive(Debug, Default, Serialize)]
@@ -43,20 +44,30 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
     let format = match args.format.as_deref() {
         Some(name) => Some(Format::from_name(name).ok_or_else(|| {
             let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-            CliError::Input(format!(
-                "unknown format '{}'; the formats are {}",
-                printable(name),
-                names.join(", ")
+            CliError::Input(text_with(
+                "cli-error-unknown-format",
+                &[
+                    ("name", printable(name).into_owned().into()),
+                    ("formats", names.join(", ").into()),
+                ],
             ))
         })?),
         None => None,
     };
-    let failed = |e: ImportError| CliError::Input(format!("{shown}: {e}"));
+    let failed = |e: ImportError| {
+        CliError::Input(text_with(
+            "cli-error-in-file",
+            &[
+                ("path", shown.as_str().into()),
+                ("detail", e.to_string().into()),
+            ],
+        ))
+    };
     let needs_password = import::needs_password(&bytes, format).map_err(failed)?;
     let password = if needs_password {
-        let missing = format!(
-            "{shown} is encrypted: run this on a terminal to be asked for its password, or give \
-             it on standard input with --password-stdin"
+        let missing = text_with(
+            "cli-error-encrypted-no-terminal",
+            &[("path", shown.as_str().into())],
         );
         Some(password::read(
             PasswordSource::from_flag(args.password_stdin),
@@ -118,8 +129,7 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
         outcome.added.push(name);
     }
     if args.json {
-        let json =
-            serde_json::to_string_pretty(&outcome).map_err(|e| CliError::Failure(e.to_string()))?;
+        let json = serde_json::to_string_pretty(&outcome).map_err(failure)?;
         println!("{json}");
         return Ok(());
     }
@@ -132,13 +142,21 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
 
 /// Reads the file, refusing one larger than any backup before reading it.
 fn read_file(path: &std::path::Path, shown: &str) -> Result<Vec<u8>, CliError> {
-    let cannot = |e: std::io::Error| CliError::Input(format!("{shown}: cannot read the file: {e}"));
+    let cannot = |e: std::io::Error| {
+        CliError::Input(text_with(
+            "cli-error-cannot-read-file",
+            &[("path", shown.into()), ("detail", e.to_string().into())],
+        ))
+    };
     let size = std::fs::metadata(path).map_err(cannot)?.len();
     if size > MAX_IMPORT_BYTES as u64 {
-        return Err(CliError::Input(format!(
-            "{shown}: {} is too large for a backup (Vigil reads up to {} MiB)",
-            human_size(size),
-            MAX_IMPORT_BYTES / (1024 * 1024)
+        return Err(CliError::Input(text_with(
+            "cli-error-too-large",
+            &[
+                ("path", shown.into()),
+                ("size", human_size(size).into()),
+                ("limit", (MAX_IMPORT_BYTES / (1024 * 1024)).into()),
+            ],
         )));
     }
     std::fs::read(path).map_err(cannot)
@@ -147,38 +165,50 @@ fn read_file(path: &std::path::Path, shown: &str) -> Result<Vec<u8>, CliError> {
 fn human_size(bytes: u64) -> String {
     let mib = bytes / (1024 * 1024);
     if mib > 0 {
-        format!("{mib} MiB")
+        text_with("cli-size-mib", &[("count", mib.into())])
     } else {
-        format!("{bytes} bytes")
+        text_with("cli-size-bytes", &[("count", bytes.into())])
     }
 }
 
 /// The outcome in words: each account, each left-out entry, then the totals.
 fn say(outcome: &Outcome) {
-    let verb = if outcome.dry_run {
-        "Would add"
+    let (added, totals) = if outcome.dry_run {
+        ("cli-would-add", "cli-import-totals-dry-run")
     } else {
-        "Added"
+        ("cli-added", "cli-import-totals")
     };
     for name in &outcome.added {
-        println!("{verb} {name}");
+        println!("{}", text_with(added, &[("name", name.into())]));
     }
     for name in &outcome.skipped {
-        println!("Skipped {name}: already in Vigil");
+        println!("{}", text_with("cli-skipped", &[("name", name.into())]));
     }
     for left in &outcome.left_out {
-        println!("Left out {}: {}", left.name, left.reason);
+        println!(
+            "{}",
+            text_with(
+                "cli-left-out",
+                &[
+                    ("name", (&left.name).into()),
+                    ("reason", (&left.reason).into())
+                ],
+            )
+        );
     }
-    let totals = format!(
-        "{} {}, {} skipped, {} left out (from a {} backup)",
-        outcome.added.len(),
-        if outcome.dry_run { "to add" } else { "added" },
-        outcome.skipped.len(),
-        outcome.left_out.len(),
-        outcome.format
+    println!(
+        "{}",
+        text_with(
+            totals,
+            &[
+                ("added", outcome.added.len().into()),
+                ("skipped", outcome.skipped.len().into()),
+                ("left", outcome.left_out.len().into()),
+                ("format", (&outcome.format).into()),
+            ],
+        )
     );
-    println!("{totals}");
     if outcome.dry_run {
-        println!("Nothing was stored (--dry-run).");
+        println!("{}", text("cli-nothing-stored"));
     }
 }

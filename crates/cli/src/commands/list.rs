@@ -5,8 +5,9 @@ use vigil_vault::{Account, AccountId, VaultError};
 
 use super::open_vault;
 use crate::cli::ListArgs;
-use crate::error::CliError;
+use crate::error::{CliError, failure};
 use crate::terminal::printable;
+use crate::words::{text, text_with};
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -34,7 +35,10 @@ pub fn run(args: ListArgs) -> Result<(), CliError> {
     let (accounts, orphans): (Vec<Account>, Option<Vec<AccountId>>) = match vault.unlock() {
         Ok(unlocked) => (unlocked.accounts, Some(unlocked.orphans)),
         Err(error @ (VaultError::KeychainUnavailable(_) | VaultError::KeychainLocked)) => {
-            eprintln!("vigil: warning: {error}");
+            eprintln!(
+                "vigil: {}",
+                text_with("cli-warning", &[("detail", error.to_string().into())])
+            );
             (vault.accounts()?, None)
         }
         Err(other) => return Err(other.into()),
@@ -73,25 +77,40 @@ pub fn run(args: ListArgs) -> Result<(), CliError> {
                 secret: status(a),
             })
             .collect();
-        let text =
-            serde_json::to_string_pretty(&rows).map_err(|e| CliError::Failure(e.to_string()))?;
+        let text = serde_json::to_string_pretty(&rows).map_err(failure)?;
         println!("{text}");
         return Ok(());
     }
     if accounts.is_empty() {
         match &args.group {
-            Some(group) => println!("No account is in the group {}.", printable(group)),
-            None => println!("No accounts yet. Add one with: vigil add --uri 'otpauth://…'"),
+            Some(group) => println!(
+                "{}",
+                text_with(
+                    "cli-list-group-empty",
+                    &[("group", printable(group).into_owned().into())]
+                )
+            ),
+            None => println!("{}", text("cli-list-empty")),
         }
         return Ok(());
     }
     let width = |f: fn(&Account) -> usize| accounts.iter().map(f).max().unwrap_or(0);
-    let issuer_width = width(|a| printable(&a.issuer).chars().count()).max("ISSUER".len());
-    let label_width = width(|a| printable(&a.label).chars().count()).max("LABEL".len());
+    let [issuer, label, kind, digits, period] = [
+        "cli-list-issuer",
+        "cli-list-label",
+        "cli-list-type",
+        "cli-list-digits",
+        "cli-list-period",
+    ]
+    .map(text);
+    let issuer_width = width(|a| printable(&a.issuer).chars().count()).max(issuer.chars().count());
+    let label_width = width(|a| printable(&a.label).chars().count()).max(label.chars().count());
+    let kind_width = kind.chars().count().max(5);
+    let digits_width = digits.chars().count().max(6);
     println!(
-        "{:issuer_width$}  {:label_width$}  TYPE   DIGITS  PERIOD",
-        "ISSUER", "LABEL"
+        "{issuer:issuer_width$}  {label:label_width$}  {kind:kind_width$}  {digits:digits_width$}  {period}"
     );
+    let missing = text("cli-list-secret-missing");
     for a in &accounts {
         let period = if a.params.kind.is_timed() {
             format!("{}s", a.params.period)
@@ -99,11 +118,11 @@ pub fn run(args: ListArgs) -> Result<(), CliError> {
             format!("#{}", a.params.counter)
         };
         let note = match status(a) {
-            "missing" => "  (secret missing from the keychain)",
-            _ => "",
+            "missing" => format!("  ({missing})"),
+            _ => String::new(),
         };
         println!(
-            "{:issuer_width$}  {:label_width$}  {:5}  {:6}  {:6}{note}",
+            "{:issuer_width$}  {:label_width$}  {:kind_width$}  {:digits_width$}  {:6}{note}",
             printable(&a.issuer),
             printable(&a.label),
             a.params.kind.as_str(),

@@ -17,6 +17,7 @@ use vigil_vault::{Vault, VaultLocation};
 
 use crate::cli::Command;
 use crate::error::CliError;
+use crate::words::{text, text_with};
 
 /// Runs one subcommand; after one that changes the accounts, the automatic backup (when it is
 /// on) is brought up to date.
@@ -42,7 +43,13 @@ pub fn run(command: Command) -> Result<(), CliError> {
 fn back_up_if_changed() {
     let outcome = open_vault().and_then(|mut vault| Ok(vault.backup_if_changed()?));
     if let Err(error) = outcome {
-        eprintln!("vigil: warning: the automatic backup was not made: {error}");
+        eprintln!(
+            "vigil: {}",
+            text_with(
+                "cli-warning-backup",
+                &[("detail", error.to_string().into())]
+            )
+        );
     }
 }
 
@@ -79,14 +86,15 @@ fn uri_argument(argument: &str) -> Result<zeroize::Zeroizing<String>, CliError> 
         return Ok(zeroize::Zeroizing::new(argument.to_owned()));
     }
     let mut line = zeroize::Zeroizing::new(String::new());
-    std::io::stdin()
-        .read_line(&mut line)
-        .map_err(|e| CliError::Input(format!("could not read the URI from standard input: {e}")))?;
+    std::io::stdin().read_line(&mut line).map_err(|e| {
+        CliError::Input(text_with(
+            "cli-error-uri-stdin",
+            &[("detail", e.to_string().into())],
+        ))
+    })?;
     let uri = zeroize::Zeroizing::new(line.trim().to_owned());
     if uri.is_empty() {
-        return Err(CliError::Input(
-            "--uri - reads the URI from standard input, but it was empty".into(),
-        ));
+        return Err(CliError::Input(text("cli-error-uri-stdin-empty")));
     }
     Ok(uri)
 }

@@ -7,6 +7,7 @@ use vigil_core::Sensitive;
 use zeroize::Zeroizing;
 
 use crate::error::CliError;
+use crate::words::{text, text_with};
 
 /// How the password is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,8 +40,9 @@ pub fn read(
         PasswordSource::Stdin => {
             let mut line = Zeroizing::new(String::new());
             std::io::stdin().read_line(&mut line).map_err(|e| {
-                CliError::Input(format!(
-                    "could not read the password from standard input: {e}"
+                CliError::Input(text_with(
+                    "cli-error-password-stdin",
+                    &[("detail", e.to_string().into())],
                 ))
             })?;
             Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned())
@@ -50,13 +52,19 @@ pub fn read(
                 return Err(CliError::Input(missing.to_owned()));
             }
             Zeroizing::new(
-                rpassword::prompt_password(format!("Password for {what}: "))
-                    .map_err(|e| CliError::Input(format!("could not read the password: {e}")))?,
+                rpassword::prompt_password(format!(
+                    "{} ",
+                    text_with("cli-password-prompt", &[("what", what.into())])
+                ))
+                .map_err(unreadable)?,
             )
         }
     };
     if password.is_empty() {
-        return Err(CliError::Input(format!("the password for {what} is empty")));
+        return Err(CliError::Input(text_with(
+            "cli-error-password-empty",
+            &[("what", what.into())],
+        )));
     }
     Ok(Sensitive::new(password.to_string()))
 }
@@ -64,19 +72,24 @@ pub fn read(
 /// A new password for `what`: asked twice on the terminal (they must match), or one line of
 /// standard input.
 pub fn read_new(source: PasswordSource, what: &str) -> Result<Sensitive<String>, CliError> {
-    let missing = "no terminal to ask for a password on: give one line on standard input with \
-                   --password-stdin";
-    let first = read(source, what, missing)?;
+    let missing = text("cli-error-password-no-terminal");
+    let first = read(source, what, &missing)?;
     if source == PasswordSource::Terminal {
         let again = Zeroizing::new(
-            rpassword::prompt_password("Again, to be sure: ")
-                .map_err(|e| CliError::Input(format!("could not read the password: {e}")))?,
+            rpassword::prompt_password(format!("{} ", text("cli-password-again")))
+                .map_err(unreadable)?,
         );
         if again.as_str() != first.expose().as_str() {
-            return Err(CliError::Input(
-                "the two passwords differ; nothing was written".into(),
-            ));
+            return Err(CliError::Input(text("cli-error-passwords-differ")));
         }
     }
     Ok(first)
+}
+
+/// The terminal could not be read.
+fn unreadable(error: std::io::Error) -> CliError {
+    CliError::Input(text_with(
+        "cli-error-password-unreadable",
+        &[("detail", error.to_string().into())],
+    ))
 }

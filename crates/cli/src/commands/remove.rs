@@ -6,6 +6,7 @@ use super::open_vault;
 use crate::cli::RemoveArgs;
 use crate::error::CliError;
 use crate::query::find_one;
+use crate::words::{text, text_with};
 
 /// Removes one account, after `--yes` or a "y" typed at a terminal.
 pub fn run(args: RemoveArgs) -> Result<(), CliError> {
@@ -14,20 +15,34 @@ pub fn run(args: RemoveArgs) -> Result<(), CliError> {
     let name = account.display_name();
     if !args.yes {
         if !std::io::stdin().is_terminal() {
-            return Err(CliError::Input(format!(
-                "not removing {name} without --yes (its codes would stop working here)"
+            return Err(CliError::Input(text_with(
+                "cli-error-remove-needs-yes",
+                &[("name", name.clone().into())],
             )));
         }
-        print!("Remove {name}? Its codes will stop working in Vigil. [y/N] ");
+        print!(
+            "{} ",
+            text_with("cli-remove-prompt", &[("name", name.clone().into())])
+        );
         std::io::stdout().flush()?;
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
-        if !answer.trim().eq_ignore_ascii_case("y") && !answer.trim().eq_ignore_ascii_case("yes") {
-            println!("Kept {name}.");
+        if !is_yes(answer.trim()) {
+            println!("{}", text_with("cli-kept", &[("name", name.into())]));
             return Ok(());
         }
     }
     vault.remove(&account.id)?;
-    println!("Removed {name}");
+    println!("{}", text_with("cli-removed", &[("name", name.into())]));
     Ok(())
+}
+
+/// Whether an answer to the prompt says yes: "y" or "yes", or the language's own short and long
+/// yes (`cli-yes-short`, `cli-yes-long`: "j"/"ja", "o"/"oui").
+fn is_yes(answer: &str) -> bool {
+    ["y", "yes"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain([text("cli-yes-short"), text("cli-yes-long")])
+        .any(|yes| answer.eq_ignore_ascii_case(&yes))
 }

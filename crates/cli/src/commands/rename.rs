@@ -4,6 +4,7 @@ use super::open_vault;
 use crate::cli::RenameArgs;
 use crate::error::CliError;
 use crate::query::find_one;
+use crate::words::text_with;
 
 /// Renames one account; what is not given stays as it was.
 pub fn run(args: RenameArgs) -> Result<(), CliError> {
@@ -13,9 +14,14 @@ pub fn run(args: RenameArgs) -> Result<(), CliError> {
     let label = args.label.unwrap_or_else(|| account.label.clone());
     let renamed = vault.rename(&account.id, &issuer, &label)?;
     println!(
-        "Renamed {} to {}",
-        account.display_name(),
-        renamed.display_name()
+        "{}",
+        text_with(
+            "cli-renamed",
+            &[
+                ("old", account.display_name().into()),
+                ("new", renamed.display_name().into()),
+            ],
+        )
     );
     Ok(())
 }

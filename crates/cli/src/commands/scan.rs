@@ -7,8 +7,9 @@ use vigil_capture::{CaptureError, scan_clipboard, scan_screens};
 use vigil_core::qr::{self, Found};
 
 use crate::cli::ScanArgs;
-use crate::error::CliError;
+use crate::error::{CliError, failure, refused};
 use crate::terminal::printable;
+use crate::words::text_with;
 
 /// Prints each QR code's text, one per line; exit 2 when a source has none or is not an image.
 pub fn run(args: ScanArgs) -> Result<(), CliError> {
@@ -42,22 +43,35 @@ pub fn run(args: ScanArgs) -> Result<(), CliError> {
 
 /// The QR codes in one image file; the error names the file.
 pub fn scan_file(file: &Path) -> Result<Vec<Found>, CliError> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| CliError::Input(format!("{}: cannot read the file: {e}", file.display())))?;
-    qr::scan_image(&bytes).map_err(|e| CliError::Input(format!("{}: {e}", file.display())))
+    let bytes = std::fs::read(file).map_err(|e| {
+        CliError::Input(text_with(
+            "cli-error-cannot-read-file",
+            &[
+                ("path", file.display().to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
+        ))
+    })?;
+    qr::scan_image(&bytes).map_err(|e| {
+        CliError::Input(text_with(
+            "cli-error-in-file",
+            &[
+                ("path", file.display().to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
+        ))
+    })
 }
 
 /// The QR codes on every display.
 pub fn screen() -> Result<Vec<Found>, CliError> {
     scan_screens().map_err(|e| match e {
-        CaptureError::NoQrCodeOnScreen | CaptureError::CodeNotRead => {
-            CliError::Input(e.to_string())
-        }
-        other => CliError::Failure(other.to_string()),
+        CaptureError::NoQrCodeOnScreen | CaptureError::CodeNotRead => refused(e),
+        other => failure(other),
     })
 }
 
 /// The QR codes of the clipboard's image, or its text taken as one code's content.
 pub fn clipboard() -> Result<Vec<Found>, CliError> {
-    scan_clipboard().map_err(|e| CliError::Input(e.to_string()))
+    scan_clipboard().map_err(refused)
 }

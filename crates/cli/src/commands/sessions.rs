@@ -18,6 +18,7 @@ use super::open_vault;
 use crate::cli::{SecureArgs, SessionsArgs, SignOutArgs};
 use crate::error::CliError;
 use crate::terminal::printable;
+use crate::words::{text, text_with, words as cli_words};
 
 /// One linked account's sessions, as `--json` prints them.
 #[derive(Serialize)]
@@ -71,7 +72,7 @@ pub fn list(args: SessionsArgs) -> Result<(), CliError> {
     };
     print_results(&results, args.json, print_account)?;
     if results.iter().all(|r| r.error.is_some()) {
-        return Err(CliError::Failure("no sessions could be read".to_owned()));
+        return Err(CliError::Failure(text("cli-error-no-sessions-read")));
     }
     Ok(())
 }
@@ -81,19 +82,25 @@ fn print_account(result: &AccountSessions) {
         return;
     }
     if let Some(state) = result.state.filter(|state| state.is_locked()) {
-        println!("  Account {}", words::state_sentence(state));
+        println!(
+            "  {}",
+            text_with(
+                "cli-account-state",
+                &[("state", words::state_sentence(&cli_words(), state).into())]
+            )
+        );
     }
     if result.password_reset_required == Some(true) {
-        println!("  The site will ask for a new password at the next sign-in");
+        println!("  {}", text("cli-password-reset-required"));
     }
     if result.sessions.is_empty() {
-        println!("  Not signed in anywhere");
+        println!("  {}", text("cli-no-sessions"));
     }
     for session in &result.sessions {
         let place = session
             .country
             .as_deref()
-            .map(|country| format!(" · {}", words::country_name(country)))
+            .map(|country| format!(" · {}", cli_words().country(country)))
             .unwrap_or_default();
         let ip = session
             .ip
@@ -107,20 +114,36 @@ fn print_account(result: &AccountSessions) {
             printable(&place),
             printable(&ip),
         );
-        let last_code = if result.last_code_session.as_deref() == Some(session.id.as_str()) {
-            " · the last code came from here"
+        let key = if result.last_code_session.as_deref() == Some(session.id.as_str()) {
+            "cli-session-times-last-code"
         } else {
-            ""
+            "cli-session-times"
         };
         println!(
-            "      since {}, last seen {}{last_code}",
-            words::utc_minute(session.started_at),
-            words::utc_minute(session.last_seen_at)
+            "      {}",
+            text_with(
+                key,
+                &[
+                    ("since", words::utc_minute(session.started_at).into()),
+                    ("seen", words::utc_minute(session.last_seen_at).into()),
+                ],
+            )
         );
         println!(
-            "      Not you?  vigil sign-out {} {}",
-            printable(&shell_word(&result.query)),
-            printable(&shell_word(&session.id))
+            "      {}",
+            text_with(
+                "cli-not-you-sign-out",
+                &[
+                    (
+                        "account",
+                        printable(&shell_word(&result.query)).into_owned().into()
+                    ),
+                    (
+                        "session",
+                        printable(&shell_word(&session.id)).into_owned().into()
+                    ),
+                ],
+            )
         );
     }
     println!();
@@ -151,14 +174,30 @@ pub fn sign_out(args: SignOutArgs) -> Result<(), CliError> {
     let device = printable(&ended.session.device_words).into_owned();
     if ended.session.state == vigil_core::activity::SessionState::EndedByCustomer {
         println!(
-            "Signed out {device} ({}) from {name}; the site was told.",
-            printable(&args.session)
+            "{}",
+            text_with(
+                "cli-signed-out",
+                &[
+                    ("device", device.into()),
+                    ("session", printable(&args.session).into_owned().into()),
+                    ("name", name.into()),
+                ],
+            )
         );
     } else {
         println!(
-            "Session {} of {name} had ended already ({}).",
-            printable(&args.session),
-            ended.session.state.as_str().replace('_', " ")
+            "{}",
+            text_with(
+                "cli-session-ended-already",
+                &[
+                    ("session", printable(&args.session).into_owned().into()),
+                    ("name", name.into()),
+                    (
+                        "state",
+                        ended.session.state.as_str().replace('_', " ").into()
+                    ),
+                ],
+            )
         );
     }
     Ok(())
@@ -174,11 +213,21 @@ pub fn secure(args: SecureArgs) -> Result<(), CliError> {
         .map_err(refused_or_failed)?;
     let count = secured.ended_sessions.len();
     println!(
-        "Secured {}: {count} session{} signed out, and the site will ask for a new password at \
-         the next sign-in. The account is {}.",
-        printable(&account.display_name()),
-        if count == 1 { "" } else { "s" },
-        words::state_sentence(secured.account_state)
+        "{}",
+        text_with(
+            "cli-secured",
+            &[
+                (
+                    "name",
+                    printable(&account.display_name()).into_owned().into()
+                ),
+                ("count", count.into()),
+                (
+                    "state",
+                    words::state_sentence(&cli_words(), secured.account_state).into()
+                ),
+            ],
+        )
     );
     Ok(())
 }

@@ -10,6 +10,7 @@ mod errors;
 mod export;
 mod generate;
 mod import;
+mod languages;
 mod qr;
 mod screen;
 mod sessions;

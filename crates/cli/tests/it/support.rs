@@ -26,12 +26,25 @@ impl Home {
             .args(args)
             .env("VIGIL_DATA_DIR", self.dir.path())
             .env("VIGIL_KEYCHAIN_SERVICE", &self.service)
+            // English, whatever the machine's locale; a test in another language sets these.
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .env_remove("VIGIL_LANG")
             .stdin(Stdio::null());
         command
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
         Run::from(self.command(args).output().unwrap())
+    }
+
+    /// Runs `vigil` with these environment variables set (a language, say).
+    pub fn run_with_env(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
+        let mut command = self.command(args);
+        command.envs(env.iter().copied());
+        Run::from(command.output().unwrap())
     }
 
     /// Runs and insists on success.

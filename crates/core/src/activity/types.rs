@@ -327,6 +327,9 @@ pub struct AccountStatus {
     /// When the account was created.
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
+    /// The locale the site gave for the customer's emails, if any.
+    #[serde(default)]
+    pub locale: Option<String>,
 }
 
 /// `POST /v1/accounts`.
@@ -341,6 +344,10 @@ pub struct CreateAccount {
     pub issuer: Option<String>,
     /// The label shown in authenticators (default: the email).
     pub label: Option<String>,
+    /// The customer's language and region for emails, a BCP 47 tag or POSIX name (`de`,
+    /// `fr-CH`, `en_GB`); absent or a language the service does not speak: English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }
 
 /// `201` answer to `POST /v1/accounts`.

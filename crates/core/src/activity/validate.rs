@@ -15,6 +15,8 @@ use super::{FEED_YEARS, date_in_range};
 
 /// `external_id`: 1 to this many characters.
 pub const MAX_EXTERNAL_ID_CHARS: usize = 200;
+/// `locale`: at most this many bytes (letters, digits, `-`, `_`, `.` and `@`).
+pub const MAX_LOCALE_BYTES: usize = 35;
 /// `email`: at most this many bytes (RFC 5321's path limit).
 pub const MAX_EMAIL_BYTES: usize = 254;
 /// `issuer` and `label`: at most this many characters...
@@ -134,7 +136,8 @@ fn name(field: &str, value: Option<&str>) -> Result<(), FieldError> {
 
 impl CreateAccount {
     /// Checks every field: `external_id` 1-200 characters, `email` an address of at most 254
-    /// bytes, `issuer` and `label` 1-64 characters (128 bytes); no control characters.
+    /// bytes, `issuer` and `label` 1-64 characters (128 bytes); no control characters; `locale`
+    /// 1-35 letters, digits, `-`, `_`, `.` or `@`.
     pub fn validate(&self) -> Result<(), FieldError> {
         required_text("external_id", &self.external_id, MAX_EXTERNAL_ID_CHARS)?;
         let email = &self.email;
@@ -152,6 +155,19 @@ impl CreateAccount {
         }
         name("issuer", self.issuer.as_deref())?;
         name("label", self.label.as_deref())?;
+        if let Some(locale) = &self.locale {
+            let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '@');
+            if locale.is_empty() || locale.len() > MAX_LOCALE_BYTES || !locale.chars().all(allowed)
+            {
+                return Err(FieldError::new(
+                    "locale",
+                    format!(
+                        "must be a language tag (de, fr-CH, en_GB) of at most {MAX_LOCALE_BYTES} \
+                         characters"
+                    ),
+                ));
+            }
+        }
         Ok(())
     }
 }

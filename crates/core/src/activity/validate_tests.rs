@@ -75,6 +75,7 @@ fn enrolment_names_fit_a_qr_code() {
         email: "ann@example.com".into(),
         issuer: None,
         label: Some("x".repeat(5000)),
+        locale: None,
     };
     assert_eq!(account.validate().unwrap_err().field, "label");
     account.label = Some("😀".repeat(MAX_NAME_CHARS)); // 64 characters, 256 bytes
@@ -86,6 +87,12 @@ fn enrolment_names_fit_a_qr_code() {
     account.email = "no-at-sign".into();
     assert_eq!(account.validate().unwrap_err().field, "email");
     account.email = "ann@example.com".into();
+    assert!(account.validate().is_ok());
+    account.locale = Some("de<script>".into());
+    assert_eq!(account.validate().unwrap_err().field, "locale");
+    account.locale = Some("x".repeat(36));
+    assert_eq!(account.validate().unwrap_err().field, "locale");
+    account.locale = Some("fr_CH.UTF-8".into());
     assert!(account.validate().is_ok());
 }
 
@@ -108,6 +115,7 @@ fn the_longest_valid_account_fits_an_enrolment_qr_code() {
         email: email.clone(),
         issuer: Some(issuer.clone()),
         label: None,
+        locale: None,
     };
     assert_eq!(email.len(), MAX_EMAIL_BYTES);
     assert!(account.validate().is_ok());

@@ -107,6 +107,7 @@ async fn insert_accounts(
             label: &id,
             sealed_secret: &sealed_secret,
             created_at: now,
+            locale: None,
         })
         .await?;
     }

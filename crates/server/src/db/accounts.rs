@@ -30,6 +30,8 @@ pub struct AccountRow {
     pub state_reason: Option<String>,
     /// Unix seconds.
     pub created_at: i64,
+    /// The locale the site gave for the customer's emails (`de`, `fr-CH`); `None`: English.
+    pub locale: Option<String>,
     /// Whether a code was ever accepted (the enrolment QR code is then gone).
     pub enrolled: bool,
     /// The last accepted TOTP step (-1: none).
@@ -57,10 +59,12 @@ pub struct NewAccount<'a> {
     pub sealed_secret: &'a str,
     /// Unix seconds.
     pub created_at: i64,
+    /// The customer's locale for emails, if the site gave one.
+    pub locale: Option<&'a str>,
 }
 
 const COLUMNS: &str = "id, external_id, email, issuer, label, secret, state, state_reason, \
-     created_at, enrolled, last_step, failed_streak, blocked_until";
+     created_at, enrolled, last_step, failed_streak, blocked_until, locale";
 
 /// An account from a row of either driver (`AnyRow`, or `PgRow` for the hot reads).
 pub(super) fn account_from_row<R>(row: &R) -> Result<AccountRow, sqlx::Error>
@@ -84,6 +88,7 @@ where
         })?,
         state_reason: row.try_get("state_reason")?,
         created_at: row.try_get("created_at")?,
+        locale: row.try_get("locale")?,
         enrolled: row.try_get::<i64, _>("enrolled")? != 0,
         last_step: row.try_get("last_step")?,
         failed_streak: row.try_get("failed_streak")?,
@@ -221,8 +226,9 @@ impl Database {
     /// Creates an account; `false` when the external id is taken.
     pub async fn insert_account(&self, account: &NewAccount<'_>) -> Result<bool, sqlx::Error> {
         let result = sqlx::query(
-            "INSERT INTO accounts (id, external_id, email, issuer, label, secret, state, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'active', $7) ON CONFLICT (external_id) DO NOTHING",
+            "INSERT INTO accounts (id, external_id, email, issuer, label, secret, state, created_at, \
+             locale) VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8) \
+             ON CONFLICT (external_id) DO NOTHING",
         )
         .bind(account.id)
         .bind(account.external_id)
@@ -231,6 +237,7 @@ impl Database {
         .bind(account.label)
         .bind(account.sealed_secret)
         .bind(account.created_at)
+        .bind(account.locale)
         .execute(&self.writer)
         .await?;
         Ok(result.rows_affected() == 1)

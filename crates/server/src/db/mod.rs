@@ -46,6 +46,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../../migrations/0003_email_queue.sql")),
     (4, include_str!("../../migrations/0004_sessions.sql")),
     (5, include_str!("../../migrations/0005_event_city.sql")),
+    (6, include_str!("../../migrations/0006_account_locale.sql")),
 ];
 
 /// A pool of connections to the service's database.

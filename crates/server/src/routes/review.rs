@@ -16,13 +16,16 @@ use base64::engine::general_purpose::STANDARD;
 use ring::hmac;
 use serde::Deserialize;
 use vigil_core::activity::{
-    AccountState, Decision, DecisionRequest, DecisionResponse, DocumentInfo, Reason, ReviewAccount,
+    AccountState, Decision, DecisionRequest, DecisionResponse, DocumentInfo, ReviewAccount, Verdict,
 };
 
 use super::{
     JSON_BODY_LIMIT, ReviewerCaller, SharedState, api_event, body_bytes, datetime, invalid_field,
     key_hash, parse_json,
 };
+use vigil_activity_words as activity_words;
+use vigil_i18n::{Language, Words, accept_language};
+
 use crate::db::Database;
 use crate::email::format_time;
 use crate::error::ApiError;
@@ -212,73 +215,129 @@ struct PageAccount {
     id: String,
     external_id: String,
     email: String,
-    state: &'static str,
+    /// The state in the reviewer's words.
+    state: String,
+    /// The state's API name (`locked_pending_review`), as the API and the logs give it.
+    state_code: &'static str,
     reason: String,
     evidence: Vec<PageEvent>,
+    /// Each document's API path, content type and size in bytes.
     documents: Vec<(String, String, u64)>,
 }
 
-/// One piece of evidence on the review page.
+/// One piece of evidence on the review page, in the reviewer's words.
 struct PageEvent {
     when: String,
-    kind: &'static str,
+    what: String,
     place: String,
     reasons: String,
-    verdict: &'static str,
+    verdict: String,
 }
 
 #[derive(Template)]
 #[template(path = "review.html")]
 struct ReviewPage {
+    t: Words,
     accounts: Vec<PageAccount>,
     token: String,
 }
 
-/// `GET /review`: the review page.
-async fn page(State(state): State<SharedState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    basic_login(&state, &headers)?;
-    let accounts = review_accounts(&state)
-        .await?
-        .into_iter()
-        .map(|account| PageAccount {
-            evidence: account
-                .evidence
-                .iter()
-                .map(|event| PageEvent {
-                    when: format_time(event.occurred_at.unix_timestamp()),
-                    kind: event.kind.as_str(),
-                    place: format!(
-                        "{} {}",
-                        event.country.clone().unwrap_or_default(),
-                        event.ip.clone().unwrap_or_default()
-                    ),
-                    reasons: if event.reasons.is_empty() {
-                        event
-                            .details
-                            .get("reason")
-                            .and_then(|r| r.as_str())
-                            .unwrap_or("")
-                            .to_owned()
-                    } else {
-                        let ids: Vec<&str> = event.reasons.iter().map(Reason::as_str).collect();
-                        ids.join(", ")
-                    },
-                    verdict: event.verdict.map(|v| v.as_str()).unwrap_or(""),
-                })
-                .collect(),
-            documents: account
-                .documents
-                .iter()
-                .map(|d| (d.id.clone(), d.content_type.clone(), d.size))
-                .collect(),
-            id: account.account_id,
-            external_id: account.external_id,
-            email: account.email,
-            state: account.state.as_str(),
-            reason: account.state_reason.unwrap_or_default(),
+/// The reviewer's words: the best of Vigil's languages for the browser's `Accept-Language`
+/// (English when none matches or there is no header).
+fn reviewer_words(headers: &HeaderMap) -> Words {
+    let wanted = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map(accept_language)
+        .unwrap_or_default();
+    let language = Language::negotiate(&wanted);
+    // Keep the region of the tag that chose the language (fr-CH: Swiss times), if any.
+    match wanted
+        .iter()
+        .find(|tag| Language::from_code(tag) == Some(language))
+    {
+        Some(tag) => Words::for_locale(tag),
+        None => Words::new(language, None),
+    }
+}
+
+/// The review page's words for an account state.
+fn state_words(t: &Words, state: AccountState) -> String {
+    t.get(match state {
+        AccountState::Active => "review-state-active",
+        AccountState::LockedPendingVerification => "review-state-locked-pending-verification",
+        AccountState::LockedPendingReview => "review-state-locked-pending-review",
+    })
+}
+
+/// One account's evidence in the reviewer's words.
+fn page_account(t: &Words, account: ReviewAccount) -> PageAccount {
+    let evidence = account
+        .evidence
+        .iter()
+        .map(|event| PageEvent {
+            when: format_time(t, event.occurred_at.unix_timestamp()),
+            what: activity_words::summary(t, event),
+            place: match (activity_words::place(t, event), event.ip.as_deref()) {
+                (Some(country), Some(ip)) => t.t2("review-place", "country", country, "ip", ip),
+                (Some(country), None) => country,
+                (None, Some(ip)) => ip.to_owned(),
+                (None, None) => String::new(),
+            },
+            reasons: if event.reasons.is_empty() {
+                event
+                    .details
+                    .get("reason")
+                    .and_then(|r| r.as_str())
+                    .unwrap_or("")
+                    .to_owned()
+            } else {
+                activity_words::reasons(t, event, &account.evidence).join("; ")
+            },
+            verdict: match event.verdict {
+                Some(Verdict::Mine) => t.get("review-verdict-mine"),
+                Some(Verdict::NotMine) => t.get("review-verdict-not-mine"),
+                None => String::new(),
+            },
         })
         .collect();
+    PageAccount {
+        evidence,
+        documents: account
+            .documents
+            .iter()
+            .map(|d| {
+                (
+                    format!(
+                        "/v1/review/accounts/{}/documents/{}",
+                        account.account_id, d.id
+                    ),
+                    d.content_type.clone(),
+                    d.size,
+                )
+            })
+            .collect(),
+        id: account.account_id,
+        external_id: account.external_id,
+        email: account.email,
+        state: state_words(t, account.state),
+        state_code: account.state.as_str(),
+        reason: account.state_reason.unwrap_or_default(),
+    }
+}
+
+/// `GET /review`: the review page, in the language the reviewer's browser asks for.
+async fn page(State(state): State<SharedState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    basic_login(&state, &headers)?;
+    let accounts = review_accounts(&state).await?;
+    // (Words are made after the await: they are not `Send`.)
+    let t = reviewer_words(&headers);
+    let accounts = accounts
+        .into_iter()
+        .map(|account| page_account(&t, account))
+        .collect();
     let html = ReviewPage {
+        t,
         accounts,
         token: state.review_form_token.clone(),
     }

@@ -55,6 +55,7 @@ pub async fn create_account(
             label,
             sealed_secret: &sealed_secret,
             created_at: state.clock.now(),
+            locale: request.locale.as_deref(),
         })
         .await?;
     if !inserted {
@@ -99,6 +100,7 @@ pub async fn account_status(
         state: account.state,
         state_reason: account.state_reason,
         created_at: datetime(account.created_at),
+        locale: account.locale,
     }))
 }
 
@@ -450,12 +452,18 @@ async fn notify(
                     verdict: Some(Verdict::NotMine),
                 }
                 .to_string();
-                match email::alert_email(
-                    &account.email,
-                    &account.issuer,
-                    &EventLine::from_event(&row),
-                    &link,
-                ) {
+                // Rendered before any await: `Words` is not `Send`.
+                let rendered = {
+                    let words = email::words_for(account.locale.as_deref());
+                    email::alert_email(
+                        &words,
+                        &account.email,
+                        &account.issuer,
+                        &EventLine::from_event(&words, &row),
+                        &link,
+                    )
+                };
+                match rendered {
                     Ok(mail) => state.mailer.send(mail).await,
                     Err(error) => tracing::error!(%error, "alert not rendered"),
                 }
@@ -478,7 +486,14 @@ pub async fn notify_state(state: &SharedState, account: &AccountRow, change: &St
     if change.to.is_locked() {
         state.metrics.observe_lock(change.to.as_str());
     }
-    match email::state_email(&account.email, &account.issuer, change.to, &change.reason) {
+    let rendered = email::state_email(
+        &email::words_for(account.locale.as_deref()),
+        &account.email,
+        &account.issuer,
+        change.to,
+        &change.reason,
+    );
+    match rendered {
         Ok(mail) => state.mailer.send(mail).await,
         Err(error) => tracing::error!(%error, "state email not rendered"),
     }
@@ -494,9 +509,16 @@ pub async fn send_digest(
     let since = state.clock.now() - 7 * 24 * 3600;
     let events = state.db.digest_events(&account.id, since).await?;
     let count = |kind: EventKind| events.iter().filter(|e| e.kind == kind).count() as u64;
-    let lines: Vec<EventLine> = events.iter().map(EventLine::from_event).collect();
-    let mail = email::digest_email(&account.email, &account.issuer, &lines)
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let mail = {
+        // Rendered before the await below: `Words` is not `Send`.
+        let words = email::words_for(account.locale.as_deref());
+        let lines: Vec<EventLine> = events
+            .iter()
+            .map(|event| EventLine::from_event(&words, event))
+            .collect();
+        email::digest_email(&words, &account.email, &account.issuer, &lines)
+            .map_err(|e| ApiError::Internal(e.to_string()))?
+    };
     state.mailer.send(mail).await;
     Ok(Json(DigestSent {
         sign_ins: count(EventKind::SignIn),

@@ -162,6 +162,46 @@ async fn page_case(backend: Backend) {
     let html = page.text().await.unwrap();
     assert!(html.contains(&id));
     assert!(html.contains("locked_pending_review"));
+    // No Accept-Language: English.
+    assert!(html.contains("<html lang=\"en\">"), "{html}");
+    assert!(html.contains("Locked accounts") && html.contains("Keep locked"));
+    // The reviewer's browser asks for Swiss French: the page is French.
+    let french = h
+        .client
+        .get(h.url("/review"))
+        .basic_auth("reviewer", Some(REVIEWER_KEY))
+        .header("Accept-Language", "fr-CH,fr;q=0.9")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for phrase in [
+        "<html lang=\"fr\">",
+        "<title>Vérification Vigil</title>",
+        "Comptes verrouillés",
+        "Verrouillé : en attente de la décision",
+        "Adresse postale modifiée",
+        "Déverrouiller",
+        "Laisser verrouillé",
+    ] {
+        assert!(french.contains(phrase), "{phrase:?} missing: {french}");
+    }
+    assert!(!french.contains("Locked accounts"));
+    // A language Vigil does not speak, then German: German.
+    let german = h
+        .client
+        .get(h.url("/review"))
+        .basic_auth("reviewer", Some(REVIEWER_KEY))
+        .header("Accept-Language", "ja, de-AT;q=0.8, en;q=0.5")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(german.contains("<html lang=\"de\">") && german.contains("Gesperrte Konten"));
     let token = html
         .split("name=\"token\" value=\"")
         .nth(1)

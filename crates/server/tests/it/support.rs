@@ -102,11 +102,7 @@ impl Smtp {
             if let Ok(entries) = std::fs::read_dir(self.maildir.join(sub)) {
                 for entry in entries.flatten() {
                     if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                        messages.push(
-                            text.replace("=\r\n", "")
-                                .replace("=\n", "")
-                                .replace("=3D", "="),
-                        );
+                        messages.push(readable(&text));
                     }
                 }
             }
@@ -262,4 +258,74 @@ pub async fn session_state(h: &Harness, id: &str, session: &str) -> String {
         .as_str()
         .unwrap()
         .to_owned()
+}
+
+/// A raw message as a reader sees it: RFC 2047 encoded words (the subject) and quoted-printable
+/// bodies decoded, so tests can look for words in any language.
+fn readable(raw: &str) -> String {
+    let joined = raw
+        .replace("?=\r\n =?", "?==?")
+        .replace("?=\n =?", "?==?")
+        .replace("?= =?", "?==?");
+    let mut words = String::new();
+    let mut rest = joined.as_str();
+    while let Some(start) = rest.find("=?") {
+        words.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let decoded = after.split_once("?=").and_then(|(word, tail)| {
+            let mut parts = word.splitn(3, '?');
+            let (_charset, encoding, text) = (parts.next()?, parts.next()?, parts.next()?);
+            let bytes = match encoding {
+                "b" | "B" => {
+                    use base64::Engine;
+                    base64::engine::general_purpose::STANDARD
+                        .decode(text)
+                        .ok()?
+                }
+                "q" | "Q" => quoted_printable(&text.replace('_', " ")),
+                _ => return None,
+            };
+            Some((String::from_utf8_lossy(&bytes).into_owned(), tail))
+        });
+        match decoded {
+            Some((text, tail)) => {
+                words.push_str(&text);
+                rest = tail;
+            }
+            None => {
+                words.push_str("=?");
+                rest = after;
+            }
+        }
+    }
+    words.push_str(rest);
+    let unwrapped = words.replace("=\r\n", "").replace("=\n", "");
+    String::from_utf8_lossy(&quoted_printable(&unwrapped)).into_owned()
+}
+
+/// `=XX` escapes as bytes; anything else as it is.
+fn quoted_printable(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|pair| {
+                pair.iter()
+                    .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b))
+            })
+            .and_then(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok());
+        match (bytes[i], hex) {
+            (b'=', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (other, _) => {
+                out.push(other);
+                i += 1;
+            }
+        }
+    }
+    out
 }

@@ -1,6 +1,8 @@
-//! Events, reasons and states in the person's language, for the CLI and the app ("Signed in from
-//! Netherlands · Firefox on Linux"). Shared so both say the same thing; the words themselves are
-//! in `crates/i18n/locales/*/activity.ftl`.
+//! Events, reasons and states in the person's language, for the CLI, the app and the service's
+//! emails ("Signed in from Netherlands · Firefox on Linux"). Shared so all say the same thing; the
+//! words themselves are in `crates/i18n/locales/*/activity.ftl`. `vigil-activity` re-exports this
+//! crate as `vigil_activity::words`; the service depends on it directly (it cannot depend on
+//! `vigil-activity`, whose tests depend on the service).
 
 use serde_json::Value;
 use vigil_core::activity::{AccountState, Event, EventKind, Outcome, Reason};

@@ -87,7 +87,8 @@ pub fn accept_language(header: &str) -> Vec<String> {
                 .find_map(|piece| piece.trim().strip_prefix("q="))
                 .and_then(|q| q.trim().parse::<f32>().ok())
                 .unwrap_or(1.0);
-            if !(quality > 0.0) {
+            // `q=0` (and a NaN) means "not this one".
+            if quality.is_nan() || quality <= 0.0 {
                 return None;
             }
             // Thousandths, so the sort is on integers.

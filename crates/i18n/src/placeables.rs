@@ -31,10 +31,10 @@ fn expression_variables(expression: &ast::Expression<&str>, into: &mut Vec<Strin
 
 fn inline_variables(inline: &ast::InlineExpression<&str>, into: &mut Vec<String>) {
     match inline {
-        ast::InlineExpression::VariableReference { id } => {
-            if !into.iter().any(|name| name == id.name) {
-                into.push(id.name.to_owned());
-            }
+        ast::InlineExpression::VariableReference { id }
+            if !into.iter().any(|name| name == id.name) =>
+        {
+            into.push(id.name.to_owned());
         }
         ast::InlineExpression::FunctionReference { arguments, .. } => {
             for argument in &arguments.positional {

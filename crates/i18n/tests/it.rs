@@ -1,6 +1,8 @@
 //! The Fluent files held together: each parses, German and French have exactly English's keys
 //! with the same placeables, and the formatting of times and names follows the locale.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast;

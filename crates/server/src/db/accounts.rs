@@ -112,6 +112,7 @@ pub(super) fn account_from_sqlite(row: &rusqlite::Row<'_>) -> rusqlite::Result<A
         last_step: row.get(10)?,
         failed_streak: row.get(11)?,
         blocked_until: row.get(12)?,
+        locale: row.get(13)?,
     })
 }
 

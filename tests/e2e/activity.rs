@@ -85,7 +85,7 @@ async fn enrol_sign_in_lock_answer_and_work_offline() {
         .await;
     assert!(
         reason.starts_with("Signed in from Netherlands")
-            && reason.ends_with("after a sign-in from United States of America"),
+            && reason.ends_with("after a sign-in from United States"),
         "{reason}"
     );
 

@@ -41,6 +41,27 @@ async fn the_system_language_is_spoken_until_settings_choose_another() {
         "{label}"
     );
 
+    // A typed key's problems are said in French too (core names them, the app words them).
+    app.click("#add-button").await;
+    app.click("[data-action=manual]").await;
+    app.find("#m-label").await.send_keys("bob").await.unwrap();
+    app.find("#m-secret")
+        .await
+        .send_keys("JBSW 1Y3D")
+        .await
+        .unwrap();
+    app.click("#manual-form button[type=submit]").await;
+    let problem = app.text_until("#e-secret", |t| !t.is_empty()).await;
+    assert!(
+        problem.starts_with("La clé de configuration n'est pas en base32") && problem.contains("1"),
+        "{problem}"
+    );
+    app.js(
+        "document.querySelectorAll('dialog[open]').forEach((d) => d.close());",
+        vec![],
+    )
+    .await;
+
     // Settings: German over the system's French. The whole page is drawn again in it.
     app.click("#menu-button").await;
     app.click("#app-menu [data-menu=settings]").await;

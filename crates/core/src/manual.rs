@@ -32,20 +32,33 @@ pub struct ManualEntry {
 pub struct FieldError {
     /// The field's name, as in [`ManualEntry`] (`label`, `secret`, `digits`, …).
     pub field: &'static str,
-    /// What is wrong, in words for the person ("The secret key is not base32 …").
+    /// What is wrong, in English words for the person ("The secret key is not base32 …").
     pub message: String,
+    /// The same as a message id of the front ends' translations (`field-secret-not-base32`).
+    pub key: &'static str,
+    /// The values the message names (`character`, `position`), for the translations.
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl ManualEntry {
     /// The account these fields describe, or every field's problem at once.
     pub fn to_otp_uri(&self) -> Result<OtpUri, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut fail = |field, message: String| errors.push(FieldError { field, message });
+        let mut fail = |field, key, args: Vec<(&'static str, String)>, message: String| {
+            errors.push(FieldError {
+                field,
+                message,
+                key,
+                args,
+            })
+        };
 
         let label = self.label.trim();
         if label.is_empty() {
             fail(
                 "label",
+                "field-label-missing",
+                Vec::new(),
                 "Enter the account name, such as your email address".into(),
             );
         }
@@ -53,6 +66,8 @@ impl ManualEntry {
             Ok(secret) if secret.bits() < 80 => {
                 fail(
                     "secret",
+                    "field-secret-short",
+                    Vec::new(),
                     "This secret key is too short: sites give at least 16 characters".into(),
                 );
                 None
@@ -64,7 +79,23 @@ impl ManualEntry {
                     Some(rest) => format!("The secret key {rest}"),
                     None => "Enter the secret key the site shows beside its QR code".into(),
                 };
-                fail("secret", message);
+                let (key, args) = match error {
+                    crate::SecretError::Missing => ("field-secret-missing", Vec::new()),
+                    crate::SecretError::NotBase32 {
+                        character,
+                        position,
+                    } => (
+                        "field-secret-not-base32",
+                        vec![
+                            ("character", character.to_string()),
+                            ("position", position.to_string()),
+                        ],
+                    ),
+                    crate::SecretError::BadLength(length) => {
+                        ("field-secret-length", vec![("length", length.to_string())])
+                    }
+                };
+                fail("secret", key, args, message);
                 None
             }
         };
@@ -72,6 +103,8 @@ impl ManualEntry {
         let kind = OtpKind::parse(kind_text).unwrap_or_else(|| {
             fail(
                 "kind",
+                "field-kind-unknown",
+                vec![("kind", kind_text.to_owned())],
                 format!("Unknown type '{kind_text}' (use TOTP, HOTP or Steam)"),
             );
             OtpKind::Totp
@@ -86,13 +119,20 @@ impl ManualEntry {
             Some(parsed) => params.algorithm = parsed,
             None => fail(
                 "algorithm",
+                "field-algorithm-unknown",
+                vec![("algorithm", algorithm.to_owned())],
                 format!("Unknown algorithm '{algorithm}' (use SHA1, SHA256 or SHA512)"),
             ),
         }
         if kind != OtpKind::Steam {
             match text_or(&self.digits, "6").parse::<u8>() {
                 Ok(digits @ 1..=10) => params.digits = digits,
-                _ => fail("digits", "Digits must be a number from 1 to 10".into()),
+                _ => fail(
+                    "digits",
+                    "field-digits",
+                    Vec::new(),
+                    "Digits must be a number from 1 to 10".into(),
+                ),
             }
         }
         if kind.is_timed() {
@@ -100,6 +140,8 @@ impl ManualEntry {
                 Ok(period) if period >= 1 => params.period = period,
                 _ => fail(
                     "period",
+                    "field-period",
+                    Vec::new(),
                     "The period must be a whole number of seconds, at least 1".into(),
                 ),
             }
@@ -108,6 +150,8 @@ impl ManualEntry {
                 Ok(counter) => params.counter = counter,
                 Err(_) => fail(
                     "counter",
+                    "field-counter",
+                    Vec::new(),
                     "The counter must be a whole number, 0 or more".into(),
                 ),
             }

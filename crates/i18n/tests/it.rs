@@ -265,4 +265,17 @@ fn every_key_the_code_asks_for_exists() {
         }
     }
     assert!(asked > 200, "the code's keys are found ({asked})");
+    // The typed key form's problems are named by core (`field-…`), worded by the app.
+    let manual = std::fs::read_to_string(root.join("crates/core/src/manual.rs")).unwrap();
+    let fields: Vec<&str> = manual
+        .split('"')
+        .filter(|piece| piece.starts_with("field-") && !piece.contains(' '))
+        .collect();
+    assert!(fields.len() >= 10, "{fields:?}");
+    for key in fields {
+        assert!(
+            english.contains_key(key),
+            "manual.rs names `{key}`, which en/*.ftl lacks"
+        );
+    }
 }

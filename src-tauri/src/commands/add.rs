@@ -227,7 +227,23 @@ pub fn add_uri(state: State<'_, AppState>, uri: String) -> Result<AddOutcome, Ap
 pub fn add_manual(state: State<'_, AppState>, entry: ManualEntry) -> Result<AddOutcome, AppError> {
     match entry.to_otp_uri() {
         Ok(uri) => add_one(&state, &uri),
-        Err(errors) => Ok(AddOutcome::Invalid { errors }),
+        Err(errors) => {
+            // Each field's problem in the app's language (core words them in English).
+            let t = crate::error::current_words();
+            let errors = errors
+                .into_iter()
+                .map(|mut error| {
+                    let args: Vec<(&str, vigil_i18n::Arg)> = error
+                        .args
+                        .iter()
+                        .map(|(name, value)| (*name, value.as_str().into()))
+                        .collect();
+                    error.message = t.with(error.key, &args);
+                    error
+                })
+                .collect();
+            Ok(AddOutcome::Invalid { errors })
+        }
     }
 }
 

@@ -47,3 +47,15 @@ error-the-two-passwords-differ-type = Die beiden Passwörter unterscheiden sich;
 error-there-is-no-update-to = Es gibt kein Update zu installieren: Suchen Sie zuerst nach Updates.
 error-this-account-has-no-code = Dieses Konto hat keinen Code zum Kopieren
 error-this-copy-of-vigil-was = Diese Vigil-Kopie wurde nicht aus einem Release-Paket installiert und kann sich daher nicht selbst aktualisieren: Aktualisieren Sie sie auf dem Weg, auf dem sie installiert wurde.
+
+# Das Formular für den Einrichtungsschlüssel, Feld für Feld.
+field-label-missing = Geben Sie den Kontonamen ein, etwa Ihre E-Mail-Adresse
+field-secret-short = Dieser Einrichtungsschlüssel ist zu kurz: Websites geben mindestens 16 Zeichen an
+field-secret-missing = Geben Sie den Einrichtungsschlüssel ein, den die Website neben dem QR-Code zeigt
+field-secret-not-base32 = Der Einrichtungsschlüssel ist kein Base32 (Zeichen „{ $character }“ an Stelle { $position })
+field-secret-length = Der Einrichtungsschlüssel hat eine unmögliche Base32-Länge ({ $length } Zeichen)
+field-kind-unknown = Unbekannter Typ „{ $kind }“ (TOTP, HOTP oder Steam verwenden)
+field-algorithm-unknown = Unbekannter Algorithmus „{ $algorithm }“ (SHA1, SHA256 oder SHA512 verwenden)
+field-digits = Die Stellenzahl muss eine Zahl von 1 bis 10 sein
+field-period = Der Zeitraum muss eine ganze Zahl von Sekunden sein, mindestens 1
+field-counter = Der Zähler muss eine ganze Zahl sein, 0 oder mehr

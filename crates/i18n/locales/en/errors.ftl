@@ -47,3 +47,15 @@ error-the-two-passwords-differ-type = The two passwords differ; type the same on
 error-there-is-no-update-to = There is no update to install: check for updates first.
 error-this-account-has-no-code = This account has no code to copy
 error-this-copy-of-vigil-was = This copy of Vigil was not installed from a release package, so it cannot update itself: update it the way it was installed.
+
+# The typed setup key form, field by field (crates/core/src/manual.rs names these ids).
+field-label-missing = Enter the account name, such as your email address
+field-secret-short = This secret key is too short: sites give at least 16 characters
+field-secret-missing = Enter the secret key the site shows beside its QR code
+field-secret-not-base32 = The secret key is not base32 (character '{ $character }' at { $position })
+field-secret-length = The secret key has an impossible base32 length ({ $length } characters)
+field-kind-unknown = Unknown type '{ $kind }' (use TOTP, HOTP or Steam)
+field-algorithm-unknown = Unknown algorithm '{ $algorithm }' (use SHA1, SHA256 or SHA512)
+field-digits = Digits must be a number from 1 to 10
+field-period = The period must be a whole number of seconds, at least 1
+field-counter = The counter must be a whole number, 0 or more

@@ -47,3 +47,15 @@ error-the-two-passwords-differ-type = Les deux mots de passe diffèrent ; sais
 error-there-is-no-update-to = Il n'y a aucune mise à jour à installer : recherchez d'abord les mises à jour.
 error-this-account-has-no-code = Ce compte n'a pas de code à copier
 error-this-copy-of-vigil-was = Cette copie de Vigil n'a pas été installée à partir d'un paquet de publication, elle ne peut donc pas se mettre à jour elle-même : mettez-la à jour de la même manière qu'elle a été installée.
+
+# Le formulaire de clé de configuration, champ par champ.
+field-label-missing = Saisissez le nom du compte, par exemple votre adresse e-mail
+field-secret-short = Cette clé de configuration est trop courte : les sites fournissent au moins 16 caractères
+field-secret-missing = Saisissez la clé de configuration que le site affiche à côté de son code QR
+field-secret-not-base32 = La clé de configuration n'est pas en base32 (caractère « { $character } » en position { $position })
+field-secret-length = La clé de configuration a une longueur base32 impossible ({ $length } caractères)
+field-kind-unknown = Type inconnu « { $kind } » (utilisez TOTP, HOTP ou Steam)
+field-algorithm-unknown = Algorithme inconnu « { $algorithm } » (utilisez SHA1, SHA256 ou SHA512)
+field-digits = Le nombre de chiffres doit être compris entre 1 et 10
+field-period = La période doit être un nombre entier de secondes, au moins 1
+field-counter = Le compteur doit être un nombre entier, 0 ou plus

@@ -99,8 +99,6 @@ pub struct MainPage {
     pub document_limit: usize,
     /// What the page says, in the person's language.
     pub t: Words,
-    /// The page script's messages (JSON; see `SCRIPT_KEYS`).
-    pub script_words: String,
     /// The languages the settings offer besides the system's.
     pub languages: Vec<LanguageOption>,
 }
@@ -267,6 +265,12 @@ impl AccountRow {
 }
 
 impl MainPage {
+    /// The page script's messages (JSON; see `SCRIPT_KEYS`), made only when the whole page is
+    /// drawn, not for each redraw of the list.
+    pub fn script_words(&self) -> String {
+        self.t.for_script(SCRIPT_KEYS)
+    }
+
     /// Only the account list of this page.
     pub fn accounts(self) -> AccountsSection {
         AccountsSection {
@@ -312,7 +316,6 @@ impl MainPage {
             lock_on,
             version: env!("CARGO_PKG_VERSION"),
             document_limit: vigil_core::MAX_DOCUMENT_BYTES,
-            script_words: t.for_script(SCRIPT_KEYS),
             languages: LanguageChoice::CHOSEN
                 .iter()
                 .map(|(choice, language)| LanguageOption {

@@ -5,6 +5,8 @@
 //!   an `Accept-Language` header ([`accept_language`]).
 //! - [`Words`]: messages (`get`, `with`, and `t`/`t1`/`t2` for templates), `clock`,
 //!   `day_month`, `weekday_day_month`, `date` and `country`.
+//! - [`messages`]: a Fluent file's message ids with the variables each uses (the tests hold the
+//!   languages together with it).
 //! - [`Arg`]: a placeable's value, text or a number (plural forms choose by numbers).
 //!
 //! The `.ftl` files under `locales/` are built into the binary: no file is read at run time.
@@ -19,6 +21,7 @@ mod words;
 
 pub use arg::Arg;
 pub use language::{Language, accept_language};
+pub use placeables::messages;
 pub use words::Words;
 
 /// Every `.ftl` file: (language, file name, text), for the tests that hold them together.

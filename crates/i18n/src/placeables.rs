@@ -45,3 +45,21 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, into: &mut Vec<String>
         _ => {}
     }
 }
+
+/// Every message of a Fluent file with the variables its value uses, in file order; the parser's
+/// errors (in words) when the file does not parse.
+pub fn messages(text: &str) -> Result<Vec<(String, Vec<String>)>, String> {
+    let resource =
+        fluent_syntax::parser::parse(text).map_err(|(_, errors)| format!("{errors:?}"))?;
+    Ok(resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(message) => Some((
+                message.id.name.to_owned(),
+                message.value.as_ref().map(variables).unwrap_or_default(),
+            )),
+            _ => None,
+        })
+        .collect())
+}

@@ -5,8 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use fluent_syntax::ast;
-use vigil_i18n::{Language, Words, sources};
+use vigil_i18n::{Language, Words, messages, sources};
 
 /// Message id → the variables its value and attributes use.
 type Keys = BTreeMap<String, BTreeSet<String>>;
@@ -17,61 +16,20 @@ fn keys_of(language: Language) -> Keys {
         if candidate != language {
             continue;
         }
-        let resource = match fluent_syntax::parser::parse(text) {
-            Ok(resource) => resource,
-            Err((_, errors)) => panic!("{}/{name} does not parse: {errors:?}", language.code()),
+        let parsed = match messages(text) {
+            Ok(parsed) => parsed,
+            Err(errors) => panic!("{}/{name} does not parse: {errors}", language.code()),
         };
-        for entry in resource.body {
-            if let ast::Entry::Message(message) = entry {
-                let mut variables = BTreeSet::new();
-                if let Some(pattern) = &message.value {
-                    pattern_variables(pattern, &mut variables);
-                }
-                let id = message.id.name.to_owned();
-                assert!(
-                    keys.insert(id.clone(), variables).is_none(),
-                    "{}/{name}: {id} is defined twice",
-                    language.code()
-                );
-            }
+        for (id, variables) in parsed {
+            assert!(
+                keys.insert(id.clone(), variables.into_iter().collect())
+                    .is_none(),
+                "{}/{name}: {id} is defined twice",
+                language.code()
+            );
         }
     }
     keys
-}
-
-fn pattern_variables(pattern: &ast::Pattern<&str>, into: &mut BTreeSet<String>) {
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            expression_variables(expression, into);
-        }
-    }
-}
-
-fn expression_variables(expression: &ast::Expression<&str>, into: &mut BTreeSet<String>) {
-    match expression {
-        ast::Expression::Select { selector, variants } => {
-            inline_variables(selector, into);
-            for variant in variants {
-                pattern_variables(&variant.value, into);
-            }
-        }
-        ast::Expression::Inline(inline) => inline_variables(inline, into),
-    }
-}
-
-fn inline_variables(inline: &ast::InlineExpression<&str>, into: &mut BTreeSet<String>) {
-    match inline {
-        ast::InlineExpression::VariableReference { id } => {
-            into.insert(id.name.to_owned());
-        }
-        ast::InlineExpression::FunctionReference { arguments, .. } => {
-            for argument in &arguments.positional {
-                inline_variables(argument, into);
-            }
-        }
-        ast::InlineExpression::Placeable { expression } => expression_variables(expression, into),
-        _ => {}
-    }
 }
 
 #[test]

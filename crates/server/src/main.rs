@@ -11,6 +11,11 @@ use vigil_core::Sensitive;
 use vigil_server::config::{LogFormat, ServerCommand};
 use vigil_server::{Clock, Config, ConfigError};
 
+/// mimalloc instead of glibc's malloc: the service allocates and frees small buffers on every
+/// request from several threads, where glibc's arenas showed as a fifth of the CPU time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     // Flags, variables and the --config file first, so the demo generates only the keys that no

@@ -39,6 +39,18 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// The reasons the event is marked with, and whether they flag it (a rule fired) or only
+    /// raise it (unusual); `None` when nothing was unusual.
+    pub fn marks(&self) -> Option<(&[Reason], bool)> {
+        if !self.flagged.is_empty() {
+            Some((&self.flagged, true))
+        } else if !self.raised.is_empty() {
+            Some((&self.raised, false))
+        } else {
+            None
+        }
+    }
+
     /// The risk the API reports.
     pub fn risk(&self) -> Risk {
         let (level, reasons) = if !self.flagged.is_empty() {
@@ -83,31 +95,84 @@ pub async fn assess(
     }
 }
 
-async fn assess_sign_in(
-    connection: &mut AnyConnection,
+/// What the sign-in rules read, inside the transaction that recorded the event: through sqlx
+/// ([`AnyConnection`]), or on SQLite's writer thread (`db::SqliteWrites`), so the rules are
+/// written once for both.
+pub(crate) trait SignInReads {
+    /// The countries of the account's successful sign-ins other than `except` (one entry per
+    /// country, `None` for sign-ins without one).
+    async fn sign_in_countries(
+        &mut self,
+        account_id: &str,
+        except: &str,
+    ) -> Result<Vec<Option<String>>, sqlx::Error>;
+    /// The account's sign-ins (any outcome) between `from` and `to`, newest first.
+    async fn sign_ins_between(
+        &mut self,
+        account_id: &str,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<EventRow>, sqlx::Error>;
+    /// Whether the customer answered `mine` to a successful sign-in from `country` since `since`.
+    async fn country_confirmed(
+        &mut self,
+        account_id: &str,
+        country: &str,
+        since: i64,
+    ) -> Result<bool, sqlx::Error>;
+}
+
+impl SignInReads for AnyConnection {
+    async fn sign_in_countries(
+        &mut self,
+        account_id: &str,
+        except: &str,
+    ) -> Result<Vec<Option<String>>, sqlx::Error> {
+        Database::successful_sign_in_countries(self, account_id, except).await
+    }
+
+    async fn sign_ins_between(
+        &mut self,
+        account_id: &str,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<EventRow>, sqlx::Error> {
+        Database::events_between(self, account_id, &[EventKind::SignIn], from, to).await
+    }
+
+    async fn country_confirmed(
+        &mut self,
+        account_id: &str,
+        country: &str,
+        since: i64,
+    ) -> Result<bool, sqlx::Error> {
+        Database::country_confirmed(self, account_id, country, since).await
+    }
+}
+
+/// The rules for a successful sign-in: a second country or an impossible speed within the
+/// travel window (lock), a new country or device within 90 days (flag).
+pub(crate) async fn assess_sign_in<R: SignInReads>(
+    reads: &mut R,
     settings: &RuleSettings,
     geo: &Geo,
     event: &NewEventRow,
 ) -> Result<Assessment, sqlx::Error> {
     let mut assessment = Assessment::default();
-    let known_countries =
-        Database::successful_sign_in_countries(connection, &event.account_id, &event.id).await?;
+    let known_countries = reads
+        .sign_in_countries(&event.account_id, &event.id)
+        .await?;
     if known_countries.is_empty() {
         return Ok(assessment); // the first sign-in
     }
     let t = event.occurred_at;
     let window = settings.travel_window_minutes * 60;
-    let nearby: Vec<EventRow> = Database::events_between(
-        connection,
-        &event.account_id,
-        &[EventKind::SignIn],
-        t - DAY,
-        t + DAY,
-    )
-    .await?
-    .into_iter()
-    .filter(|other| other.id != event.id && other.outcome == Some(Outcome::Success))
-    .collect();
+    let nearby: Vec<EventRow> = reads
+        .sign_ins_between(&event.account_id, t - DAY, t + DAY)
+        .await?
+        .into_iter()
+        .filter(|other| other.id != event.id && other.outcome == Some(Outcome::Success))
+        .collect();
     let confirmed_since = t - settings.confirmed_country_days * DAY;
     if let Some(country) = event.country.as_deref() {
         for other in nearby.iter().filter(|o| (o.occurred_at - t).abs() < window) {
@@ -115,13 +180,9 @@ async fn assess_sign_in(
                 continue;
             };
             if other_country != country
-                && !Database::country_confirmed(
-                    connection,
-                    &event.account_id,
-                    country,
-                    confirmed_since,
-                )
-                .await?
+                && !reads
+                    .country_confirmed(&event.account_id, country, confirmed_since)
+                    .await?
             {
                 assessment.flagged.push(Reason::NewCountryTooSoon);
                 assessment.lock = Some((
@@ -154,17 +215,12 @@ async fn assess_sign_in(
     }
     // New device or place: not seen on a successful sign-in within the last 90 days. Flagged
     // (shown, notified, emailed) but no lock of its own.
-    let recent: Vec<EventRow> = Database::events_between(
-        connection,
-        &event.account_id,
-        &[EventKind::SignIn],
-        t - NEW_DEVICE_DAYS * DAY,
-        t,
-    )
-    .await?
-    .into_iter()
-    .filter(|other| other.id != event.id && other.outcome == Some(Outcome::Success))
-    .collect();
+    let recent: Vec<EventRow> = reads
+        .sign_ins_between(&event.account_id, t - NEW_DEVICE_DAYS * DAY, t)
+        .await?
+        .into_iter()
+        .filter(|other| other.id != event.id && other.outcome == Some(Outcome::Success))
+        .collect();
     if assessment.flagged.is_empty()
         && let Some(country) = &event.country
         && !recent
@@ -312,10 +368,8 @@ pub async fn apply(
     assessment: &Assessment,
     now: i64,
 ) -> Result<Option<StateChange>, sqlx::Error> {
-    if !assessment.flagged.is_empty() {
-        Database::flag_event(connection, event_id, &assessment.flagged, true).await?;
-    } else if !assessment.raised.is_empty() {
-        Database::flag_event(connection, event_id, &assessment.raised, false).await?;
+    if let Some((reasons, flag)) = assessment.marks() {
+        Database::flag_event(connection, event_id, reasons, flag).await?;
     }
     match &assessment.lock {
         Some((to, reason)) => escalate(connection, account, *to, reason, now).await,

@@ -20,6 +20,10 @@ use vigil_core::{OtpParams, Secret, Sensitive};
 use vigil_server::db::{Database, NewAccount};
 use vigil_server::{Clock, Config, RunningServer};
 
+/// The service's own allocator (as in `vigil-server`'s main.rs), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SITE_KEY: &str = "bench-site-key-0123456789";
 const FEED_ACCOUNTS: usize = 1000;
 const VERIFY_ACCOUNTS: usize = 4000;

@@ -116,6 +116,36 @@ pub(super) fn account_from_sqlite(row: &rusqlite::Row<'_>) -> rusqlite::Result<A
     })
 }
 
+/// [`Database::accept_step_returning`]'s statement (`$1` the account, `$2` the step).
+pub(super) fn accept_step_sql() -> String {
+    format!(
+        "UPDATE accounts SET version = version + 1, last_step = $2, failed_streak = 0, \
+         blocked_until = 0, enrolled = 1 WHERE id = $1 AND last_step < $2 AND state = 'active' \
+         RETURNING {COLUMNS}"
+    )
+}
+
+/// The account `$1` and, as the column `familiar`, whether it signed in successfully from the
+/// IP `$2` before: one statement, for PostgreSQL's native pool.
+pub(super) fn account_and_familiar_ip_sql() -> String {
+    format!(
+        "SELECT {COLUMNS}, EXISTS (SELECT 1 FROM events WHERE account_id = $1 \
+         AND kind = 'sign_in' AND outcome = 'success' AND ip = $2) AS familiar \
+         FROM accounts WHERE id = $1"
+    )
+}
+
+/// One account by id on a rusqlite connection (the hot reads' own, [`super::sqlite_readers`]).
+pub(super) fn account_on_sqlite(
+    connection: &rusqlite::Connection,
+    id: &str,
+) -> rusqlite::Result<Option<AccountRow>> {
+    let mut statement =
+        connection.prepare_cached(&format!("SELECT {COLUMNS} FROM accounts WHERE id = ?1"))?;
+    let mut rows = statement.query([id])?;
+    rows.next()?.map(account_from_sqlite).transpose()
+}
+
 /// What checking the server secret key against the database found wrong.
 #[derive(Debug, thiserror::Error)]
 pub enum SecretKeyCheckError {
@@ -254,12 +284,7 @@ impl Database {
         if let Some(readers) = &self.readers {
             let id = id.to_owned();
             return readers
-                .read(move |connection| {
-                    let mut statement = connection
-                        .prepare_cached(&format!("SELECT {COLUMNS} FROM accounts WHERE id = ?1"))?;
-                    let mut rows = statement.query([&id])?;
-                    rows.next()?.map(account_from_sqlite).transpose()
-                })
+                .look_up(move |connection| account_on_sqlite(connection, &id))
                 .await;
         }
         let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"));
@@ -333,12 +358,7 @@ impl Database {
         id: &str,
         step: i64,
     ) -> Result<Option<AccountRow>, sqlx::Error> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "UPDATE accounts SET version = version + 1, last_step = $2, failed_streak = 0, \
-             blocked_until = 0, enrolled = 1 WHERE id = $1 AND last_step < $2 AND state = 'active' \
-             RETURNING {COLUMNS}"
-        ));
-        let row = sqlx::query(sql)
+        let row = sqlx::query(sqlx::AssertSqlSafe(accept_step_sql()))
             .bind(id)
             .bind(step)
             .fetch_optional(&mut *connection)

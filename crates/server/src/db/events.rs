@@ -93,6 +93,40 @@ pub struct FeedCursor {
 const COLUMNS: &str = "id, account_id, kind, occurred_at, recorded_at, ip, country, city, \
      user_agent, outcome, details, flagged, resolved, reasons, verdict, repeat_count";
 
+/// [`Database::insert_event`]'s statement, `$1` to `$11` in [`NewEventRow`]'s order.
+pub(super) const INSERT_EVENT_SQL: &str = "INSERT INTO events (id, account_id, kind, \
+     occurred_at, recorded_at, ip, country, city, user_agent, outcome, details, flagged, \
+     resolved, reasons) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 1, '[]')";
+
+/// [`Database::flag_event`]'s statement: `$1` the event, `$2` the reasons (JSON), `$3` 1 to flag.
+pub(super) const FLAG_EVENT_SQL: &str = "UPDATE events SET reasons = $2, \
+     flagged = CASE WHEN $3 = 1 THEN 1 ELSE flagged END, \
+     resolved = CASE WHEN $3 = 1 THEN 0 ELSE resolved END WHERE id = $1";
+
+/// [`Database::successful_sign_in_countries`]'s statement (`$1` the account, `$2` the event left out).
+pub(super) const SIGN_IN_COUNTRIES_SQL: &str = "SELECT DISTINCT country FROM events \
+     WHERE account_id = $1 AND kind = 'sign_in' AND outcome = 'success' AND id <> $2";
+
+/// [`Database::country_confirmed`]'s statement (`$1` the account, `$2` the country, `$3` since).
+pub(super) const COUNTRY_CONFIRMED_SQL: &str = "SELECT COUNT(*) FROM events \
+     WHERE account_id = $1 AND country = $2 AND verdict = 'mine' AND kind = 'sign_in' \
+     AND outcome = 'success' AND occurred_at >= $3";
+
+/// [`Database::events_between`]'s statement: `$1` the account, `$2`..`$3` the times. The kinds
+/// are the enum's own fixed names, never caller text.
+pub(super) fn events_between_sql(kinds: &[EventKind]) -> String {
+    let kinds_sql = kinds
+        .iter()
+        .map(|kind| format!("'{}'", kind.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "SELECT {COLUMNS} FROM events WHERE account_id = $1 AND kind IN ({kinds_sql}) \
+         AND occurred_at >= $2 AND occurred_at <= $3 \
+         ORDER BY occurred_at DESC, id DESC LIMIT 1000"
+    )
+}
+
 /// An event from a row of either driver (`AnyRow`, or `PgRow` for the feed).
 fn event_from_row<R>(row: &R) -> Result<EventRow, sqlx::Error>
 where
@@ -136,7 +170,7 @@ where
 }
 
 /// An event from a rusqlite row holding [`COLUMNS`], in their order, from column `at` on.
-fn event_from_sqlite(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<EventRow> {
+pub(super) fn event_from_sqlite(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<EventRow> {
     let reasons: String = row.get(at + 13)?;
     let outcome: Option<String> = row.get(at + 9)?;
     let verdict: Option<String> = row.get(at + 14)?;
@@ -250,24 +284,20 @@ impl Database {
         connection: &mut AnyConnection,
         event: &NewEventRow,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO events (id, account_id, kind, occurred_at, recorded_at, ip, country, \
-             city, user_agent, outcome, details, flagged, resolved, reasons) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 1, '[]')",
-        )
-        .bind(&event.id)
-        .bind(&event.account_id)
-        .bind(event.kind.as_str())
-        .bind(event.occurred_at)
-        .bind(event.recorded_at)
-        .bind(event.ip.as_deref())
-        .bind(event.country.as_deref())
-        .bind(event.city.as_deref())
-        .bind(event.user_agent.as_deref())
-        .bind(event.outcome.map(Outcome::as_str))
-        .bind(event.details.to_string())
-        .execute(connection)
-        .await?;
+        sqlx::query(INSERT_EVENT_SQL)
+            .bind(&event.id)
+            .bind(&event.account_id)
+            .bind(event.kind.as_str())
+            .bind(event.occurred_at)
+            .bind(event.recorded_at)
+            .bind(event.ip.as_deref())
+            .bind(event.country.as_deref())
+            .bind(event.city.as_deref())
+            .bind(event.user_agent.as_deref())
+            .bind(event.outcome.map(Outcome::as_str))
+            .bind(event.details.to_string())
+            .execute(connection)
+            .await?;
         Ok(())
     }
 
@@ -310,15 +340,12 @@ impl Database {
         flag: bool,
     ) -> Result<(), sqlx::Error> {
         let reasons = serde_json::to_string(reasons).unwrap_or_else(|_| "[]".into());
-        sqlx::query(
-            "UPDATE events SET reasons = $2, flagged = CASE WHEN $3 = 1 THEN 1 ELSE flagged END, \
-             resolved = CASE WHEN $3 = 1 THEN 0 ELSE resolved END WHERE id = $1",
-        )
-        .bind(event_id)
-        .bind(reasons)
-        .bind(i64::from(flag))
-        .execute(connection)
-        .await?;
+        sqlx::query(FLAG_EVENT_SQL)
+            .bind(event_id)
+            .bind(reasons)
+            .bind(i64::from(flag))
+            .execute(connection)
+            .await?;
         Ok(())
     }
 
@@ -425,17 +452,7 @@ impl Database {
         to: i64,
     ) -> Result<Vec<EventRow>, sqlx::Error> {
         // The kinds are the enum's own fixed names, never caller text.
-        let kinds_sql = kinds
-            .iter()
-            .map(|kind| format!("'{}'", kind.as_str()))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM events WHERE account_id = $1 AND kind IN ({kinds_sql}) \
-             AND occurred_at >= $2 AND occurred_at <= $3 \
-             ORDER BY occurred_at DESC, id DESC LIMIT 1000"
-        ));
-        let rows = sqlx::query(sql)
+        let rows = sqlx::query(sqlx::AssertSqlSafe(events_between_sql(kinds)))
             .bind(account_id)
             .bind(from)
             .bind(to)
@@ -450,14 +467,11 @@ impl Database {
         account_id: &str,
         except: &str,
     ) -> Result<Vec<Option<String>>, sqlx::Error> {
-        sqlx::query_scalar(
-            "SELECT DISTINCT country FROM events WHERE account_id = $1 AND kind = 'sign_in' \
-             AND outcome = 'success' AND id <> $2",
-        )
-        .bind(account_id)
-        .bind(except)
-        .fetch_all(connection)
-        .await
+        sqlx::query_scalar(SIGN_IN_COUNTRIES_SQL)
+            .bind(account_id)
+            .bind(except)
+            .fetch_all(connection)
+            .await
     }
 
     /// Whether the customer answered `mine` to a successful sign-in from `country` since
@@ -468,16 +482,12 @@ impl Database {
         country: &str,
         since: i64,
     ) -> Result<bool, sqlx::Error> {
-        let count: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM events WHERE account_id = $1 AND country = $2 \
-             AND verdict = 'mine' AND kind = 'sign_in' AND outcome = 'success' \
-             AND occurred_at >= $3",
-        )
-        .bind(account_id)
-        .bind(country)
-        .bind(since)
-        .fetch_one(connection)
-        .await?;
+        let count: i64 = sqlx::query_scalar(COUNTRY_CONFIRMED_SQL)
+            .bind(account_id)
+            .bind(country)
+            .bind(since)
+            .fetch_one(connection)
+            .await?;
         Ok(count > 0)
     }
 

@@ -12,7 +12,9 @@
 //!
 //! The hot reads (an account by id, a feed page, the familiar-IP check) skip `Any`: on a SQLite
 //! file they run on rusqlite connections of their own ([`sqlite_readers`]), on PostgreSQL on a
-//! pool of the native driver; both decode typed rows.
+//! pool of the native driver; both decode typed rows. On a SQLite file a right, fresh code is
+//! accepted in one trip to a writer thread ([`sqlite_writer`]) instead of one sqlx trip per
+//! statement.
 
 mod accounts;
 mod email_queue;
@@ -20,6 +22,7 @@ mod events;
 mod reseal;
 mod sessions;
 mod sqlite_readers;
+mod sqlite_writer;
 mod throttle;
 mod webhooks;
 
@@ -27,12 +30,14 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 
 use sqlite_readers::SqliteReaders;
+use sqlite_writer::SqliteWriter;
 
 pub use accounts::{AccountRow, NewAccount, SecretKeyCheckError};
 pub use email_queue::QueuedEmail;
 pub use events::{EventRow, FeedCursor, FeedRows, NewEventRow};
 pub use reseal::{ResealCounts, ResealError};
 pub use sessions::{NewSession, SessionRow};
+pub use sqlite_writer::{SqliteWrites, Written};
 pub use throttle::{Attempt, BlockRule, FAMILIAR_SOURCE};
 pub use webhooks::QueuedWebhook;
 
@@ -59,6 +64,9 @@ pub struct Database {
     /// On PostgreSQL, a pool of the native driver for the hot reads (typed rows, without the
     /// `Any` driver's conversion of every value).
     postgres_reads: Option<sqlx::PgPool>,
+    /// On a SQLite file, the thread that runs a verification's writes in one trip
+    /// ([`SqliteWriter`]).
+    sqlite_writer: Option<SqliteWriter>,
     backend: Backend,
 }
 
@@ -115,11 +123,13 @@ impl Database {
             writer,
             readers: None,
             postgres_reads: None,
+            sqlite_writer: None,
             backend,
         };
         database.migrate().await?;
         if backend == Backend::Sqlite && !in_memory {
             database.readers = SqliteReaders::open(url)?;
+            database.sqlite_writer = SqliteWriter::open(url)?;
         }
         if backend == Backend::Postgres {
             let reads = sqlx::postgres::PgPoolOptions::new()

@@ -85,6 +85,23 @@ fn session_from_row(row: &AnyRow) -> Result<SessionRow, sqlx::Error> {
     })
 }
 
+/// [`Database::start_session`]'s statement, `$1` to `$8` in [`NewSession`]'s order (`$8` the
+/// time a code came from it, if one did).
+pub(super) const START_SESSION_SQL: &str = "INSERT INTO sessions (account_id, id, state, \
+     user_agent, ip, country, started_at, last_seen_at, sign_in_event_id, code_verified_at) \
+     VALUES ($1, $2, 'active', $3, $4, $5, $6, $6, $7, $8)";
+
+/// [`Database::touch_session`]'s statement: `$1` the account, `$2` the session, `$3` the time,
+/// `$4` 1 when a code came from it.
+pub(super) const TOUCH_SESSION_SQL: &str = "UPDATE sessions SET \
+     last_seen_at = CASE WHEN last_seen_at < $3 THEN $3 ELSE last_seen_at END, \
+     code_verified_at = CASE WHEN $4 = 1 THEN $3 ELSE code_verified_at END \
+     WHERE account_id = $1 AND id = $2";
+
+/// A session's state (`$1` the account, `$2` the session).
+pub(super) const SESSION_STATE_SQL: &str =
+    "SELECT state FROM sessions WHERE account_id = $1 AND id = $2";
+
 impl Database {
     /// One session of an account.
     pub async fn session(
@@ -132,21 +149,17 @@ impl Database {
         connection: &mut AnyConnection,
         session: &NewSession<'_>,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO sessions (account_id, id, state, user_agent, ip, country, started_at, \
-             last_seen_at, sign_in_event_id, code_verified_at) \
-             VALUES ($1, $2, 'active', $3, $4, $5, $6, $6, $7, $8)",
-        )
-        .bind(session.account_id)
-        .bind(session.id)
-        .bind(session.user_agent)
-        .bind(session.ip)
-        .bind(session.country)
-        .bind(session.started_at)
-        .bind(session.sign_in_event_id)
-        .bind(session.by_code.then_some(session.started_at))
-        .execute(connection)
-        .await?;
+        sqlx::query(START_SESSION_SQL)
+            .bind(session.account_id)
+            .bind(session.id)
+            .bind(session.user_agent)
+            .bind(session.ip)
+            .bind(session.country)
+            .bind(session.started_at)
+            .bind(session.sign_in_event_id)
+            .bind(session.by_code.then_some(session.started_at))
+            .execute(connection)
+            .await?;
         Ok(())
     }
 
@@ -158,18 +171,13 @@ impl Database {
         at: i64,
         by_code: bool,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "UPDATE sessions SET \
-             last_seen_at = CASE WHEN last_seen_at < $3 THEN $3 ELSE last_seen_at END, \
-             code_verified_at = CASE WHEN $4 = 1 THEN $3 ELSE code_verified_at END \
-             WHERE account_id = $1 AND id = $2",
-        )
-        .bind(account_id)
-        .bind(id)
-        .bind(at)
-        .bind(i64::from(by_code))
-        .execute(connection)
-        .await?;
+        sqlx::query(TOUCH_SESSION_SQL)
+            .bind(account_id)
+            .bind(id)
+            .bind(at)
+            .bind(i64::from(by_code))
+            .execute(connection)
+            .await?;
         Ok(())
     }
 

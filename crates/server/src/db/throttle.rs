@@ -6,7 +6,10 @@
 
 use sqlx::AnyConnection;
 
-use super::Database;
+use sqlx::Row;
+
+use super::accounts::{account_and_familiar_ip_sql, account_from_row, account_on_sqlite};
+use super::{AccountRow, Database};
 
 /// The bucket of the places the customer signed in from before (and of sign-ins without an IP).
 pub const FAMILIAR_SOURCE: &str = "familiar";
@@ -26,6 +29,30 @@ pub enum Attempt {
         until: i64,
     },
 }
+
+/// [`Database::is_familiar_ip`] on a rusqlite connection (the hot reads' own).
+fn familiar_ip_on_sqlite(
+    connection: &rusqlite::Connection,
+    account_id: &str,
+    ip: &str,
+) -> rusqlite::Result<bool> {
+    let mut statement = connection.prepare_cached(
+        "SELECT 1 FROM events WHERE account_id = ?1 AND kind = 'sign_in' \
+         AND outcome = 'success' AND ip = ?2 LIMIT 1",
+    )?;
+    statement.exists([account_id, ip])
+}
+
+/// [`Database::clear_attempts_unless_blocked`]'s upsert: `$1` the account, `$2` the source,
+/// `$3` now; a row back unless the source is blocked.
+pub(super) const CLEAR_ATTEMPTS_SQL: &str = "INSERT INTO failure_buckets (account_id, source, failed_streak, blocked_until) \
+     VALUES ($1, $2, 0, 0) ON CONFLICT (account_id, source) DO UPDATE \
+     SET failed_streak = 0, blocked_until = 0 WHERE failure_buckets.blocked_until <= $3 \
+     RETURNING failed_streak";
+
+/// Starts one bucket (`$1` the account, `$2` the source) again.
+pub(super) const CLEAR_BUCKET_SQL: &str = "UPDATE failure_buckets SET failed_streak = 0, \
+     blocked_until = 0 WHERE account_id = $1 AND source = $2";
 
 /// The block rule the reservation applies (the same as `rules::failure_penalty`'s blocks).
 #[derive(Debug, Clone, Copy)]
@@ -60,13 +87,7 @@ impl Database {
         if let Some(readers) = &self.readers {
             let (account_id, ip) = (account_id.to_owned(), ip.to_owned());
             return readers
-                .read(move |connection| {
-                    let mut statement = connection.prepare_cached(
-                        "SELECT 1 FROM events WHERE account_id = ?1 AND kind = 'sign_in' \
-                         AND outcome = 'success' AND ip = ?2 LIMIT 1",
-                    )?;
-                    statement.exists([&account_id, &ip])
-                })
+                .look_up(move |connection| familiar_ip_on_sqlite(connection, &account_id, &ip))
                 .await;
         }
         if let Some(postgres) = &self.postgres_reads {
@@ -82,6 +103,51 @@ impl Database {
         }
         let mut connection = self.pool.acquire().await?;
         Self::is_familiar_ip(&mut connection, account_id, ip).await
+    }
+
+    /// An account by id and whether it signed in successfully from `ip` before (`true` when
+    /// there is no IP): what a verification reads first, in one lookup on the hot reads'
+    /// connections on SQLite and one statement on PostgreSQL. `None` when there is no such
+    /// account.
+    pub async fn account_and_familiar_ip(
+        &self,
+        id: &str,
+        ip: Option<&str>,
+    ) -> Result<Option<(AccountRow, bool)>, sqlx::Error> {
+        if let Some(readers) = &self.readers {
+            let (id, ip) = (id.to_owned(), ip.map(str::to_owned));
+            return readers
+                .look_up(move |connection| {
+                    let Some(account) = account_on_sqlite(connection, &id)? else {
+                        return Ok(None);
+                    };
+                    let familiar = match &ip {
+                        None => true,
+                        Some(ip) => familiar_ip_on_sqlite(connection, &id, ip)?,
+                    };
+                    Ok(Some((account, familiar)))
+                })
+                .await;
+        }
+        if let (Some(postgres), Some(ip)) = (&self.postgres_reads, ip) {
+            let sql = sqlx::AssertSqlSafe(account_and_familiar_ip_sql());
+            let row = sqlx::query(sql)
+                .bind(id)
+                .bind(ip)
+                .fetch_optional(postgres)
+                .await?;
+            return row
+                .map(|row| Ok((account_from_row(&row)?, row.try_get::<bool, _>("familiar")?)))
+                .transpose();
+        }
+        let Some(account) = self.account(id).await? else {
+            return Ok(None);
+        };
+        let familiar = match ip {
+            None => true,
+            Some(ip) => self.familiar_ip(id, ip).await?,
+        };
+        Ok(Some((account, familiar)))
     }
 
     /// Counts an attempt from `source` unless it is blocked (one atomic step), and blocks the
@@ -159,29 +225,21 @@ impl Database {
         source: &str,
         now: i64,
     ) -> Result<bool, sqlx::Error> {
-        let open: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO failure_buckets (account_id, source, failed_streak, blocked_until) \
-             VALUES ($1, $2, 0, 0) ON CONFLICT (account_id, source) DO UPDATE \
-             SET failed_streak = 0, blocked_until = 0 WHERE failure_buckets.blocked_until <= $3 \
-             RETURNING failed_streak",
-        )
-        .bind(account_id)
-        .bind(source)
-        .bind(now)
-        .fetch_optional(&mut *connection)
-        .await?;
+        let open: Option<i64> = sqlx::query_scalar(CLEAR_ATTEMPTS_SQL)
+            .bind(account_id)
+            .bind(source)
+            .bind(now)
+            .fetch_optional(&mut *connection)
+            .await?;
         if open.is_none() {
             return Ok(false);
         }
         if source != FAMILIAR_SOURCE {
-            sqlx::query(
-                "UPDATE failure_buckets SET failed_streak = 0, blocked_until = 0 \
-                 WHERE account_id = $1 AND source = $2",
-            )
-            .bind(account_id)
-            .bind(FAMILIAR_SOURCE)
-            .execute(&mut *connection)
-            .await?;
+            sqlx::query(CLEAR_BUCKET_SQL)
+                .bind(account_id)
+                .bind(FAMILIAR_SOURCE)
+                .execute(&mut *connection)
+                .await?;
         }
         Ok(true)
     }

@@ -1,6 +1,7 @@
 //! The HTTP API: the router, the shared state, and the pieces every handler uses (bodies, the
 //! callers' keys and signatures as extractors, events as the API shows them).
 
+mod accept_on_sqlite;
 mod feed;
 mod health;
 mod review;

@@ -15,11 +15,12 @@ use vigil_core::activity::{
 };
 use vigil_core::{OtpParams, OtpUri, Secret};
 
+use super::accept_on_sqlite::accept_on_sqlite_thread;
 use super::{
     JSON_BODY_LIMIT, SharedState, SiteCaller, body_bytes, datetime, invalid_field, parse_json,
 };
 use crate::db::{
-    AccountRow, Attempt, BlockRule, Database, FAMILIAR_SOURCE, NewAccount, NewEventRow,
+    AccountRow, Attempt, BlockRule, Database, FAMILIAR_SOURCE, NewAccount, NewEventRow, Written,
 };
 use crate::email::{self, EventLine};
 use crate::error::ApiError;
@@ -155,9 +156,13 @@ async fn verify_code(
 ) -> Result<Response, ApiError> {
     let request: VerifyRequest = parse_json(&body_bytes(body, JSON_BODY_LIMIT)?)?;
     let ip = request.validate().map_err(invalid_field)?;
-    let account = state.account(&id).await?;
-    let now = state.clock.now();
     let ip_text = ip.map(|ip| ip.to_string());
+    let (account, familiar) = state
+        .db
+        .account_and_familiar_ip(&id, ip_text.as_deref())
+        .await?
+        .ok_or(ApiError::AccountNotFound)?;
+    let now = state.clock.now();
     let country = ip_text.as_deref().and_then(|ip| state.geo.country(ip));
     let city = ip_text.as_deref().and_then(|ip| state.geo.city_name(ip));
     let sign_in = |outcome: Outcome| NewEventRow {
@@ -177,12 +182,8 @@ async fn verify_code(
         record_failure(&state, &sign_in(Outcome::AccountLocked)).await?;
         return Err(ApiError::AccountLocked(account.state));
     }
-    // Smart lockout: the places the customer signed in from share the account's throttle;
-    // every other place is throttled on its own, so failures there cannot keep them out.
-    let familiar = match &ip_text {
-        None => true,
-        Some(ip) => state.db.familiar_ip(&account.id, ip).await?,
-    };
+    // Smart lockout: the places the customer signed in from (`familiar`) share the account's
+    // throttle; every other place is throttled on its own, so failures there cannot keep them out.
     let source = throttle_source(familiar, ip_text.as_deref(), country.as_deref());
     let rule = BlockRule {
         every: state.rules.failures_before_block,
@@ -289,7 +290,7 @@ fn matched_step(state: &SharedState, secret: &Secret, code: &str, now: i64) -> O
 }
 
 /// Accepts a right code of a step later than the account's last, in one transaction on the
-/// writer: the step (the account's row locked and read back by the same `UPDATE … RETURNING`),
+/// writer (on a SQLite file, in one trip to its writer thread: `accept_on_sqlite`): the step (the account's row locked and read back by the same `UPDATE … RETURNING`),
 /// the throttle check and reset (one upsert, refused while blocked), the event, the rules and
 /// the session, then one commit, before the answer. `None` (nothing written) when the step was
 /// taken meanwhile, the account is no longer active, the source is blocked or the session has
@@ -303,27 +304,37 @@ async fn accept_fresh_code(
     session: Option<&str>,
 ) -> Result<Option<Response>, ApiError> {
     let now = event.occurred_at;
-    let mut tx = state.db.writer().begin().await?;
-    let Some(locked) = Database::accept_step_returning(&mut tx, &account.id, step).await? else {
-        tx.rollback().await?;
-        return Ok(None);
-    };
-    if !Database::clear_attempts_unless_blocked(&mut tx, &account.id, source, now).await? {
-        tx.rollback().await?;
-        return Ok(None);
-    }
-    Database::insert_event(&mut tx, event).await?;
-    let assessment = rules::assess(&mut tx, &state.rules, &state.geo, event).await?;
-    let change = rules::apply(&mut tx, &locked, &event.id, &assessment, now).await?;
-    match super::sessions::on_code(&mut tx, event, session).await {
-        Ok(()) => {}
-        Err(ApiError::SessionEnded(_)) => {
-            tx.rollback().await?;
-            return Ok(None);
+    let (assessment, change) = match accept_on_sqlite_thread(state, event, source, step, session)
+        .await?
+    {
+        Written::Committed(assessment) => (assessment, None),
+        Written::Declined => return Ok(None),
+        Written::NoWriterThread => {
+            let mut tx = state.db.writer().begin().await?;
+            let Some(locked) = Database::accept_step_returning(&mut tx, &account.id, step).await?
+            else {
+                tx.rollback().await?;
+                return Ok(None);
+            };
+            if !Database::clear_attempts_unless_blocked(&mut tx, &account.id, source, now).await? {
+                tx.rollback().await?;
+                return Ok(None);
+            }
+            Database::insert_event(&mut tx, event).await?;
+            let assessment = rules::assess(&mut tx, &state.rules, &state.geo, event).await?;
+            let change = rules::apply(&mut tx, &locked, &event.id, &assessment, now).await?;
+            match super::sessions::on_code(&mut tx, event, session).await {
+                Ok(()) => {}
+                Err(ApiError::SessionEnded(_)) => {
+                    tx.rollback().await?;
+                    return Ok(None);
+                }
+                Err(error) => return Err(error),
+            }
+            tx.commit().await?;
+            (assessment, change)
         }
-        Err(error) => return Err(error),
-    }
-    tx.commit().await?;
+    };
     tracing::info!(account = %account.id, event = %event.id, "code accepted");
     notify(state, account, event, &assessment, change.as_ref(), now).await;
     Ok(Some(

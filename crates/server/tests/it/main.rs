@@ -25,6 +25,7 @@ mod rules;
 mod secrets_at_rest;
 mod sessions;
 mod signing_v2;
+mod sqlite_writer;
 mod support;
 mod tls;
 mod transport_limits;

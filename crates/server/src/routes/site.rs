@@ -274,15 +274,27 @@ async fn verify_code(
 }
 
 /// The TOTP step (the previous, current or next) whose code was typed (spaces ignored), if any.
-/// Every candidate is compared (no early exit), each in constant time.
 fn matched_step(state: &SharedState, secret: &Secret, code: &str, now: i64) -> Option<i64> {
     let typed: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    first_matching_step(secret, &typed, now, |a, b| state.same(a, b))
+}
+
+/// The step whose code `typed` is, trying the current step first, then the previous and the next:
+/// two steps' 6-digit codes are the same about once in a million, and such a code typed now is
+/// the current one (taken as the previous step, it could be refused as already used). Every
+/// candidate is compared (no early exit), each with `same`, in constant time.
+fn first_matching_step(
+    secret: &Secret,
+    typed: &str,
+    now: i64,
+    same: impl Fn(&[u8], &[u8]) -> bool,
+) -> Option<i64> {
     let params = OtpParams::totp();
     let current = params.step(now.max(0) as u64) as i64;
     let mut matched = None;
-    for step in [current - 1, current, current + 1] {
+    for step in [current, current - 1, current + 1] {
         let expected = params.code_for_counter(secret, step.max(0) as u64);
-        if state.same(expected.as_str().as_bytes(), typed.as_bytes()) && matched.is_none() {
+        if same(expected.as_str().as_bytes(), typed.as_bytes()) && matched.is_none() {
             matched = Some(step);
         }
     }
@@ -536,4 +548,43 @@ pub async fn send_digest(
         orders: count(EventKind::OrderPlaced),
         bookings: count(EventKind::BookingCreated),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A secret whose codes for steps 999,999 and 1,000,000 are both 654820 (found by search).
+    fn colliding_secret() -> Secret {
+        Secret::from_bytes(b"vigil-collision-\x00\x0d\xe3\xe8".to_vec())
+    }
+
+    #[test]
+    fn a_code_two_steps_share_is_the_current_step() {
+        let now = 1_000_000 * 30 + 5;
+        let secret = colliding_secret();
+        let params = OtpParams::totp();
+        assert_eq!(params.code_for_counter(&secret, 999_999).as_str(), "654820");
+        assert_eq!(
+            params.code_for_counter(&secret, 1_000_000).as_str(),
+            "654820"
+        );
+        let same = |a: &[u8], b: &[u8]| a == b;
+        assert_eq!(
+            first_matching_step(&secret, "654820", now, same),
+            Some(1_000_000)
+        );
+        // The previous and next steps' own codes still match their steps.
+        let next = params.code_for_counter(&secret, 1_000_001);
+        assert_eq!(
+            first_matching_step(&secret, next.as_str(), now, same),
+            Some(1_000_001)
+        );
+        let other = OtpParams::totp().code_for_counter(&secret, 999_999);
+        assert_eq!(
+            first_matching_step(&secret, other.as_str(), now + 30, same),
+            Some(1_000_000)
+        );
+        assert_eq!(first_matching_step(&secret, "000000", now, same), None);
+    }
 }

@@ -14,7 +14,7 @@
 //! file they run on rusqlite connections of their own ([`sqlite_readers`]), on PostgreSQL on a
 //! pool of the native driver; both decode typed rows. On a SQLite file a right, fresh code is
 //! accepted in one trip to a writer thread ([`sqlite_writer`]) instead of one sqlx trip per
-//! statement.
+//! statement, and the codes accepted at the same moment share one commit.
 
 mod accounts;
 mod email_queue;
@@ -129,7 +129,7 @@ impl Database {
         database.migrate().await?;
         if backend == Backend::Sqlite && !in_memory {
             database.readers = SqliteReaders::open(url)?;
-            database.sqlite_writer = SqliteWriter::open(url)?;
+            database.sqlite_writer = SqliteWriter::open(url, database.writer.clone())?;
         }
         if backend == Backend::Postgres {
             let reads = sqlx::postgres::PgPoolOptions::new()

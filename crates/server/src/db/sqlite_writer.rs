@@ -1,14 +1,17 @@
 //! A verification's writes on a SQLite file in one trip: a rusqlite connection on a thread of
 //! its own runs a whole transaction ([`Database::write_on_sqlite_thread`]), where sqlx's worker
-//! thread is one trip (two thread wake-ups) per statement. The job runs while its caller holds
-//! sqlx's one writer connection ([`Database::writer`]), so the two writers take turns and never
-//! meet SQLite's busy handler. [`SqliteWrites`] holds the statements such a job runs, with the
-//! same SQL text as their sqlx versions (`$N` parameters, bound by name).
+//! thread is one trip (two thread wake-ups) per statement. The jobs waiting at once share one
+//! transaction (each in a savepoint of its own) and one commit, and are answered after it. The
+//! thread holds sqlx's one writer connection ([`Database::writer`]) meanwhile, so the two
+//! writers take turns and never meet SQLite's busy handler. [`SqliteWrites`] holds the
+//! statements such a job runs, with the same SQL text as their sqlx versions (`$N` parameters,
+//! bound by name).
 
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc;
 
-use rusqlite::{CachedStatement, Connection, OpenFlags, ToSql, TransactionBehavior};
+use rusqlite::{CachedStatement, Connection, OpenFlags, ToSql};
+use sqlx::AnyPool;
 use vigil_core::activity::{EventKind, Outcome, Reason, SessionState};
 
 use super::accounts::{accept_step_sql, account_from_sqlite};
@@ -22,8 +25,20 @@ use super::throttle::{CLEAR_ATTEMPTS_SQL, CLEAR_BUCKET_SQL, FAMILIAR_SOURCE};
 use super::{AccountRow, Database, EventRow, NewEventRow, NewSession};
 use crate::rules::SignInReads;
 
-/// A job for the writer thread.
-type Job = Box<dyn FnOnce(&mut Connection) + Send>;
+/// Jobs one transaction of the writer thread takes at most.
+const MOST_JOBS_PER_COMMIT: usize = 64;
+
+/// A job for the writer thread: it runs inside the batch's transaction (`None` when that
+/// transaction could not begin) and gives whether its writes are kept, and how to answer once
+/// the batch's commit is known.
+type Job = Box<dyn FnOnce(Option<&Connection>) -> Ran + Send>;
+
+/// What a job did: keep its writes (or roll back to its savepoint), and its answer, to be
+/// given the commit's outcome.
+struct Ran {
+    keep: bool,
+    answer: Box<dyn FnOnce(Result<(), String>) + Send>,
+}
 
 /// The writer thread's queue; the thread ends when the last clone is dropped.
 #[derive(Clone)]
@@ -42,19 +57,22 @@ impl std::fmt::Debug for SqliteWriter {
 pub enum Written<T> {
     /// There is no writer thread (PostgreSQL, an in-memory or read-only database): nothing ran.
     NoWriterThread,
-    /// The job declined (`Ok(None)`): its transaction was rolled back.
+    /// The job declined (`Ok(None)`): its writes were rolled back.
     Declined,
-    /// The job's transaction committed with this answer.
+    /// The job's writes were committed, and this is its answer.
     Committed(T),
 }
 
 impl SqliteWriter {
     /// Opens the writer's connection to the file `url` names and starts its thread; `None` for
-    /// an in-memory or read-only database.
-    pub fn open(url: &str) -> Result<Option<Self>, sqlx::Error> {
+    /// an in-memory or read-only database. `turn` is sqlx's writer pool: the thread holds its
+    /// one connection while a transaction of its own is open, so the two writers take turns.
+    pub fn open(url: &str, turn: AnyPool) -> Result<Option<Self>, sqlx::Error> {
         let Some((path, false)) = file_of(url) else {
             return Ok(None);
         };
+        let runtime = tokio::runtime::Handle::try_current()
+            .map_err(|error| sqlx::Error::Configuration(Box::new(error)))?;
         let connection = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -71,38 +89,91 @@ impl SqliteWriter {
         std::thread::Builder::new()
             .name("vigil-sqlite-writer".into())
             .spawn(move || {
-                let mut connection = connection;
-                while let Ok(job) = queue.recv() {
-                    // A job that panicked drops its answer (its caller gets an error) and, by
-                    // unwinding, its transaction (rolled back); the thread goes on.
-                    let _ = std::panic::catch_unwind(AssertUnwindSafe(|| job(&mut connection)));
+                while let Ok(first) = queue.recv() {
+                    // The jobs waiting now share one transaction: one commit for all of them.
+                    let mut batch = vec![first];
+                    while batch.len() < MOST_JOBS_PER_COMMIT {
+                        match queue.try_recv() {
+                            Ok(job) => batch.push(job),
+                            Err(_) => break,
+                        }
+                    }
+                    // Without the turn (the pool closed as the service stops) SQLite's busy
+                    // handler still keeps the two writers apart.
+                    // (`block_on` panics once the runtime is gone: then the turn is not held.)
+                    let held = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        runtime.block_on(turn.acquire())
+                    }))
+                    .ok()
+                    .and_then(Result::ok);
+                    run_batch(&connection, batch);
+                    // Giving the connection back spawns a task: within the runtime's context.
+                    let _context = runtime.enter();
+                    drop(held);
                 }
             })
             .map_err(sqlx::Error::Io)?;
         Ok(Some(Self { jobs }))
     }
+}
 
-    /// Runs `job` on the writer thread and waits for its answer.
-    async fn run<T, F>(&self, job: F) -> Result<T, sqlx::Error>
-    where
-        T: Send + 'static,
-        F: FnOnce(&mut Connection) -> Result<T, sqlx::Error> + Send + 'static,
-    {
-        let (answer, answered) = tokio::sync::oneshot::channel();
-        self.jobs
-            .send(Box::new(move |connection| {
-                let _ = answer.send(job(connection));
-            }))
-            .map_err(|_| sqlx::Error::PoolClosed)?;
-        answered.await.map_err(|_| sqlx::Error::WorkerCrashed)?
+/// Runs `batch` in one `BEGIN IMMEDIATE` transaction, each job within a savepoint of its own
+/// (rolled back when it declines, fails or panics), commits, then gives every job its answer:
+/// no job is answered before the commit that holds its writes.
+fn run_batch(connection: &Connection, batch: Vec<Job>) {
+    let begun = connection.execute_batch("BEGIN IMMEDIATE").is_ok();
+    let mut answers = Vec::with_capacity(batch.len());
+    let mut sound = begun;
+    for job in batch {
+        if !sound {
+            // No transaction to join (or it is in doubt): the job answers an error.
+            if let Ok(ran) = std::panic::catch_unwind(AssertUnwindSafe(|| job(None))) {
+                answers.push(ran.answer);
+            }
+            continue;
+        }
+        if connection.execute_batch("SAVEPOINT job").is_err() {
+            sound = false;
+            if let Ok(ran) = std::panic::catch_unwind(AssertUnwindSafe(|| job(None))) {
+                answers.push(ran.answer);
+            }
+            continue;
+        }
+        // A job that panics drops its answer (its caller gets an error); its writes go.
+        let ran = std::panic::catch_unwind(AssertUnwindSafe(|| job(Some(connection)))).ok();
+        let keep = ran.as_ref().is_some_and(|ran| ran.keep);
+        let ended = if keep {
+            connection.execute_batch("RELEASE job")
+        } else {
+            connection.execute_batch("ROLLBACK TO job; RELEASE job")
+        };
+        sound = ended.is_ok();
+        if let Some(ran) = ran {
+            answers.push(ran.answer);
+        }
+    }
+    let committed = if sound {
+        connection
+            .execute_batch("COMMIT")
+            .map_err(|error| format!("the commit failed: {error}"))
+    } else {
+        Err("the writer's transaction failed".to_owned())
+    };
+    if committed.is_err() && begun {
+        let _ = connection.execute_batch("ROLLBACK");
+    }
+    for answer in answers {
+        answer(committed.clone());
     }
 }
 
 impl Database {
-    /// Runs `job` in one `BEGIN IMMEDIATE` transaction on the SQLite writer thread, holding
-    /// [`Database::writer`]'s connection meanwhile (the writers' turn): committed when the job
-    /// answers `Ok(Some(_))`, rolled back when it answers `Ok(None)` or fails. Never call it
-    /// while holding a transaction of [`Database::writer`] (it would wait forever).
+    /// Runs `job` on the SQLite writer thread, in one `BEGIN IMMEDIATE` transaction with the
+    /// other jobs waiting there (each in a savepoint of its own), while the thread holds
+    /// [`Database::writer`]'s connection (the writers' turn): kept and committed when the job
+    /// answers `Ok(Some(_))`, rolled back when it answers `Ok(None)` or fails; the answer comes
+    /// after the commit. Never call it while holding a transaction of [`Database::writer`] (it
+    /// would wait forever).
     pub async fn write_on_sqlite_thread<T, F>(&self, job: F) -> Result<Written<T>, sqlx::Error>
     where
         T: Send + 'static,
@@ -111,26 +182,30 @@ impl Database {
         let Some(thread) = &self.sqlite_writer else {
             return Ok(Written::NoWriterThread);
         };
-        let turn = self.writer.acquire().await?;
-        let written = thread
-            .run(move |connection| {
-                let transaction = connection
-                    .transaction_with_behavior(TransactionBehavior::Immediate)
-                    .map_err(driver_error)?;
-                let answer = job(&mut SqliteWrites {
-                    connection: &transaction,
-                })?;
-                match answer {
-                    Some(answer) => {
-                        transaction.commit().map_err(driver_error)?;
-                        Ok(Written::Committed(answer))
-                    }
-                    None => Ok(Written::Declined),
-                }
-            })
-            .await;
-        drop(turn);
-        written
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move |connection| {
+            let result = match connection {
+                Some(connection) => job(&mut SqliteWrites { connection }),
+                None => Err(sqlx::Error::Protocol(
+                    "the SQLite writer could not begin a transaction".into(),
+                )),
+            };
+            let keep = matches!(result, Ok(Some(_)));
+            Ran {
+                keep,
+                answer: Box::new(move |committed| {
+                    let written = match (result, committed) {
+                        (Err(error), _) => Err(error),
+                        (Ok(None), _) => Ok(Written::Declined),
+                        (Ok(Some(answer)), Ok(())) => Ok(Written::Committed(answer)),
+                        (Ok(Some(_)), Err(error)) => Err(sqlx::Error::Protocol(error)),
+                    };
+                    let _ = answer.send(written);
+                }),
+            }
+        });
+        thread.jobs.send(job).map_err(|_| sqlx::Error::PoolClosed)?;
+        answered.await.map_err(|_| sqlx::Error::WorkerCrashed)?
     }
 }
 

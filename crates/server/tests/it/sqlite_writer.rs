@@ -99,3 +99,66 @@ async fn a_database_without_a_file_has_no_writer_thread() {
     let written = db.write_on_sqlite_thread(|_| Ok(Some(()))).await.unwrap();
     assert!(matches!(written, Written::NoWriterThread));
 }
+
+/// Jobs sent at once share a transaction: the ones that answer are committed, the one that
+/// declines and the one that fails leave nothing behind, and each is answered for itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn jobs_that_share_a_commit_keep_only_their_own_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(&dir).await;
+    for n in 2..=40 {
+        db.insert_account(&NewAccount {
+            id: &format!("a{n}"),
+            external_id: &format!("site-{n}"),
+            email: "a@example.com",
+            issuer: "Shop",
+            label: "a",
+            sealed_secret: "sealed",
+            created_at: 1_700_000_000,
+            locale: None,
+        })
+        .await
+        .unwrap();
+    }
+    let mut jobs = tokio::task::JoinSet::new();
+    for n in 1..=40 {
+        let db = db.clone();
+        jobs.spawn(async move {
+            let written = db
+                .write_on_sqlite_thread(move |writes| {
+                    let account = writes.accept_step_returning(&format!("a{n}"), 9)?;
+                    match n {
+                        13 => Ok(None),
+                        17 => Err(sqlx::Error::Protocol("job 17 fails".into())),
+                        _ => Ok(account.map(|account| account.last_step)),
+                    }
+                })
+                .await;
+            (n, written)
+        });
+    }
+    while let Some(joined) = jobs.join_next().await {
+        let (n, written) = joined.unwrap();
+        match n {
+            13 => assert!(matches!(written, Ok(Written::Declined)), "{written:?}"),
+            17 => assert!(written.is_err()),
+            _ => assert!(
+                matches!(written, Ok(Written::Committed(9))),
+                "{n}: {written:?}"
+            ),
+        }
+    }
+    for n in 1..=40 {
+        let step = db
+            .account(&format!("a{n}"))
+            .await
+            .unwrap()
+            .unwrap()
+            .last_step;
+        if n == 13 || n == 17 {
+            assert_ne!(step, 9, "a{n}'s writes were rolled back");
+        } else {
+            assert_eq!(step, 9, "a{n}");
+        }
+    }
+}

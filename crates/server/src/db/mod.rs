@@ -38,6 +38,10 @@ pub use events::{EventRow, FeedCursor, FeedRows, NewEventRow};
 pub use reseal::{ResealCounts, ResealError};
 pub use sessions::{NewSession, SessionRow};
 pub use sqlite_writer::{SqliteWrites, Written};
+
+/// Stores a feed request's nonce unless it was seen (then nothing changes).
+const REMEMBER_NONCE_SQL: &str = "INSERT INTO nonces (account_id, nonce, seen_at) \
+     VALUES ($1, $2, $3) ON CONFLICT (account_id, nonce) DO NOTHING";
 pub use throttle::{Attempt, BlockRule, FAMILIAR_SOURCE};
 pub use webhooks::QueuedWebhook;
 
@@ -277,15 +281,22 @@ impl Database {
         nonce: &str,
         now: i64,
     ) -> Result<bool, sqlx::Error> {
-        let result = sqlx::query(
-            "INSERT INTO nonces (account_id, nonce, seen_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (account_id, nonce) DO NOTHING",
-        )
-        .bind(account_id)
-        .bind(nonce)
-        .bind(now)
-        .execute(&self.writer)
-        .await?;
+        // On a SQLite file, on the writer thread: the nonces of pages read at the same moment
+        // share one commit.
+        let (id, seen) = (account_id.to_owned(), nonce.to_owned());
+        match self
+            .write_on_sqlite_thread(move |writes| writes.remember_nonce(&id, &seen, now).map(Some))
+            .await?
+        {
+            Written::Committed(fresh) => return Ok(fresh),
+            Written::Declined | Written::NoWriterThread => {}
+        }
+        let result = sqlx::query(REMEMBER_NONCE_SQL)
+            .bind(account_id)
+            .bind(nonce)
+            .bind(now)
+            .execute(&self.writer)
+            .await?;
         Ok(result.rows_affected() == 1)
     }
 

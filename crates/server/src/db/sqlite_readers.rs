@@ -62,6 +62,7 @@ impl SqliteReaders {
                 .execute_batch("PRAGMA query_only = ON; PRAGMA busy_timeout = 10000;")
                 .map_err(driver_error)?;
             connection.set_prepared_statement_cache_capacity(32);
+            plans_ignore_bound_values(&connection)?;
             connections.push(Mutex::new(connection));
         }
         Ok(Some(Self {
@@ -155,6 +156,20 @@ pub fn parse_stored<T>(
             Box::new(StoredValueError::Unknown { column, value }),
         )
     })
+}
+
+/// Turns on SQLite's query planner stability guarantee for `connection`: its plans no longer
+/// depend on the values bound (`LIMIT ?2`, say), so a cached statement is not prepared again
+/// each time such a value changes (SQLite's STAT4 build re-prepared the feed's statement on
+/// every page: 15 % of a feed page's CPU time).
+pub(super) fn plans_ignore_bound_values(connection: &Connection) -> Result<(), sqlx::Error> {
+    connection
+        .set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )
+        .map(|_| ())
+        .map_err(driver_error)
 }
 
 /// A rusqlite error as the storage layer's error type.

@@ -20,7 +20,7 @@ use super::events::{
     event_from_sqlite, events_between_sql,
 };
 use super::sessions::{SESSION_STATE_SQL, START_SESSION_SQL, TOUCH_SESSION_SQL};
-use super::sqlite_readers::{driver_error, file_of};
+use super::sqlite_readers::{driver_error, file_of, plans_ignore_bound_values};
 use super::throttle::{CLEAR_ATTEMPTS_SQL, CLEAR_BUCKET_SQL, FAMILIAR_SOURCE};
 use super::{AccountRow, Database, EventRow, NewEventRow, NewSession};
 use crate::rules::SignInReads;
@@ -85,6 +85,7 @@ impl SqliteWriter {
             )
             .map_err(driver_error)?;
         connection.set_prepared_statement_cache_capacity(32);
+        plans_ignore_bound_values(&connection)?;
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("vigil-sqlite-writer".into())
@@ -287,6 +288,17 @@ impl SqliteWrites<'_> {
             self.execute(CLEAR_BUCKET_SQL, &[&account_id, &FAMILIAR_SOURCE])?;
         }
         Ok(true)
+    }
+
+    /// [`Database::remember_nonce`]: `false` when the nonce was seen already (a replay).
+    pub fn remember_nonce(
+        &self,
+        account_id: &str,
+        nonce: &str,
+        now: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let stored = self.execute(super::REMEMBER_NONCE_SQL, &[&account_id, &nonce, &now])?;
+        Ok(stored == 1)
     }
 
     /// [`Database::insert_event`].
